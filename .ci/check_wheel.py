@@ -1,0 +1,32 @@
+"""Check an installed wheel: its analysis JSON is sane and the app shows the article."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+
+import b2b_reader
+from b2b_reader.app import ReaderApp
+from b2b_reader.core import pipeline
+
+
+async def start() -> None:
+    app = ReaderApp(pipeline.load_default())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        article = app.screen.query_one("#article")
+        lines = "".join(strip.text for strip in (article.render_line(y) for y in range(article.size.height)))
+        assert "雙11激戰正酣" in lines, "article text not on screen"
+
+
+def main() -> None:
+    assert "site-packages" in b2b_reader.__file__, b2b_reader.__file__
+    data = json.load(open(sys.argv[1], encoding="utf-8"))
+    assert len(data["paragraphs"]) == 43, len(data["paragraphs"])
+    asyncio.run(start())
+    print("installed wheel starts and shows the article")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+from b2b_reader.cli import main
+
+raise SystemExit(main())

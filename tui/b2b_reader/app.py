@@ -1,0 +1,60 @@
+"""The App: thin. Loads styles, pushes the reader screen, offers every action by name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib import resources
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from .core import pipeline
+from .core.pipeline import Loaded
+from .core.script import VARIANT_NAMES, VARIANTS
+from .screens.reader import ReaderScreen
+
+
+def _css_path() -> str:
+    return str(resources.files("b2b_reader.styles").joinpath("app.tcss"))
+
+
+class ReaderApp(App[None]):
+    """b2b-reader: one document, read in a terminal."""
+
+    CSS_PATH = _css_path()
+    TITLE = "b2b-reader"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, loaded: Loaded, script: str | None = None, variant: str | None = None) -> None:
+        super().__init__()
+        self.loaded = loaded
+        self.views = pipeline.make_views(loaded.document)
+        self.initial_script = script or "traditional"
+        self.initial_variant = variant or "tw"
+
+    def on_mount(self) -> None:
+        self.push_screen(ReaderScreen(self.loaded, self.views, self.initial_script, self.initial_variant))
+        for warning in self.loaded.warnings:
+            self.notify(warning, severity="warning", markup=False)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, ReaderScreen):
+            return
+        yield SystemCommand("Simplified Chinese", "Show the text in simplified script", lambda: screen.set_view("simplified"))
+        for variant in VARIANTS:
+            yield SystemCommand(
+                f"Traditional Chinese ({VARIANT_NAMES[variant]})",
+                f"Show the text in traditional script, {VARIANT_NAMES[variant]} variant",
+                lambda v=variant: screen.set_view("traditional", v),
+            )
+        yield SystemCommand("Source as given", "Show the text as the file gave it (cleaned)", lambda: screen.set_view("original"))
+        for binding in screen.BINDINGS:
+            if binding.action.startswith("app."):
+                continue
+            yield SystemCommand(binding.description, f"Key: {binding.key}", lambda a=binding.action: screen.run_action(a))
+        from .widgets.article import ArticleView
+
+        for binding in ArticleView.BINDINGS:
+            yield SystemCommand(binding.description, f"Key: {binding.key}",
+                                lambda a=binding.action: screen.article.run_action(a))

@@ -1,0 +1,51 @@
+"""The embedded default article and the reviewed marks it is built with."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+from .formats import Marks, parse_run_together, render_markdown
+from .models import Document, Pinyin
+
+DEFAULT_NAME = "article-1688"
+
+
+def _data(name: str) -> str:
+    return resources.files("b2b_reader.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def load_marks(text: str) -> Marks:
+    """Read a marks TOML (meta, repairs, headings)."""
+    data = tomllib.loads(text)
+    return Marks(
+        repairs=[(r["find"], r["replace"]) for r in data.get("repair", [])],
+        headings=[(h["glued"], h["title"]) for h in data.get("heading", [])],
+        meta={k: str(v) for k, v in data.get("meta", {}).items()},
+    )
+
+
+def build_default_article(raw: str) -> tuple[str, str]:
+    """From the raw seed, the shipped Markdown and its pinyin hints (TSV)."""
+    marks = load_marks(_data(f"{DEFAULT_NAME}.marks.toml"))
+    document = parse_run_together(raw, marks, script="traditional")
+    hints = "".join(f"{p.paragraph}\t{p.offset}\t{p.syllable}\n" for p in document.pinyin)
+    return render_markdown(document), hints
+
+
+def default_article_text() -> str:
+    """The shipped Markdown of the default article."""
+    return _data(f"{DEFAULT_NAME}.md")
+
+
+def default_pinyin() -> tuple[Pinyin, ...]:
+    """The pronunciation hints the seed had glued after characters."""
+    rows = (line.split("\t") for line in _data(f"{DEFAULT_NAME}.pinyin.tsv").splitlines())
+    return tuple(Pinyin(int(p), int(o), s) for p, o, s in rows)
+
+
+def with_default_pinyin(document: Document) -> Document:
+    """Attach the shipped pinyin hints to the parsed default article."""
+    from dataclasses import replace
+
+    return replace(document, pinyin=default_pinyin())

@@ -1,0 +1,137 @@
+"""Cleaning steps, each a small pure function from text to text (plus what it removed).
+
+The steps follow the defects listed for the default article (seed ``NOTES.md``) but are
+written as general rules: glued pinyin, single-space paragraph breaks, picture captions,
+control characters, half-width punctuation between CJK characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from .models import Pinyin
+
+# Tone-marked (or plain) pinyin letters; ü and ê with their tone marks included.
+_PINYIN_LETTERS = "a-zāáǎàēéěèêếềīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_PINYIN_GLUED = re.compile(rf"(?<=[{_CJK}])\(([{_PINYIN_LETTERS}]{{1,7}})\)")
+
+#: Bidirectional controls: dropped, since they can reorder what a terminal shows.
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_BIDI_RE = re.compile(f"[{_BIDI}]")
+#: C0 (except tab and newline), DEL and C1 controls: replaced, never passed to a terminal.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: What a removed control becomes: visible, harmless, and one cell wide.
+CONTROL_REPLACEMENT = "\ufffd"
+
+#: Characters after which a single space ends a paragraph in run-together text.
+SENTENCE_END = "。？！?!”"
+_CAPTION_RE = re.compile(r"^[(（][^()（）]{1,60}[)）]$")
+_CAPTION_HINT = re.compile(r"(图片|圖片|图|圖|photo|image|来源|來源|摄|攝)", re.IGNORECASE)
+
+_HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+
+def scrub_controls(text: str) -> str:
+    """Drop bidi controls and replace other control characters except tab and newline.
+
+    Text leaves the core only through this: an ESC or OSC sequence in a file must never
+    reach the terminal.
+    """
+    text = _BIDI_RE.sub("", text)
+    return _CONTROL_RE.sub(CONTROL_REPLACEMENT, text)
+
+
+def strip_glued_pinyin(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """Remove ``字(pīnyīn)`` artefacts; return the text and (offset of the character, syllable).
+
+    Only a parenthesised run of pinyin letters glued to a CJK character is removed, so
+    ``(花名:樸初 )`` and ``(圖片來自微博)`` stay.
+    """
+    hints: list[tuple[int, str]] = []
+    out: list[str] = []
+    last = 0
+    removed = 0
+    for match in _PINYIN_GLUED.finditer(text):
+        out.append(text[last : match.start()])
+        hints.append((match.start() - removed - 1, match.group(1)))
+        removed += match.end() - match.start()
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out), hints
+
+
+def split_run_together(text: str) -> list[str]:
+    """Split text whose paragraphs are separated by single spaces.
+
+    A space is a paragraph break only after sentence-final punctuation or after a
+    closing bracket that ends a caption; other spaces (``樸初 )``, ``1688 AI``) are words
+    spaces inside a paragraph. Newlines also end paragraphs.
+    """
+    paragraphs: list[str] = []
+    for line in text.split("\n"):
+        start = 0
+        for i, char in enumerate(line):
+            if char != " " or i == 0:
+                continue
+            before = line[start:i]
+            if line[i - 1] in SENTENCE_END or is_caption(before.strip()):
+                paragraphs.append(before)
+                start = i + 1
+        paragraphs.append(line[start:])
+    return [p.strip() for p in paragraphs if p.strip()]
+
+
+def is_caption(paragraph: str) -> bool:
+    """A short paragraph wholly in brackets that names a picture: ``(圖片來自微博)``."""
+    return bool(_CAPTION_RE.match(paragraph) and _CAPTION_HINT.search(paragraph))
+
+
+def drop_stray_lines(text: str) -> str:
+    """Remove trailing lines that hold no word at all (the seed ends with a lone ``|``)."""
+    lines = text.rstrip().split("\n")
+    while lines and not any(ch.isalnum() for ch in lines[-1]):
+        lines.pop()
+    return "\n".join(lines)
+
+
+def fullwidth_punctuation(text: str) -> str:
+    """Half-width ``, : ; ? ! ( )`` to full width where they sit in Chinese text.
+
+    A mark is converted when the character before or after it (brackets: inside them)
+    is CJK, so ``1,000`` and ``a:b`` stay as they are. Length is preserved,
+    so offsets are unchanged: this is a display option, not a cleaning of the data.
+    """
+    chars = list(text)
+    n = len(chars)
+
+    def cjk(i: int) -> bool:
+        return 0 <= i < n and _is_cjk(chars[i])
+
+    for i, ch in enumerate(chars):
+        full = _HALF_TO_FULL.get(ch)
+        if full is not None and (cjk(i - 1) or cjk(i + 1)):
+            chars[i] = full
+    return "".join(chars)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\u3000" <= ch <= "\u303f" or ch in "“”‘’"
+
+
+def normalize_width(text: str) -> str:
+    """Full-width ASCII letters and digits to half width (NFKC on those only)."""
+    return "".join(
+        unicodedata.normalize("NFKC", ch) if "\uff10" <= ch <= "\uff5a" else ch for ch in text
+    )
+
+
+def pinyin_hints(paragraph_hints: Iterable[tuple[int, list[tuple[int, str]]]]) -> tuple[Pinyin, ...]:
+    """Pack per-paragraph hint lists into :class:`Pinyin` records."""
+    return tuple(
+        Pinyin(paragraph, offset, syllable)
+        for paragraph, hints in paragraph_hints
+        for offset, syllable in hints
+    )

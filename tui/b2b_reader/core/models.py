@@ -1,0 +1,92 @@
+"""Plain data shared by every step of the core: documents, sections, paragraphs, spans.
+
+Everything here is immutable and free of UI concerns. Offsets are Python string indices.
+Annotations (:class:`Span`) live on the *canonical* text of a paragraph, which is the
+simplified-script conversion of the cleaned source text (see ``core.script``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ParagraphKind = Literal["body", "caption"]
+Script = Literal["original", "simplified", "traditional"]
+Variant = Literal["std", "tw", "hk"]
+
+#: The entity types of the design, in legend order.
+ENTITY_TYPES: tuple[str, ...] = ("person", "org", "place", "date", "number", "event", "product")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of cleaned source text (as given, not converted)."""
+
+    index: int
+    section: int
+    kind: ParagraphKind
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A run of paragraphs under one heading; the introduction has ``title=None``."""
+
+    index: int
+    title: str | None
+    paragraphs: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Pinyin:
+    """A pronunciation hint that cleaning removed from the text: ``text[offset]`` is read ``syllable``."""
+
+    paragraph: int
+    offset: int
+    syllable: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A cleaned document: metadata, sections and paragraphs in source script."""
+
+    title: str
+    date: str | None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    date_inferred: bool
+    source: str
+    script: str  # script of the source as given: "traditional", "simplified" or "mixed"
+    sections: tuple[Section, ...]
+    paragraphs: tuple[Paragraph, ...]
+    pinyin: tuple[Pinyin, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def char_count(self) -> int:
+        """Characters of paragraph text (headings excluded)."""
+        return sum(len(p.text) for p in self.paragraphs)
+
+    def section_of(self, paragraph: int) -> Section:
+        """The section that holds ``paragraph``."""
+        return self.sections[self.paragraphs[paragraph].section]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """An annotation on canonical (simplified) text: ``paragraph``, ``[start, end)``.
+
+    ``layer`` says what found it ("entity", "term", "date", "protected"); ``type`` is
+    the entity type or glossary category; ``key`` identifies the thing (canonical name,
+    glossary term, ISO date) so mentions of one thing can be grouped.
+    """
+
+    paragraph: int
+    start: int
+    end: int
+    layer: str = "entity"
+    type: str = ""
+    key: str = ""
+    extra: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")

@@ -1,0 +1,161 @@
+"""One entry point from input to document, views and analysis; used by the app and the CLI.
+
+``load`` decodes and cleans (fast, before the first frame); ``analyze`` runs the slow
+language work (segmentation, entities, glossary, dates) and is what the app runs in a
+worker. ``analysis_json`` is the ``analyze --json`` schema of the design.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from . import articles, formats
+from .models import Document, Span
+from .script import VARIANTS, Views, detect_script, view_key
+
+SCHEMA = 1
+#: Bump when analysis output changes, so cached results are not reused.
+PIPELINE_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A cleaned document and where it came from."""
+
+    document: Document
+    name: str
+    encoding: str = "utf-8"
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class Analysis:
+    """Everything the slow pass found, on canonical text."""
+
+    spans: list[Span] = field(default_factory=list)
+    glossary: list[dict] = field(default_factory=list)
+    timeline: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def by_paragraph(self) -> dict[int, list[Span]]:
+        """Spans grouped per paragraph, in order."""
+        grouped: dict[int, list[Span]] = {}
+        for span in sorted(self.spans):
+            grouped.setdefault(span.paragraph, []).append(span)
+        return grouped
+
+    def cuts(self) -> dict[int, list[int]]:
+        """Span boundaries per paragraph, for cutting views that change length."""
+        cuts: dict[int, list[int]] = {}
+        for span in self.spans:
+            cuts.setdefault(span.paragraph, []).extend((span.start, span.end))
+        return cuts
+
+
+def load_default() -> Loaded:
+    """The embedded article, cleaned, with the pinyin hints the seed carried."""
+    document = formats.parse_markdown(articles.default_article_text(), script="traditional")
+    return Loaded(articles.with_default_pinyin(document), "article-1688.md")
+
+
+def load_text(text: str, name: str) -> Loaded:
+    """Clean and structure already decoded text."""
+    document = formats.parse(text, name)
+    document = replace(document, script=detect_script(p.text for p in document.paragraphs))
+    if not document.title:
+        document = replace(document, title=Path(name).name if name and name != "-" else "<stdin>")
+    return Loaded(document, name, warnings=document.warnings)
+
+
+def load_path(path: str | None, encoding: str | None = None) -> Loaded:
+    """Read and clean a file, ``-`` for standard input, or ``None`` for the default article.
+
+    Raises ``source.SourceError`` (a one-line message) for input that cannot be used.
+    """
+    if path is None:
+        return load_default()
+    from . import source
+
+    if path == "-":
+        import sys
+
+        text = source.read_stream(sys.stdin.buffer, encoding=encoding)
+    else:
+        text = source.read_path(path, encoding=encoding)
+    loaded = load_text(text.text, text.name)
+    return replace(loaded, encoding=text.encoding, warnings=(*text.warnings, *loaded.warnings))
+
+
+def make_views(document: Document) -> Views:
+    """Views with the lexicon's protected names."""
+    return Views(document, protected_names())
+
+
+def protected_names():
+    """Per-view written forms of names OpenCC would get wrong, from the lexicon."""
+    from .script import ProtectedNames
+
+    try:
+        from .lexicon import load_lexicon
+    except ImportError:  # the lexicon lands with entity highlighting
+        return ProtectedNames({})
+    lexicon = load_lexicon()
+    keys = [view_key("traditional", v) for v in VARIANTS] + [("simplified", "std")]
+    return ProtectedNames({key: lexicon.protected_forms(*key) for key in keys})
+
+
+def analyze(document: Document, views: Views, date: str | None = None) -> Analysis:
+    """The slow pass over canonical text. Later stages add entities, glossary and dates."""
+    return Analysis()
+
+
+def analysis_json(
+    loaded: Loaded,
+    views: Views,
+    analysis: Analysis,
+    script: str = "simplified",
+    variant: str = "std",
+) -> dict:
+    """The ``analyze --json`` object: text and offsets in the chosen script and variant."""
+    document = loaded.document
+    if analysis.spans:
+        views.set_cuts(analysis.cuts())
+    paragraphs = []
+    for p in document.paragraphs:
+        paragraphs.append(
+            {"index": p.index, "section": p.section, "kind": p.kind,
+             "text": views.get(script, variant, p.index).text}
+        )
+    entities = []
+    for span in analysis.spans:
+        if span.layer != "entity":
+            continue
+        view = views.get(script, variant, span.paragraph)
+        start = view.map.to_view(span.start)
+        end = view.map.to_view(span.end, end=True)
+        entities.append(
+            {"paragraph": span.paragraph, "start": start, "end": end,
+             "text": view.text[start:end], "type": span.type, "canonical": span.key}
+        )
+    return {
+        "schema": SCHEMA,
+        "document": {
+            "title": views.title(script, variant),
+            "date": document.date,
+            "date_inferred": document.date_inferred,
+            "source": document.source,
+            "script": script,
+            "variant": view_key(script, variant)[1] if script == "traditional" else None,
+        },
+        "sections": [
+            {"index": s.index,
+             "title": views.heading(script, variant, s.index) if s.title else None,
+             "paragraphs": list(s.paragraphs)}
+            for s in document.sections
+        ],
+        "paragraphs": paragraphs,
+        "entities": entities,
+        "glossary": analysis.glossary,
+        "timeline": analysis.timeline,
+    }

@@ -1,0 +1,53 @@
+"""The help screen: every key, generated from the bindings in force."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+_KEY_NAMES = {"space": "space", "pagedown": "PgDn", "pageup": "PgUp", "question_mark": "?",
+              "right_square_bracket": "]", "left_square_bracket": "[", "slash": "/",
+              "home": "Home", "end": "End", "down": "↓", "up": "↑", "tab": "tab",
+              "escape": "esc", "f1": "F1", "ctrl+p": "ctrl+p"}
+
+
+def key_label(keys: str) -> str:
+    """Readable form of a binding's keys (``j,down`` → ``j / ↓``)."""
+    return " / ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
+
+
+def binding_rows(groups: list[tuple[str, list[Binding]]]) -> Table:
+    """A two-column table of keys and what they do, grouped."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for title, bindings in groups:
+        table.add_row(Text(title, style="underline"), Text(""))
+        for binding in bindings:
+            table.add_row(Text(key_label(binding.key)), Text(binding.description or binding.action))
+        table.add_row("", "")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys of the reader, from the bindings of the screen below and its widgets."""
+
+    BINDINGS = [("escape,q,question_mark,f1", "dismiss", "Close help")]
+
+    def __init__(self, groups: list[tuple[str, list[Binding]]], notes: list[str] | None = None) -> None:
+        super().__init__()
+        self.groups = groups
+        self.notes = notes or []
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static(Text("b2b-reader — keys", style="bold"), id="help-title")
+            yield Static(binding_rows(self.groups), id="help-keys")
+            for note in self.notes:
+                yield Static(Text(note), classes="help-note")
+            yield Static(Text("ctrl+p opens the command palette: every action by name. esc closes this help.", style="dim"))

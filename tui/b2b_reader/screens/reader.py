@@ -1,0 +1,203 @@
+"""The reader screen: article, outline, title and status; script and section commands."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList
+from textual.worker import Worker, WorkerState
+
+from ..core import pipeline
+from ..core.pipeline import Analysis, Loaded
+from ..core.script import VARIANT_NAMES, VARIANTS, Views
+from ..widgets.article import ArticleView
+from ..widgets.outline import Outline
+from ..widgets.status import StatusLine, TitleBar
+from .help import HelpScreen
+
+#: Below this width the outline starts hidden, leaving the article the whole screen.
+NARROW = 100
+
+
+class ReaderScreen(Screen[None]):
+    """Reads one document."""
+
+    BINDINGS = [
+        Binding("t", "toggle_script", "简/繁", id="toggle_script"),
+        Binding("T", "cycle_variant", "Variant", id="cycle_variant", show=False),
+        Binding("s", "show_source", "Source", id="show_source", show=False),
+        Binding("right_square_bracket", "next_section", "Next §", id="next_section"),
+        Binding("left_square_bracket", "previous_section", "Prev §", id="previous_section"),
+        Binding("o", "toggle_outline", "Outline", id="toggle_outline"),
+        Binding("f", "toggle_punctuation", "Full-width punct.", id="toggle_punctuation", show=False),
+        Binding("question_mark,f1", "help", "Help", id="help"),
+        Binding("q", "app.quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self, loaded: Loaded, views: Views, script: str, variant: str) -> None:
+        super().__init__()
+        self.loaded = loaded
+        self.views = views
+        self.script = script
+        self.variant = variant
+        self.analysis: Analysis | None = None
+        self.info = "analysing…"
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar(id="title")
+        with Horizontal(id="main"):
+            yield Outline(self.views, id="outline")
+            yield ArticleView(self.views, self.script, self.variant, id="article")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    def on_mount(self) -> None:
+        self._wide = self.app.size.width >= NARROW
+        self.set_class(self._wide, "-outline")
+        self.article.focus()
+        self._show_view()
+        self.call_after_refresh(self.analyse)
+
+    # -- analysis in a worker --------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def analyse(self) -> Analysis:
+        """The slow pass (segmentation, entities, glossary, dates), off the UI thread."""
+        return pipeline.analyze(self.loaded.document, self.views, self.loaded.document.date)
+
+    @on(Worker.StateChanged)
+    def _analysis_done(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "analysis":
+            return
+        if event.state == WorkerState.SUCCESS:
+            self.analysis = event.worker.result
+            self.views.set_cuts(self.analysis.cuts())
+            self.article.set_spans(self.analysis.by_paragraph())
+            self.info = ""
+            for warning in self.analysis.warnings:
+                self.notify(warning, severity="warning", markup=False)
+        elif event.state == WorkerState.ERROR:
+            self.info = "analysis failed"
+            self.notify(f"Analysis failed: {event.worker.error}", severity="error", markup=False)
+        self._update_status()
+
+    # -- views ------------------------------------------------------------------------------
+
+    def view_label(self) -> str:
+        """Human name of the current view."""
+        if self.script == "original":
+            return "Source as given"
+        if self.script == "simplified":
+            return "简体 Simplified"
+        return f"繁體 Traditional ({VARIANT_NAMES[self.variant]})"
+
+    def set_view(self, script: str, variant: str | None = None) -> None:
+        """Switch script (and variant) everywhere on the screen."""
+        self.script = script
+        if variant:
+            self.variant = variant
+        self._show_view()
+
+    def _show_view(self) -> None:
+        self.article.set_view(self.script, self.variant)
+        self.query_one(Outline).show(self.script, self.variant)
+        self.query_one(TitleBar).show(self.views.title(self.script, self.variant))
+        self._update_status()
+
+    def _update_status(self) -> None:
+        article = self.article
+        paragraph = article.cursor
+        document = self.views.document
+        section = document.section_of(paragraph) if document.paragraphs else None
+        title = self.views.heading(self.script, self.variant, section.index) if section and section.title else ""
+        percent = round(100 * (paragraph + 1) / max(len(document.paragraphs), 1))
+        self.query_one(StatusLine).show(self.view_label(), title, paragraph, len(document.paragraphs), percent, self.info)
+        if section is not None:
+            self.query_one(Outline).mark(section.index)
+
+    @on(ArticleView.CursorMoved)
+    def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        self._update_status()
+
+    @on(OptionList.OptionSelected, "#outline")
+    def _section_chosen(self, event: OptionList.OptionSelected) -> None:
+        self.go_to_section(event.option_index)
+        self.article.focus()
+
+    def on_resize(self) -> None:
+        wide = self.app.size.width >= NARROW
+        if wide != getattr(self, "_wide", wide):
+            self.set_class(wide, "-outline")  # crossing the threshold resets the panel
+        self._wide = wide
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_toggle_script(self) -> None:
+        """Simplified ⇄ traditional (from the source view: to the other script)."""
+        if self.script == "original":
+            self.set_view("simplified" if self.views.document.script == "traditional" else "traditional")
+        else:
+            self.set_view("traditional" if self.script == "simplified" else "simplified")
+
+    def action_cycle_variant(self) -> None:
+        """Traditional: standard → Taiwan → Hong Kong."""
+        variant = VARIANTS[(VARIANTS.index(self.variant) + 1) % len(VARIANTS)]
+        self.set_view("traditional", variant)
+
+    def action_show_source(self) -> None:
+        """The text as the file gave it (after cleaning), or back to the converted view."""
+        if self.script == "original":
+            self.set_view("traditional" if self.views.document.script != "traditional" else "simplified")
+        else:
+            self.set_view("original")
+
+    def go_to_section(self, section: int) -> None:
+        """Put the reading cursor on a section's first paragraph, its heading at the top."""
+        sections = self.views.document.sections
+        section = max(0, min(section, len(sections) - 1))
+        if sections[section].paragraphs:
+            article = self.article
+            article.cursor = sections[section].paragraphs[0]
+            block = article.heading_block.get(section, article.block_of[article.cursor])
+            article.top = min((block, 0), max(article._last_top(), (0, 0)))
+            article.refresh()
+
+    def action_next_section(self) -> None:
+        current = self.views.document.section_of(self.article.cursor).index
+        if current + 1 < len(self.views.document.sections):
+            self.go_to_section(current + 1)
+        else:
+            self.notify("Last section", timeout=1.5)
+
+    def action_previous_section(self) -> None:
+        document = self.views.document
+        section = document.section_of(self.article.cursor)
+        # Like an editor: first back to the start of this section, then to the previous.
+        if self.article.cursor != section.paragraphs[0]:
+            self.go_to_section(section.index)
+        elif section.index > 0:
+            self.go_to_section(section.index - 1)
+
+    def action_toggle_outline(self) -> None:
+        self.toggle_class("-outline")
+
+    def action_toggle_punctuation(self) -> None:
+        article = self.article
+        article.set_punctuation(not article.punctuation)
+        self.notify("Full-width punctuation " + ("on" if article.punctuation else "off"), timeout=1.5)
+
+    def action_help(self) -> None:
+        groups = [
+            ("Reading", list(ArticleView.BINDINGS)),
+            ("Document", list(self.BINDINGS)),
+            ("Everywhere", [Binding("tab", "focus_next", "Move focus: article ⇄ panels"),
+                            Binding("ctrl+p", "command_palette", "Command palette")]),
+        ]
+        self.app.push_screen(HelpScreen(groups))

@@ -1,0 +1,317 @@
+"""The article view: renders only the lines on screen, with a reading cursor.
+
+Scrolling is anchored on a block (a heading or a paragraph) and a line inside it, so the
+cost of a frame, a page or a script toggle depends on the screen, not on the document:
+a 1M-character document scrolls like the default article. Text is data: every line is
+built from :class:`rich.text.Text` and styled with spans, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.widget import Widget
+
+from ..core.cleaning import fullwidth_punctuation
+from ..core.models import Span
+from ..core.script import Views
+from .wrap import line_ranges
+
+MARGIN = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A heading (``section``) or a paragraph (``index``) as laid out in the article."""
+
+    kind: str  # "heading" | "body" | "caption"
+    index: int  # section index for headings, paragraph index otherwise
+
+
+class ArticleView(Widget, can_focus=True):
+    """Scrollable article with a reading cursor on the current paragraph."""
+
+    COMPONENT_CLASSES = {
+        "article--heading",
+        "article--caption",
+        "article--cursor",
+        "article--cursor-bar",
+        "article--match",
+        "article--person",
+        "article--org",
+        "article--place",
+        "article--date",
+        "article--number",
+        "article--event",
+        "article--product",
+        "article--term",
+    }
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Next ¶", id="cursor_down"),
+        Binding("k,up", "cursor_up", "Prev ¶", id="cursor_up"),
+        Binding("space,pagedown", "page_down", "Page down", id="page_down"),
+        Binding("b,pageup", "page_up", "Page up", id="page_up", show=False),
+        Binding("g,home", "top", "Top", id="top", show=False),
+        Binding("G,end", "bottom", "Bottom", id="bottom", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, init=False)
+    """Index of the paragraph under the reading cursor."""
+
+    class CursorMoved(Message):
+        """The reading cursor moved to another paragraph."""
+
+        def __init__(self, article: ArticleView, paragraph: int) -> None:
+            super().__init__()
+            self.article = article
+            self.paragraph = paragraph
+
+        @property
+        def control(self) -> ArticleView:
+            return self.article
+
+    def __init__(self, views: Views, script: str, variant: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.views = views
+        self.script = script
+        self.variant = variant
+        self.punctuation = False
+        self.spans: dict[int, list[Span]] = {}
+        self.hidden_types: set[str] = set()
+        self.highlight = True
+        document = views.document
+        self.blocks: list[Block] = []
+        self.block_of: dict[int, int] = {}
+        self.heading_block: dict[int, int] = {}
+        for section in document.sections:
+            if section.title:
+                self.heading_block[section.index] = len(self.blocks)
+                self.blocks.append(Block("heading", section.index))
+            for index in section.paragraphs:
+                self.block_of[index] = len(self.blocks)
+                self.blocks.append(Block(document.paragraphs[index].kind, index))
+        self.top = (0, 0)  # (block, line within block)
+        self._layout: dict[int, list[Text]] = {}
+        self._width = 0
+        self._rows_key: tuple | None = None
+        self._rows_cache: list[tuple[int, int]] = []
+
+    # -- state changes from outside -----------------------------------------------------
+
+    def set_view(self, script: str, variant: str) -> None:
+        """Show another script or variant, keeping the reading position."""
+        self.script, self.variant = script, variant
+        self._relayout()
+
+    def set_punctuation(self, full_width: bool) -> None:
+        """Display half-width punctuation in Chinese text as full width (or not)."""
+        self.punctuation = full_width
+        self._relayout()
+
+    def set_spans(self, spans: dict[int, list[Span]]) -> None:
+        """Annotations to style, per paragraph, on canonical offsets."""
+        self.spans = spans
+        self._relayout()
+
+    def _relayout(self) -> None:
+        self._layout.clear()
+        self._rows_key = None
+        block, line = self.top
+        self.top = (block, min(line, len(self._lines(block)) - 1))
+        self.refresh()
+
+    # -- layout -----------------------------------------------------------------------------
+
+    @property
+    def text_width(self) -> int:
+        return max(self.size.width - 2 * MARGIN, 4)
+
+    def block_text(self, block: Block) -> Text:
+        """The styled text of a block in the current view."""
+        if block.kind == "heading":
+            return Text(self.views.heading(self.script, self.variant, block.index),
+                        style=self.get_component_rich_style("article--heading"))
+        view = self.views.get(self.script, self.variant, block.index)
+        plain = fullwidth_punctuation(view.text) if self.punctuation else view.text
+        text = Text(plain)
+        if block.kind == "caption":
+            text.stylize(self.get_component_rich_style("article--caption"))
+        if self.highlight:
+            for span in self.spans.get(block.index, ()):
+                if span.type in self.hidden_types:
+                    continue
+                name = f"article--{span.type if span.layer != 'term' else 'term'}"
+                if name not in self.COMPONENT_CLASSES:
+                    continue
+                start = view.map.to_view(span.start)
+                end = view.map.to_view(span.end, end=True)
+                text.stylize(self.get_component_rich_style(name), start, end)
+        return text
+
+    def _lines(self, block_index: int) -> list[Text]:
+        if self._width != self.text_width:
+            self._width = self.text_width
+            self._layout.clear()
+        lines = self._layout.get(block_index)
+        if lines is None:
+            text = self.block_text(self.blocks[block_index])
+            ranges = line_ranges(text.plain, self._width)
+            lines = text.divide([end for _, end in ranges[:-1]]) if len(ranges) > 1 else [text]
+            lines = list(lines)
+            if block_index < len(self.blocks) - 1:
+                lines.append(Text(""))  # one blank line between blocks
+            self._layout[block_index] = lines
+        return lines
+
+    def _advance(self, pos: tuple[int, int], count: int) -> tuple[int, int]:
+        """Move a (block, line) position by ``count`` lines, clamped to the document."""
+        block, line = pos
+        line += count
+        while line < 0 and block > 0:
+            block -= 1
+            line += len(self._lines(block))
+        while block < len(self.blocks) - 1 and line >= len(self._lines(block)):
+            line -= len(self._lines(block))
+            block += 1
+        return block, max(0, min(line, len(self._lines(block)) - 1))
+
+    def _last_top(self) -> tuple[int, int]:
+        """The top position that shows the end of the document at the bottom of the screen."""
+        last = len(self.blocks) - 1
+        return self._advance((last, len(self._lines(last)) - 1), -(self.size.height - 1))
+
+    def _visible(self) -> list[tuple[int, int]]:
+        """(block, line) of each screen row from the top anchor."""
+        rows = []
+        block, line = self.top
+        while len(rows) < self.size.height and block < len(self.blocks):
+            lines = self._lines(block)
+            while line < len(lines) and len(rows) < self.size.height:
+                rows.append((block, line))
+                line += 1
+            block, line = block + 1, 0
+        return rows
+
+    # -- rendering ----------------------------------------------------------------------
+
+    def _rows(self) -> list[tuple[int, int]]:
+        key = (self.top, self.size, self._width, len(self._layout))
+        if self._rows_key != key:
+            self._rows_cache = self._visible()
+            self._rows_key = (self.top, self.size, self._width, len(self._layout))
+        return self._rows_cache
+
+    def render_line(self, y: int) -> Strip:
+        rows = self._rows()
+        base = self.rich_style
+        width = self.size.width
+        if y >= len(rows):
+            return Strip.blank(width, base)
+        block_index, line = rows[y]
+        block = self.blocks[block_index]
+        text = self._lines(block_index)[line].copy()
+        on_cursor = block.kind != "heading" and block.index == self.cursor
+        if on_cursor and line < len(self._lines(block_index)) - (block_index < len(self.blocks) - 1):
+            text.stylize(self.get_component_rich_style("article--cursor"))
+            bar = self.get_component_rich_style("article--cursor-bar") if self.has_focus else base
+            margin = [Segment("▌", base + bar), Segment(" " * (MARGIN - 1), base)]
+        else:
+            margin = [Segment(" " * MARGIN, base)]
+        text.stylize_before(base)
+        segments = margin + list(text.render(self.app.console))
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._layout.clear()
+        self._rows_key = None
+        self.top = self._advance(self.top, 0)
+        self.refresh()
+
+    # -- moving -------------------------------------------------------------------------
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.scroll_to_paragraph(new)
+        self.post_message(self.CursorMoved(self, new))
+        self.refresh()
+
+    def scroll_to_paragraph(self, index: int) -> None:
+        """Bring paragraph ``index`` into view, moving as little as possible."""
+        block = self.block_of[index]
+        height = self.size.height
+        lines = self._lines(block)
+        count = len(lines) - (1 if block < len(self.blocks) - 1 else 0)  # without the gap
+        if height:
+            rows = self._visible()
+            if (block, 0) in rows and ((block, count - 1) in rows or rows[0] == (block, 0)):
+                return
+        if height and block > self.top[0] and count <= height:
+            # Below the screen: scroll down just until its last line is at the bottom.
+            self.top = self._advance((block, count - 1), -(height - 1))
+        else:
+            self.top = (block, 0)
+            if block > 0 and self.blocks[block - 1].kind == "heading":
+                self.top = (block - 1, 0)  # show the section's heading with it
+        if height:
+            self.top = min(self.top, max(self._last_top(), (0, 0)))
+        self.refresh()
+
+    def scroll_lines(self, count: int) -> None:
+        """Scroll by ``count`` lines; the cursor follows if it leaves the screen."""
+        self.top = min(self._advance(self.top, count), max(self._last_top(), (0, 0)))
+        self.refresh()
+        rows = self._visible()
+        paras = [self.blocks[b].index for b, _ in rows if self.blocks[b].kind != "heading"]
+        if paras and self.cursor not in paras:
+            target = paras[0] if count > 0 else paras[-1]
+            self.set_reactive(ArticleView.cursor, target)
+            self.post_message(self.CursorMoved(self, target))
+
+    def action_cursor_down(self) -> None:
+        self.cursor = min(self.cursor + 1, len(self.views) - 1)
+
+    def action_cursor_up(self) -> None:
+        self.cursor = max(self.cursor - 1, 0)
+
+    def action_page_down(self) -> None:
+        self.scroll_lines(max(self.size.height - 2, 1))
+
+    def action_page_up(self) -> None:
+        self.scroll_lines(-max(self.size.height - 2, 1))
+
+    def action_top(self) -> None:
+        self.top = (0, 0)
+        self.cursor = 0
+        self.refresh()
+
+    def action_bottom(self) -> None:
+        self.cursor = len(self.views) - 1
+        self.top = max(self._last_top(), (0, 0))
+        self.refresh()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        self.scroll_lines(3)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()
+        self.scroll_lines(-3)
+
+    def on_click(self, event: events.Click) -> None:
+        rows = self._visible()
+        if 0 <= event.y < len(rows):
+            block = self.blocks[rows[event.y][0]]
+            if block.kind != "heading":
+                self.cursor = block.index
+
+    def visible_fraction(self) -> float:
+        """How far through the document the top of the screen is (0..1)."""
+        return self.top[0] / max(len(self.blocks) - 1, 1)

@@ -1,0 +1,31 @@
+"""The title bar and status line: plain Text built from document data, never markup."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+
+class TitleBar(Static):
+    """The document's title in the current script."""
+
+    def show(self, title: str, note: str = "") -> None:
+        text = Text(title or "(untitled)", style="bold", no_wrap=True, overflow="ellipsis")
+        if note:
+            text.append(f"  {note}", style="dim")
+        self.update(text)
+
+
+class StatusLine(Static):
+    """Script and variant, section, position, and what analysis is doing."""
+
+    def show(self, view: str, section: str, paragraph: int, total: int, percent: int, info: str = "") -> None:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(f" {view} ", style="reverse")
+        text.append(f"  ¶ {paragraph + 1}/{total}  {percent}%")
+        if section:
+            text.append("  § ")
+            text.append(section)
+        if info:
+            text.append(f"  {info}", style="dim")
+        self.update(text)

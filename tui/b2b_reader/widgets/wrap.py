@@ -1,0 +1,78 @@
+"""Line breaking for mixed Chinese and Latin text, by terminal cells.
+
+Chinese breaks between any two characters, except that closing punctuation never
+starts a line and opening punctuation never ends one; runs of Latin letters and digits
+(``B2小B2C`` splits at the CJK character, ``SHEIN`` never) stay whole when they fit.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rich.cells import get_character_cell_size
+
+_NO_LINE_START = set("，。、；：？！,.;:?!)）」』”’》〉】…—%％·")
+_NO_LINE_END = set("(（「『“‘《〈【")
+
+
+@lru_cache(maxsize=4096)
+def _width(char: str) -> int:
+    return get_character_cell_size(char)
+
+
+def _is_word(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char in "-_'")
+
+
+def wrap_offsets(text: str, width: int) -> list[int]:
+    """Start offsets of each line of ``text`` wrapped at ``width`` cells (always ``[0, ...]``)."""
+    width = max(width, 2)
+    starts = [0]
+    used = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        char = text[i]
+        if _is_word(char):
+            j = i
+            while j < n and _is_word(text[j]):
+                j += 1
+            word = j - i
+            if used + word <= width or word > width:
+                if used + word > width:  # a word longer than a line: cut it
+                    take = max(width - used, 1 if used == 0 else 0)
+                    if take == 0:
+                        starts.append(i)
+                        used = 0
+                        continue
+                    i += take
+                    used += take
+                    continue
+                used += word
+                i = j
+                continue
+            starts.append(i)
+            used = 0
+            continue
+        w = _width(char)
+        if used + w > width and used > 0:
+            brk = i
+            # Kinsoku: a closing mark takes the character before it to the new line; an
+            # opening mark at the end of a line moves down with what it opens.
+            if (char in _NO_LINE_START or text[brk - 1] in _NO_LINE_END) and brk - 1 > starts[-1]:
+                brk -= 1
+            if char == " ":
+                brk = i + 1
+            starts.append(brk)
+            used = sum(_width(c) for c in text[brk : i + 1]) if brk <= i else 0
+            i += 1
+            continue
+        used += w
+        i += 1
+    return starts
+
+
+def line_ranges(text: str, width: int) -> list[tuple[int, int]]:
+    """(start, end) of each wrapped line."""
+    starts = wrap_offsets(text, width)
+    return list(zip(starts, starts[1:] + [len(text)]))
