@@ -1,0 +1,109 @@
+"""Script views and their offset maps."""
+
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from b2b_reader.core import pipeline
+from b2b_reader.core.models import Document, Paragraph, Section
+from b2b_reader.core.script import (OffsetMap, ProtectedNames, Views, convert_paragraph,
+                                    convert_segments, converter, detect_script)
+
+
+def _views(*texts: str, protected: ProtectedNames | None = None) -> Views:
+    paragraphs = tuple(Paragraph(i, 0, "body", t) for i, t in enumerate(texts))
+    document = Document("t", None, False, "", "mixed", (Section(0, None, tuple(range(len(texts)))),), paragraphs)
+    return Views(document, protected)
+
+
+def test_default_article_names_keep_their_forms():
+    loaded = pipeline.load_default()
+    views = pipeline.make_views(loaded.document)
+    paragraph = next(i for i, p in enumerate(loaded.document.paragraphs) if "王卓" in p.text)
+    for variant in ("std", "tw", "twp", "hk"):
+        text = views.get("traditional", variant, 10).text
+        assert "總裁余涌" in text and "樸初" in text, variant
+        assert "餘湧" not in "".join(views.get("traditional", variant, i).text for i in range(len(views)))
+        assert "王卓雋" in views.get("traditional", variant, paragraph).text
+    assert "朴初" in views.get("simplified", "std", 10).text
+    assert "王卓隽" in views.get("simplified", "std", paragraph).text
+
+
+def test_source_view_is_the_text_as_given():
+    loaded = pipeline.load_default()
+    views = pipeline.make_views(loaded.document)
+    assert views.get("original", "std", 5).text == loaded.document.paragraphs[5].text
+    assert "采用的股票代碼" in views.get("original", "std", 5).text  # naive "traditional" kept
+    assert "採用的股票代碼" in views.get("traditional", "tw", 5).text  # proper traditional
+
+
+def test_length_changing_variant_maps_exact_span_boundaries():
+    views = _views("他在互联网公司工作，也做产业互联网。")
+    canonical = views.canonical(0)
+    start = canonical.index("产业互联网")
+    views.set_cuts({0: [start, start + 5]})
+    view = views.get("traditional", "twp", 0)
+    assert "網際網路" in view.text
+    s, e = view.map.to_view(start), view.map.to_view(start + 5, end=True)
+    assert view.text[s:e] == converter("s2twp")("产业互联网")
+    assert view.text[:s] + view.text[s:e] + view.text[e:] == view.text
+
+
+def test_detect_script():
+    assert detect_script(["這是繁體中文的句子，說明臺灣的資訊產業。"]) == "traditional"
+    assert detect_script(["这是简体中文的句子，说明台湾的信息产业。"]) == "simplified"
+
+
+def test_headings_and_title_follow_the_view():
+    views = pipeline.make_views(pipeline.load_default().document)
+    assert views.heading("simplified", "std", 1).startswith("不甘当淘宝配角")
+    assert views.heading("traditional", "tw", 1).startswith("不甘當淘寶配角")
+    assert views.heading("original", "std", 0) == ""
+
+
+_cjk = st.text(alphabet=st.sampled_from(list("互联网产业发展里后台余涌说话们这个阿里巴巴干面发了，。ab1 ")), max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_cjk, st.lists(st.integers(0, 40), max_size=6), st.sampled_from(["s2t", "s2tw", "s2twp", "s2hk"]))
+def test_offset_maps_are_monotone_and_exact_at_cuts(text, cuts, config):
+    cuts = [c for c in cuts if c <= len(text)]
+    view = convert_segments(text, cuts, converter(config))
+    m = view.map
+    assert m.to_view(0) == 0 and m.to_view(len(text)) == len(view.text)
+    positions = [m.to_view(x) for x in range(len(text) + 1)]
+    assert positions == sorted(positions)
+    pieces = sorted({0, len(text), *cuts})
+    for a, b in zip(pieces, pieces[1:]):
+        assert view.text[m.to_view(a): m.to_view(b, end=True)] == converter(config)(text[a:b])
+    for y in range(len(view.text) + 1):
+        assert 0 <= m.to_canonical(y) <= len(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_cjk, st.sampled_from(["std", "tw", "twp", "hk"]))
+def test_every_span_maps_to_the_same_canonical_text_in_every_view(text, variant):
+    views = _views(text, protected=ProtectedNames({("traditional", variant): {"余涌": "余涌"}}))
+    canonical = views.canonical(0)
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^，。 ]+", canonical)]
+    views.set_cuts({0: [x for s in spans for x in s]})
+    view = views.get("traditional", variant, 0)
+    for s, e in spans:
+        vs, ve = view.map.to_view(s), view.map.to_view(e, end=True)
+        # The view's span maps back to exactly the same canonical span ...
+        assert view.map.to_canonical(vs) == s and view.map.to_canonical(ve, end=True) == e
+        # ... and holds that span's text in this view (its own conversion, or the name's form).
+        if not view.map.is_identity:
+            expected = "余涌" if canonical[s:e] == "余涌" else converter(f"s2{'twp' if variant == 'twp' else variant if variant != 'std' else 't'}")(canonical[s:e])
+            if "余涌" not in canonical[s:e]:
+                assert view.text[vs:ve] == expected
+
+
+def test_identity_map():
+    m = OffsetMap.identity(5)
+    assert m.is_identity and m.to_view(3) == 3 and m.to_canonical(5) == 5
+
+
+def test_whole_paragraph_conversion_when_length_is_kept():
+    view = convert_paragraph("头发和发展", converter("s2t"))
+    assert view.text == "頭髮和發展" and view.map.is_identity
