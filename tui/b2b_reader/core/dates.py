@@ -1,0 +1,655 @@
+"""Rule-based recognition and resolution of Chinese date expressions on simplified text.
+
+This is the parsing half of the timeline (``core.timeline`` builds events from it). It
+knows the date vocabulary of news writing: years (``2012年``, ``二〇一二年``, ``07年``),
+months, days, halves and quarters, parts of months (``10月下旬``), relative years, months
+and days (``今年3月``, ``去年``, ``明天``), counted spans (``最近两年``, ``过去一年``,
+``5年前``), durations (``10多年``), decades, ranges (``2018年12月9日至15日``) and
+festivals that name a solar date (``双11``, ``618`` in a shopping context).
+
+It deliberately does not read clock times, weekdays, lunar dates or era names: a
+business article's timeline is made of years, months and days. Guards keep numbers that
+are names or counts (``1688年轻``, ``5-6个人力``, ``25-35岁``) from becoming dates.
+Pure functions, no third-party imports (JioNLP was measured and not shipped; see
+``bench/timeline.py``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+__all__ = ["Base", "Found", "parse_base", "scan", "label_of", "cn_number"]
+
+# --------------------------------------------------------------------------- numerals
+
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def cn_number(text: str) -> int | None:
+    """Value of an Arabic or Chinese numeral (``"2012"``, ``"二〇一二"``, ``"二十四"``, ``"两千零四"``)."""
+    text = text.translate(_FULLWIDTH).strip()
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    if all(c in _DIGITS for c in text) and len(text) > 1:
+        # Digit by digit, as years are read: 二〇一二 → 2012.
+        return int("".join(str(_DIGITS[c]) for c in text))
+    total, current = 0, 0
+    for c in text:
+        if c in _DIGITS:
+            current = _DIGITS[c]
+        elif c in _UNITS:
+            total += (current or 1) * _UNITS[c]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+# --------------------------------------------------------------------------- base date
+
+_PRECISION_RANK = {"day": 0, "part-of-month": 1, "month": 2, "quarter": 3, "half": 4, "year": 5}
+
+
+@dataclass(frozen=True, slots=True)
+class Base:
+    """The date relative expressions are resolved against, and how precisely it is known."""
+
+    day: date  # first day of the known period
+    precision: str  # "year", "month" or "day"
+
+    @property
+    def last(self) -> date:
+        """Last day of the known period (the base month's end for a month-precise base)."""
+        if self.precision == "year":
+            return date(self.day.year, 12, 31)
+        if self.precision == "month":
+            return _month_end(self.day.year, self.day.month)
+        return self.day
+
+
+def parse_base(value: date | str | None) -> Base | None:
+    """A :class:`Base` from a date, or from a label ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return Base(value, "day")
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return Base(date(parts[0], 1, 1), "year")
+    if len(parts) == 2:
+        return Base(date(parts[0], parts[1], 1), "month")
+    return Base(date(parts[0], parts[1], parts[2]), "day")
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(d.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _shift(d: date, n: int, unit: str) -> date:
+    if unit == "year":
+        return _add_months(d, 12 * n)
+    if unit == "month":
+        return _add_months(d, n)
+    if unit == "week":
+        return d + timedelta(weeks=n)
+    return d + timedelta(days=n)
+
+
+def label_of(first: date, precision: str) -> str:
+    """The design's date label for a resolved expression: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    if precision in ("year", "half", "quarter"):
+        return f"{first.year:04d}"
+    if precision in ("month", "part-of-month"):
+        return f"{first.year:04d}-{first.month:02d}"
+    return first.isoformat()
+
+
+# --------------------------------------------------------------------------- patterns
+
+_N = r"(?:\d+(?:\.\d+)?|[０-９]+|[零〇一二两三四五六七八九十百千]+|十几|几十|数十|几|数)"
+_CN_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_CN_DAY = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+# After 年, words that make the character part of a noun (年轻 "young", 年龄 "age"...).
+_NOT_AFTER_NIAN = "轻纪龄级薪费货限头华检迈长代老少息利化报均画夜"
+
+_ABS_YEAR = re.compile(
+    r"(?<![\dA-Za-z.%])(?:(?P<d4>[12]\d{3})|(?P<d2>\d{2})(?=\s?年\s?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s?月)|(?P<d0>0\d)"
+    r"|(?P<c4>[〇零一二三四五六七八九]{4})|(?P<c3>[〇零一二三四五六七八九]{3})(?=年[一二三四五六七八九十]+月)"
+    r"|(?P<cz>零[一二三四五六七八九])|(?P<cq>两千(?:零?[一二三四五六七八九十]{1,3})?))"
+    rf"\s?年(?:度)?(?![{_NOT_AFTER_NIAN}])"
+)
+_REL_YEAR = re.compile(r"(?P<w>大前年|大后年|今年|去年|前年|明年|后年|本年|(?<!马)上一年|下一年)(?:度)?(?!轻|纪|龄|级)")
+_REL_YEAR_OFFSET = {"大前年": -3, "前年": -2, "去年": -1, "上一年": -1, "今年": 0, "本年": 0,
+                    "明年": 1, "下一年": 1, "后年": 2, "大后年": 3}
+_MONTH = re.compile(rf"(?<![\d个第])(?P<m>{_CN_MONTH})\s?月(?:份)?(?![亮光饼嫂薪费卡票供付租球])")
+_REL_MONTH = re.compile(r"(?P<w>本月|这个月|上个月|上月|下个月|下月)(?!份额)")
+_REL_MONTH_OFFSET = {"本月": 0, "这个月": 0, "上个月": -1, "上月": -1, "下个月": 1, "下月": 1}
+_DAY = re.compile(rf"(?<![\d第])(?P<d>{_CN_DAY})\s?(?:日|号)(?![元币报记志本常间期子游内线楼店房院门位机])")
+# A Chinese day with no 日 after a month: 八月十五, 一月二十三.
+_BARE_CN_DAY = re.compile(r"(?P<d>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])(?![十百千万亿个名人家天年%多余位点岁月])")
+_NUM_DATE = re.compile(
+    r"(?<![\d.])(?P<y>[12]\d{3})(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.])"
+    r"|(?<![\d.])(?P<y2>[12]\d{3}) (?P<m2>1[0-2]|0[1-9]) (?P<d2>3[01]|[12]\d|0[1-9])(?!\d)"
+)
+_YPART = re.compile(
+    r"的?(?:(?P<half>上半年|下半年|前半年|后半年)|(?:第)?(?P<q>[一二三四1-4])季度|[Qq](?P<q2>[1-4])(?!\d)"
+    r"|前(?P<qn>[二三])季度|前(?P<mn>[一二三四五六七八九十]{1,2}|1[01]|[2-9])个月"
+    r"|(?P<edge>年?初|年?底|年?末)(?![步期次衷始代])(?!年)"
+    r"|(?P<mid>年?中)(?=[，。、,；期]))"
+)
+_YPART_ALONE = re.compile(
+    r"(?P<half>上半年|下半年)|(?:第)?(?P<q>[一二三四])季度|前(?P<qn>[二三])季度|(?P<edge>年初|年底|年末)(?![步期次衷始])"
+)
+_MPART = re.compile(r"(?P<p>上中旬|中下旬|上旬|中旬|下旬|上半月|下半月|初|底|末)(?![步期次衷始])")
+_MPART_DAYS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 0), "上中旬": (1, 20),
+               "中下旬": (11, 0), "上半月": (1, 15), "下半月": (16, 0), "初": (1, 10),
+               "底": (21, 0), "末": (21, 0)}
+_MPART_ALONE = re.compile(r"(?P<p>上半月|下半月|月初|月底|月末)(?![步期次衷始])")
+_REL_DAY = re.compile(r"(?P<w>大前天|大后天|今天|今日|昨天|昨日|前天|明天|明日|后天)(?![猫条头之])")
+_REL_DAY_OFFSET = {"大前天": -3, "前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0,
+                   "明天": 1, "明日": 1, "后天": 2, "大后天": 3}
+_WEEK = re.compile(r"(?P<w>上上个?|下下个?|上个?|下个?|本|这个?)(?:周|星期|礼拜)(?![一二三四五六七日天末])")
+_UNIT = r"(?P<unit>年|个月|个星期|星期|周(?![年岁])|天|日)"
+_COUNT_PRE = re.compile(
+    rf"(?P<pre>最近|过去的?|过往|近|这|前|未来的?|今后|接下来的?)\s?(?P<n>{_N})\s?(?P<more>多|余)?\s?{_UNIT}"
+    rf"(?![{_NOT_AFTER_NIAN}级])"
+)
+_COUNT_POST = re.compile(
+    rf"(?<![\d.])(?P<n>{_N})(?P<more>多|余)?{_UNIT}(?P<post>以来|以前|以后|之前|之后|来|前|后)(?![一二三四五六七八九十两\d几半])"
+)
+_DURATION = re.compile(
+    rf"(?<![\d.第每])(?P<n>{_N})(?P<more>多|余)?\s?(?P<unit>年|个月|个多月|个星期|周(?![年岁])|天)(?P<half>半)?"
+    rf"(?![{_NOT_AFTER_NIAN}级前后来内])|半(?:个)?(?P<hunit>年|月)(?![{_NOT_AFTER_NIAN}])"
+)
+_VAGUE = re.compile(
+    r"近些年来?|近几年来?|近年来?|最近几年|这几年|这些年来?|前几年|前些年|之前几年|多年来|过去几年|过去的几年|十多年来"
+)
+_RECENT = re.compile(r"最近(?![一二三四五六七八九十两几\d的]|期间|时期)")
+_DECADE = re.compile(
+    r"(?:(?P<cent>上世纪|本世纪|(?P<c>\d{2}|[一二]?十[一二三四五六七八九]?)世纪))?"
+    r"(?P<dd>[1-9]0|[一二三四五六七八九]十)年代|(?P<y4>1\d{2}0|20\d0)年代"
+)
+# Festivals with a fixed solar date. 618 needs a shopping context (it is also a number).
+_FESTIVALS = {
+    "双十一": (11, 11), "双11": (11, 11), "光棍节": (11, 11), "双十二": (12, 12), "双12": (12, 12),
+    "元旦节": (1, 1), "元旦": (1, 1), "情人节": (2, 14), "女生节": (3, 7), "妇女节": (3, 8), "植树节": (3, 12),
+    "愚人节": (4, 1), "劳动节": (5, 1), "五一": (5, 1), "青年节": (5, 4), "儿童节": (6, 1),
+    "建军节": (8, 1), "教师节": (9, 10), "国庆节": (10, 1), "万圣节": (10, 31),
+    "平安夜": (12, 24), "圣诞节": (12, 25), "618": (6, 18),
+}
+_FESTIVAL = re.compile(
+    r"(?<![\dA-Za-z])(?:" + "|".join(sorted(map(re.escape, _FESTIVALS), key=len, reverse=True))
+    + r")(?![\dA-Za-z%万亿元个])"
+)
+_SHOPPING = re.compile(r"大促|购物节|促销|电商|狂欢|年中|预售|京东|天猫|淘宝|抖音|当天|期间|大战|战报|GMV|成交|活动|节")
+_CONNECT = re.compile(r"\s*(?:至|到|——|－|-|—|–|~|～)\s*")
+_CONNECT_AND = re.compile(r"\s*(?:与|和)\s*")
+_BETWEEN = re.compile(r"之?间")
+_MOD = re.compile(
+    r"(?P<m>(?:或|及)(?:以来|之前|以前|之后|以后)|以来|以前|以后|之前|之后|开始|起"
+    r"|前(?![一二三四五六七八九十两\d几半三季])|后(?![一二三四五六七八九十两\d几半]))"
+)
+_MOD_KIND = {"以来": "since", "开始": "since", "起": "since", "之后": "after", "以后": "after",
+             "后": "after", "之前": "before", "以前": "before", "前": "before"}
+_PREFIX = re.compile(r"自从|自|从|截至|截止到|截止")
+# Prefixes that bound a date on their own (截至2023年6月底, 自2018年): the rest need 起/以来/至.
+_PREFIX_MOD = {"自从": "since", "自": "since", "截至": "before", "截止到": "before", "截止": "before"}
+_BARE_YEAR_RANGE = re.compile(
+    r"(?<![\d.])(?P<a>(?:19|20)\d{2})\s*(?:-|－|—|–|~|～|至|到)\s*(?P<b>(?:19|20)\d{2})(?P<nian>\s?年)?(?![\d.%万亿元个件人])"
+)
+
+
+# --------------------------------------------------------------------------- parsed pieces
+
+@dataclass(frozen=True, slots=True)
+class _F:
+    """What one expression says, before resolution against a base date."""
+
+    year: int | None = None
+    yrel: int | None = None  # offset in years from the base year
+    month: int | None = None
+    mrel: int | None = None  # offset in months from the base month
+    day: int | None = None
+    drel: int | None = None  # offset in days from the base day
+    months: tuple[int, int, str] | None = None  # (first month, last month, precision) of a year part
+    days: tuple[int, int] | None = None  # (first day, last day or 0 = month end) of a month part
+    decade: tuple[int, int] | None = None
+    count: tuple[float, str, str] | None = None  # (n, unit, "past" | "future" | "ago" | "later")
+    week: int | None = None
+    recent: bool = False
+    vague: bool = False
+    duration: bool = False
+    festival: bool = False
+    wrap: bool = False  # second end of 8月至2月: may run into the next year
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One recognised expression with its resolution (``first``/``last`` are None when unresolvable)."""
+
+    start: int
+    end: int
+    kind: str  # "point", "duration" or "range"
+    precision: str | None
+    first: date | None
+    last: date | None
+    relative: bool
+    mod: str = ""  # "since", "before" or "after" when the text bounds one side only
+
+
+def _num(s: str) -> float | None:
+    if s in ("几", "数"):
+        return 3
+    if s in ("十几",):
+        return 10
+    if s in ("几十", "数十"):
+        return 20
+    try:
+        return float(s.translate(_FULLWIDTH))
+    except ValueError:
+        value = cn_number(s)
+        return None if value is None else float(value)
+
+
+def _abs_year(m: re.Match[str]) -> int | None:
+    g = m.groupdict()
+    if g["d4"]:
+        y = int(g["d4"])
+        return y if 1000 <= y <= 2100 else None
+    if g["d2"] or g["d0"]:
+        y = int(g["d2"] or g["d0"])
+        return 2000 + y if y <= 50 else 1900 + y  # 07年 → 2007, 98年 → 1998
+    if g["cz"]:
+        return 2000 + _DIGITS[g["cz"][1]]
+    text = g["c4"] or g["c3"] or g["cq"]
+    return cn_number(text)
+
+
+def _year_part(m: re.Match[str]) -> tuple[int, int, str] | None:
+    g = m.groupdict()
+    if g.get("half"):
+        return (1, 6, "half") if g["half"][0] in "上前" else (7, 12, "half")
+    q = g.get("q") or g.get("q2")
+    if q:
+        n = int(q) if q.isdigit() else _DIGITS[q]
+        return (3 * n - 2, 3 * n, "quarter")
+    if g.get("qn"):
+        return (1, 3 * _DIGITS[g["qn"]], "quarter")
+    if g.get("mn"):
+        n = cn_number(g["mn"]) or 0
+        return (1, n, "month") if 1 <= n <= 12 else None
+    edge = g.get("edge")
+    if edge:
+        return (1, 3, "quarter") if edge.endswith("初") else (10, 12, "quarter")
+    if g.get("mid"):
+        return (4, 9, "half")
+    return None
+
+
+def _parse_after_month(text: str, pos: int, f: _F) -> tuple[int, _F]:
+    """Continue after a month: a day, a bare Chinese day (八月十五) or a part of the month."""
+    m = _DAY.match(text, pos)
+    if m:
+        d = cn_number(m["d"])
+        if d and 1 <= d <= 31:
+            return m.end(), replace(f, day=d)
+    m = _MPART.match(text, pos)
+    if m:
+        return m.end(), replace(f, days=_MPART_DAYS[m["p"]])
+    if text[pos - 1: pos] == "月" and not text[pos - 2: pos - 1].isdigit():
+        m = _BARE_CN_DAY.match(text, pos)
+        if m:
+            return m.end(), replace(f, day=cn_number(m["d"]))
+    return pos, f
+
+
+def _parse_after_year(text: str, pos: int, f: _F) -> tuple[int, _F]:
+    """Continue after a year: a year part, a month (and day), or a festival."""
+    m = _YPART.match(text, pos)
+    if m and (part := _year_part(m)):
+        return m.end(), replace(f, months=part)
+    m = _MONTH.match(text, pos) or _MONTH.match(text, pos + (text[pos: pos + 1] == " "))
+    if m:
+        month = cn_number(m["m"])
+        if month and 1 <= month <= 12:
+            return _parse_after_month(text, m.end(), replace(f, month=month))
+    m = _REL_MONTH.match(text, pos)
+    if m and _REL_MONTH_OFFSET[m["w"]] == 0:
+        return _parse_after_month(text, m.end(), replace(f, mrel=0))  # 去年本月十日
+    m = _FESTIVAL.match(text, pos)
+    if m:
+        month, day = _FESTIVALS[m.group()]
+        return m.end(), replace(f, month=month, day=day, festival=True)
+    return pos, f
+
+
+def _parse_point(text: str, pos: int) -> tuple[int, _F] | None:
+    """A date that can stand at one end of a range: year/month/day forms, parts, festivals."""
+    m = _NUM_DATE.match(text, pos)
+    if m:
+        y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
+        return m.end(), _F(year=int(y), month=int(mo), day=int(d))
+    m = _ABS_YEAR.match(text, pos)
+    if m and (y := _abs_year(m)) is not None:
+        return _parse_after_year(text, m.end(), _F(year=y))
+    m = _REL_YEAR.match(text, pos)
+    if m:
+        return _parse_after_year(text, m.end(), _F(yrel=_REL_YEAR_OFFSET[m["w"]]))
+    m = _REL_MONTH.match(text, pos)
+    if m:
+        return _parse_after_month(text, m.end(), _F(mrel=_REL_MONTH_OFFSET[m["w"]]))
+    m = _MONTH.match(text, pos)
+    if m and (month := cn_number(m["m"])) and 1 <= month <= 12:
+        return _parse_after_month(text, m.end(), _F(month=month))
+    m = _DAY.match(text, pos)
+    if m and (d := cn_number(m["d"])) and 1 <= d <= 31:
+        return m.end(), _F(day=d)
+    m = _YPART_ALONE.match(text, pos)
+    if m and (part := _year_part(m)):
+        return m.end(), _F(yrel=0, months=part)
+    m = _MPART_ALONE.match(text, pos)
+    if m:
+        return m.end(), _F(mrel=0, days=_MPART_DAYS[m["p"].lstrip("月")])
+    m = _REL_DAY.match(text, pos)
+    if m:
+        return m.end(), _F(drel=_REL_DAY_OFFSET[m["w"]])
+    m = _WEEK.match(text, pos)
+    if m:
+        w = m["w"].rstrip("个")
+        return m.end(), _F(week={"上上": -2, "下下": 2, "上": -1, "下": 1}.get(w, 0))
+    m = _DECADE.match(text, pos)
+    if m:
+        return m.end(), _F(decade=_decade(m))
+    m = _FESTIVAL.match(text, pos)
+    if m and (m.group() != "618" or _SHOPPING.search(text, max(0, pos - 12), m.end() + 12)):
+        month, day = _FESTIVALS[m.group()]
+        return m.end(), _F(month=month, day=day, festival=True)
+    return None
+
+
+def _decade(m: re.Match[str]) -> tuple[int, int]:
+    if m["y4"]:
+        y = int(m["y4"])
+        return y, y + 9
+    dd = cn_number(m["dd"]) or 0
+    if m["cent"] == "本世纪":
+        century = 2000
+    elif m["cent"] == "上世纪":
+        century = 1900
+    elif m["c"]:
+        century = ((cn_number(m["c"]) or 20) - 1) * 100
+    else:
+        century = 1900  # 90年代 in a modern text is the 1990s
+    return century + dd, century + dd + 9
+
+
+def _parse_other(text: str, pos: int) -> tuple[int, _F] | None:
+    """Forms that do not join ranges: counted spans, durations, vague spans, 最近."""
+    best: tuple[int, _F] | None = None
+    for candidate in (_count_pre(text, pos), _count_post(text, pos), _duration(text, pos)):
+        if candidate and (best is None or candidate[0] > best[0]):
+            best = candidate
+    if best:
+        return best
+    m = _VAGUE.match(text, pos)
+    if m:
+        return m.end(), _F(vague=True, duration=True)
+    m = _RECENT.match(text, pos)
+    if m and not re.search(r"[离距]", text[max(0, pos - 6): pos]):
+        return m.end(), _F(recent=True)
+    return None
+
+
+_UNIT_NAME = {"年": "year", "个月": "month", "个多月": "month", "月": "month", "个星期": "week",
+              "星期": "week", "周": "week", "天": "day", "日": "day"}
+
+
+_VAGUE_N = ("几", "数", "十几", "几十", "数十")
+
+
+def _count_pre(text: str, pos: int) -> tuple[int, _F] | None:
+    m = _COUNT_PRE.match(text, pos)
+    if not m:
+        return None
+    if m["n"] in _VAGUE_N:
+        return m.end(), _F(vague=True, duration=True)  # 这几年, 近十几年: no definite extent
+    n = _num(m["n"])
+    if n is None or n <= 0 or n > 100:
+        return None
+    if m["pre"] == "这" and n < 2:
+        return None  # 这一年 points back in the text, not to the writing date
+    direction = "future" if m["pre"].startswith(("未来", "今后", "接下来")) else "past"
+    return m.end(), _F(count=(n, _UNIT_NAME[m["unit"]], direction), duration=True)
+
+
+def _count_post(text: str, pos: int) -> tuple[int, _F] | None:
+    m = _COUNT_POST.match(text, pos)
+    if not m or m["n"].isdigit() and len(m["n"]) == 4:
+        return None  # 2015年前 is a year with a bound, not 2015 years ago
+    n = _num(m["n"])
+    if n is None or n <= 0 or n > 100:
+        return None
+    post = m["post"]
+    if post in ("来", "以来"):
+        return m.end(), _F(count=(n, _UNIT_NAME[m["unit"]], "past"), duration=True)
+    direction = "ago" if post in ("前", "以前", "之前") else "later"
+    return m.end(), _F(count=(n, _UNIT_NAME[m["unit"]], direction))
+
+
+def _duration(text: str, pos: int) -> tuple[int, _F] | None:
+    m = _DURATION.match(text, pos)
+    if not m:
+        return None
+    if m["n"] is not None:
+        n = _num(m["n"])
+        if n is None or n <= 0 or n >= 1000:
+            return None
+    return m.end(), _F(duration=True)
+
+
+# --------------------------------------------------------------------------- ranges and bounds
+
+def _inherit(a: _F, b: _F) -> _F:
+    """Fill the fields the second end of a range leaves out from the first (9日至15日)."""
+    if b.year is None and b.yrel is None and b.decade is None and a.decade is None:
+        b = replace(b, year=a.year, yrel=a.yrel)
+        if b.month is None and b.mrel is None and b.months is None and b.day is not None:
+            b = replace(b, month=a.month, mrel=a.mrel)
+    return b
+
+
+def _parse_at(text: str, pos: int) -> tuple[int, int, _F, _F | None, str] | None:
+    """The longest expression starting at ``pos``: (start, end, first end, second end, mod)."""
+    start = pos
+    prefix = _PREFIX.match(text, pos)
+    body = prefix.end() if prefix else pos
+    bare = _BARE_YEAR_RANGE.match(text, body)
+    if bare and (prefix or bare["nian"] or "-" not in bare.group()):
+        a, b = int(bare["a"]), int(bare["b"])
+        if a < b:
+            return (start if prefix else body), bare.end(), _F(year=a), _F(year=b), ""
+    point = _parse_point(text, body)
+    if point is None:
+        other = _parse_other(text, pos)
+        return (pos, other[0], other[1], None, "") if other else None
+    end, first = point
+    second, mod = None, ""
+    conn = _CONNECT.match(text, end) or _CONNECT_AND.match(text, end)
+    if conn:
+        nxt = _parse_point(text, conn.end())
+        if nxt:
+            between = _BETWEEN.match(text, nxt[0])
+            if _CONNECT.match(text, end) or between:
+                second = _inherit(first, nxt[1])
+                if nxt[1].year is None and nxt[1].yrel is None and second.year is not None:
+                    second = replace(second, wrap=True)
+                end = between.end() if between else nxt[0]
+    if second is None and (first.year is not None or first.yrel is not None or first.month or first.day):
+        m = _MOD.match(text, end)
+        if m:
+            mod = _MOD_KIND[m["m"].lstrip("或及")]
+            end = m.end()
+    if prefix and second is None and not mod:
+        mod = _PREFIX_MOD.get(prefix.group(), "")
+        if not mod:
+            start = body
+    # A counted span may be longer (最近两年 is not 最近 + 两年).
+    other = _parse_other(text, pos)
+    if other and other[0] > end:
+        return pos, other[0], other[1], None, ""
+    return start, end, first, second, mod
+
+
+# --------------------------------------------------------------------------- resolution
+
+def _resolve_point(f: _F, base: Base | None) -> tuple[date, date, str, bool] | None:
+    """(first day, last day, precision, relative) of a one-ended expression."""
+    relative = f.yrel is not None or f.mrel is not None or f.drel is not None or f.week is not None
+    if f.decade:
+        return date(f.decade[0], 1, 1), date(f.decade[1], 12, 31), "year", False
+    if f.drel is not None or f.week is not None:
+        if base is None:
+            return None
+        if f.drel is not None:
+            d = base.day + timedelta(days=f.drel)
+            return d, d, "day", True
+        monday = base.day - timedelta(days=base.day.weekday()) + timedelta(weeks=f.week or 0)
+        return monday, monday + timedelta(days=6), "day", True
+    year = f.year
+    if year is None:
+        if base is None:
+            return None
+        relative = True
+        if f.mrel is not None:
+            anchor = _add_months(date(base.day.year, base.day.month, 1), f.mrel + 12 * (f.yrel or 0))
+            year = anchor.year
+        else:
+            year = base.day.year + (f.yrel or 0)
+    if f.months:
+        m1, m2, precision = f.months
+        return date(year, m1, 1), _month_end(year, m2), precision, relative
+    month = f.month
+    if f.mrel is not None and base is not None:
+        month = _add_months(date(base.day.year, base.day.month, 1), f.mrel).month
+    if month is None:
+        if f.day is None:
+            return date(year, 1, 1), date(year, 12, 31), "year", relative
+        if base is None:
+            return None
+        month, relative = base.day.month, True
+    if f.days:
+        d1, d2 = f.days
+        last = _month_end(year, month) if d2 == 0 else date(year, month, d2)
+        return date(year, month, d1), last, "part-of-month", relative
+    if f.day is None:
+        return date(year, month, 1), _month_end(year, month), "month", relative
+    for back in range(4 if relative else 1):
+        # 29日 in February means January's; 2月29日 in 2019 means 2016's: step back, as a reader would.
+        y, m = (year - back, month) if f.month is not None or f.mrel is not None else divmod(year * 12 + month - 1 - back, 12)
+        if f.month is None and f.mrel is None:
+            m += 1
+        try:
+            d = date(y, m, f.day)
+        except ValueError:
+            continue
+        return d, d, "day", relative
+    return None  # 2月30日
+
+
+def _resolve_count(f: _F, base: Base | None) -> tuple[date, date, str, bool] | None:
+    if f.count is None or base is None:
+        return None
+    n, unit, direction = f.count
+    whole = int(n)
+    precision = {"year": "year", "month": "month"}.get(unit, "day")
+    if direction == "past":
+        return _shift(base.day, -whole, unit), base.last, precision, True
+    if direction == "future":
+        return base.last + timedelta(days=1), _shift(base.last, whole, unit), precision, True
+    d = _shift(base.day, -whole if direction == "ago" else whole, unit)
+    return d, d, precision, True
+
+
+def _resolve(start: int, end: int, a: _F, b: _F | None, mod: str, base: Base | None) -> Found:
+    if b is not None:
+        ra, rb = _resolve_point(a, base), _resolve_point(b, base)
+        if ra and rb and rb[1] < ra[0] and (b.wrap or (b.year is None and b.yrel is None)):
+            rb = _resolve_point(replace(b, year=ra[0].year + 1, yrel=None), base)
+        if ra and rb and ra[0] <= rb[1]:
+            precision = max(ra[2], rb[2], key=_PRECISION_RANK.__getitem__)
+            if precision in ("half", "quarter"):
+                precision = "month"
+            return Found(start, end, "range", precision, ra[0], rb[1], ra[3] or rb[3])
+        return Found(start, end, "range", None, None, None, True)
+    if a.vague:
+        return Found(start, end, "duration", None, None, None, True)
+    if a.count:
+        r = _resolve_count(a, base)
+        kind = "duration" if a.duration else "point"
+        if r is None:
+            return Found(start, end, kind, None, None, None, True)
+        return Found(start, end, kind, r[2], r[0], r[1], True)
+    if a.duration:
+        return Found(start, end, "duration", None, None, None, False)
+    if a.recent:
+        if base is None:
+            return Found(start, end, "point", None, None, None, True)
+        precision = base.precision if base.precision != "day" else "day"
+        return Found(start, end, "point", precision, base.day, base.last, True)
+    r = _resolve_point(a, base)
+    kind = "range" if a.decade or a.week is not None or (a.months and a.months[0] == 1 and a.months[2] == "month") else "point"
+    if r is None:
+        return Found(start, end, kind, None, None, None, True, mod)
+    return Found(start, end, kind, r[2], r[0], r[1], r[3], mod)
+
+
+# --------------------------------------------------------------------------- scanning
+
+_TRIGGER = re.compile(
+    r"[\d０-９〇零一二两三四五六七八九十今去前明后大本上下这近过最未自从昨半数几第双元情女妇植愚劳青儿建教国万平圣光多之截Qq]"
+)
+
+
+def _in_book_title(text: str, start: int, end: int) -> bool:
+    """True inside 《…》: 《明日之后》 is a title, not tomorrow."""
+    open_ = text.rfind("《", 0, start)
+    return open_ != -1 and text.rfind("》", open_, start) == -1 and text.find("》", end) != -1
+
+
+def scan(text: str, base: Base | None, blocked: list[tuple[int, int]] = ()) -> list[Found]:
+    """All date expressions in ``text``, left to right, longest first, none overlapping.
+
+    ``blocked`` holds ``(start, end)`` offsets of names and numbers that veto any
+    expression overlapping them (``1688`` the company is never the year 1688).
+    """
+    found: list[Found] = []
+    pos = 0
+    for trigger in _TRIGGER.finditer(text):
+        i = trigger.start()
+        if i < pos:
+            continue
+        parsed = _parse_at(text, i)
+        if parsed is None:
+            continue
+        start, end, a, b, mod = parsed
+        if end <= start or _in_book_title(text, start, end):
+            continue
+        if any(s < end and start < e for s, e in blocked):
+            continue
+        found.append(_resolve(start, end, a, b, mod, base))
+        pos = end
+    return found

@@ -1,0 +1,243 @@
+"""The timeline of a document: its date expressions, the date it was written, and dated events.
+
+Business articles jump between years (1999, 2007, 2012, 今年1月, 10月下旬, 最近两年); the
+timeline puts what they say in order. ``core.dates`` recognises and resolves the
+expressions; this module infers the document's own date from the text, resolves every
+relative expression against it, and cuts the clause that carries each date into an event.
+
+All offsets are Python indices into the canonical (simplified) paragraph texts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import Base, label_of, parse_base, scan
+from .models import Span
+
+__all__ = [
+    "TimeExpr",
+    "Event",
+    "infer_document_date",
+    "find_time_expressions",
+    "build_timeline",
+    "to_json",
+]
+
+#: Longest event text shown; longer clauses are cut around the date with an ellipsis.
+MAX_EVENT_CHARS = 80
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A date expression found in a paragraph.
+
+    ``start``/``end`` are offsets of ``text`` in the canonical paragraph. ``date`` is the
+    design's label (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) and ``date_start``/``date_end``
+    the ISO first and last days it covers; all three are None when it cannot be resolved
+    (a bare duration such as ``10多年``, a vague ``近些年``, or a relative date with no base).
+    ``kind`` is ``point``, ``duration`` or ``range``; ``mod`` is ``since``/``before``/``after``
+    for ``自2021年开始``, ``2015年前``. ``inferred`` is True for relative expressions, whose
+    value depends on the document date.
+    """
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    date: str | None
+    date_start: str | None
+    date_end: str | None
+    precision: str | None
+    inferred: bool
+    mod: str = ""
+
+    def to_span(self) -> Span:
+        """The expression as a ``date`` annotation span keyed by its label."""
+        return Span(self.paragraph, self.start, self.end, layer="date", type="date", key=self.date or "")
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One dated thing the document says: the clause around a resolved date expression.
+
+    ``start``/``end`` are ISO dates (as in the JSON schema); ``span_start``/``span_end`` are
+    the offsets of ``phrase`` in paragraph ``paragraph``; ``sentence`` counts sentences
+    within that paragraph from 0.
+    """
+
+    date: str
+    start: str
+    end: str
+    precision: str
+    inferred: bool
+    kind: str
+    text: str
+    phrase: str
+    paragraph: int
+    sentence: int
+    span_start: int
+    span_end: int
+
+
+# --------------------------------------------------------------------------- document date
+
+_YEAR_IN_TEXT = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s?年(?![轻纪龄级代])")
+_THIS_YEAR = re.compile(r"今年")
+_DOUBLE11 = re.compile(r"双11|双十一")
+# Words that say Double 11 is happening as the text is written.
+_IN_PROGRESS = re.compile(r"激战正酣|正酣|进行中|正在进行|如火如荼|打响|开启|拉开帷幕|当天|期间|战报")
+_MONTH_THIS_YEAR = re.compile(r"今年(1[0-2]|[1-9])月")
+
+
+def infer_document_date(paragraphs: Sequence[str]) -> tuple[str | None, str]:
+    """Guess when the document was written: (``YYYY`` or ``YYYY-MM``, or None; a short reason).
+
+    The year: the latest explicit year in a paragraph that also says 今年 ("this year"), as
+    in ``今年1月…2023年要…``; failing that, the latest year mentioned at all. The month: a
+    Double 11 in progress (``双11激战正酣``) says November; otherwise the latest month
+    written as 今年N月.
+    """
+    year, why = None, ""
+    for index, text in enumerate(paragraphs):
+        if _THIS_YEAR.search(text):
+            years = [int(y) for y in _YEAR_IN_TEXT.findall(text)]
+            if years and (year is None or max(years) > year):
+                year, why = max(years), f"今年 and {max(years)}年 in paragraph {index}"
+    if year is None:
+        years = [int(y) for text in paragraphs for y in _YEAR_IN_TEXT.findall(text)]
+        if not years:
+            return None, "no year in the text"
+        year, why = max(years), f"latest year mentioned ({max(years)})"
+    for index, text in enumerate(paragraphs):
+        m = _DOUBLE11.search(text)
+        if m and _IN_PROGRESS.search(text, max(0, m.start() - 10), m.end() + 12):
+            return f"{year:04d}-11", f"{why}; Double 11 under way in paragraph {index}"
+    months = [int(m) for text in paragraphs for m in _MONTH_THIS_YEAR.findall(text)]
+    if months:
+        return f"{year:04d}-{max(months):02d}", f"{why}; latest month of this year mentioned"
+    return f"{year:04d}", why
+
+
+# --------------------------------------------------------------------------- expressions
+
+def _base_for(paragraphs: Sequence[str], base: date | str | None) -> Base | None:
+    if base is None:
+        label, _ = infer_document_date(paragraphs)
+        return parse_base(label)
+    return parse_base(base)
+
+
+def find_time_expressions(
+    paragraphs: Sequence[str], base: date | str | None = None, blocked: Sequence[Span] = ()
+) -> list[TimeExpr]:
+    """Every date expression of the canonical paragraphs, resolved against ``base``.
+
+    ``base`` is the document date (a ``date``, or a label ``YYYY[-MM[-DD]]``); when None it
+    is inferred with :func:`infer_document_date`. ``blocked`` spans (names and numbers
+    from the entity finder; ``date`` spans are ignored) veto any expression they overlap.
+    """
+    anchor = _base_for(paragraphs, base)
+    vetoes: dict[int, list[tuple[int, int]]] = {}
+    for span in blocked:
+        if span.type != "date":
+            vetoes.setdefault(span.paragraph, []).append((span.start, span.end))
+    out: list[TimeExpr] = []
+    for index, text in enumerate(paragraphs):
+        for f in scan(text, anchor, vetoes.get(index, [])):
+            label = label_of(f.first, f.precision) if f.first and f.precision else None
+            out.append(TimeExpr(
+                paragraph=index, start=f.start, end=f.end, text=text[f.start:f.end], kind=f.kind,
+                date=label,
+                date_start=f.first.isoformat() if label and f.first else None,
+                date_end=f.last.isoformat() if label and f.last else None,
+                precision=f.precision if label else None,
+                inferred=f.relative, mod=f.mod,
+            ))
+    return out
+
+
+# --------------------------------------------------------------------------- events
+
+_SENTENCE_END = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』)）]*|$)")
+_CLAUSE_END = re.compile(r"[，,：:]")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph."""
+    return [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text) if m.end() > m.start()]
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    """Start of the clause holding ``pos``: just after the last comma or colon before it."""
+    cut = lo
+    for m in _CLAUSE_END.finditer(text, lo, pos):
+        cut = m.end()
+    return cut
+
+
+def _trim(text: str, phrase_at: int) -> str:
+    """Shorten an event text to :data:`MAX_EVENT_CHARS`, keeping the date phrase in view."""
+    text = text.strip()
+    if len(text) <= MAX_EVENT_CHARS:
+        return text
+    left = max(0, min(phrase_at - 10, len(text) - MAX_EVENT_CHARS))
+    head = "…" if left else ""
+    return head + text[left: left + MAX_EVENT_CHARS - len(head) - 1] + "…"
+
+
+def build_timeline(
+    paragraphs: Sequence[str], base: date | str | None = None, blocked: Sequence[Span] = ()
+) -> list[Event]:
+    """Dated events of the document in date order (earliest first, then reading order).
+
+    An event is the text around a resolved date expression: the sentence when it holds
+    one date, otherwise from the date's clause to the next date's clause. Durations and
+    ranges keep their ``kind``; bare durations and vague spans (``10多年`` alone,
+    ``近些年``) have no date and are left out.
+    """
+    exprs = [e for e in find_time_expressions(paragraphs, base, blocked) if e.date]
+    events: list[Event] = []
+    by_paragraph: dict[int, list[TimeExpr]] = {}
+    for e in exprs:
+        by_paragraph.setdefault(e.paragraph, []).append(e)
+    for index, items in by_paragraph.items():
+        text = paragraphs[index]
+        sentences = _sentences(text)
+        for e in items:
+            number = next((i for i, (s, t) in enumerate(sentences) if s <= e.start < t), len(sentences) - 1)
+            s_lo, s_hi = sentences[number] if sentences else (0, len(text))
+            peers = [p for p in items if s_lo <= p.start < s_hi]
+            lo, hi = s_lo, s_hi
+            if len(peers) > 1:
+                lo = _clause_start(text, s_lo, e.start)
+                later = [p for p in peers if p.start > e.start]
+                if later:
+                    hi = max(_clause_start(text, s_lo, later[0].start), e.end)
+            events.append(Event(
+                date=e.date, start=e.date_start, end=e.date_end, precision=e.precision,
+                inferred=e.inferred, kind=e.kind, text=_trim(text[lo:hi], e.start - lo),
+                phrase=e.text, paragraph=index, sentence=number, span_start=e.start, span_end=e.end,
+            ))
+    # One event per thing said: a date repeated in a paragraph (双11 … 双11) is one event.
+    seen: set[tuple[int, str, str]] = set()
+    unique = []
+    for ev in sorted(events, key=lambda ev: (ev.paragraph, ev.span_start)):
+        if (ev.paragraph, ev.phrase, ev.date) not in seen:
+            seen.add((ev.paragraph, ev.phrase, ev.date))
+            unique.append(ev)
+    unique.sort(key=lambda ev: (ev.start, ev.paragraph, ev.span_start))
+    return unique
+
+
+def to_json(event: Event) -> dict[str, object]:
+    """An event as the ``timeline`` item of ``analyze --json`` (plus its ``kind``)."""
+    return {
+        "date": event.date, "start": event.start, "end": event.end,
+        "precision": event.precision, "inferred": event.inferred, "kind": event.kind,
+        "text": event.text, "paragraph": event.paragraph, "sentence": event.sentence,
+    }
