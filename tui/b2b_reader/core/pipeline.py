@@ -10,8 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from . import articles, formats
 from .models import Document, Span
+
+if TYPE_CHECKING:
+    from .timeline import Event
 from .script import VARIANTS, Views, detect_script, view_key
 
 SCHEMA = 1
@@ -31,11 +36,17 @@ class Loaded:
 
 @dataclass
 class Analysis:
-    """Everything the slow pass found, on canonical text."""
+    """Everything the slow pass found, on canonical text.
+
+    ``date`` is the date relative expressions were resolved against, ``date_inferred``
+    whether it came from the text rather than the document or the user.
+    """
 
     spans: list[Span] = field(default_factory=list)
     glossary: list[dict] = field(default_factory=list)
-    timeline: list[dict] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    date: str | None = None
+    date_inferred: bool = False
     warnings: list[str] = field(default_factory=list)
 
     def by_paragraph(self) -> dict[int, list[Span]]:
@@ -106,8 +117,22 @@ def protected_names():
 
 
 def analyze(document: Document, views: Views, date: str | None = None) -> Analysis:
-    """The slow pass over canonical text. Later stages add entities, glossary and dates."""
-    return Analysis()
+    """The slow pass over canonical text: entities, glossary terms, dates and events.
+
+    ``date`` overrides the document's date; with neither, it is inferred from the text.
+    """
+    from . import timeline  # imported here: compiling its rules costs start-up time
+
+    paragraphs = views.all_canonical()
+    analysis = Analysis(date=date or document.date,
+                        date_inferred=document.date_inferred if not date else False)
+    if analysis.date is None:
+        analysis.date, _reason = timeline.infer_document_date(paragraphs)
+        analysis.date_inferred = analysis.date is not None
+    expressions = timeline.find_time_expressions(paragraphs, analysis.date)
+    analysis.spans.extend(e.to_span() for e in expressions if e.date)
+    analysis.events = timeline.build_timeline(paragraphs, analysis.date)
+    return analysis
 
 
 def analysis_json(
@@ -129,21 +154,28 @@ def analysis_json(
         )
     entities = []
     for span in analysis.spans:
-        if span.layer != "entity":
+        if span.layer != "entity" and span.layer != "date":
             continue
         view = views.get(script, variant, span.paragraph)
         start = view.map.to_view(span.start)
         end = view.map.to_view(span.end, end=True)
         entities.append(
             {"paragraph": span.paragraph, "start": start, "end": end,
-             "text": view.text[start:end], "type": span.type, "canonical": span.key}
+             "text": view.text[start:end], "type": span.type or span.layer, "canonical": span.key}
         )
+    from . import timeline
+
+    events = []
+    for event in analysis.events:
+        item = timeline.to_json(event)
+        item["text"] = views.text(script, variant, event.text)
+        events.append(item)
     return {
         "schema": SCHEMA,
         "document": {
             "title": views.title(script, variant),
-            "date": document.date,
-            "date_inferred": document.date_inferred,
+            "date": analysis.date,
+            "date_inferred": analysis.date_inferred,
             "source": document.source,
             "script": script,
             "variant": view_key(script, variant)[1] if script == "traditional" else None,
@@ -157,5 +189,5 @@ def analysis_json(
         "paragraphs": paragraphs,
         "entities": entities,
         "glossary": analysis.glossary,
-        "timeline": analysis.timeline,
+        "timeline": events,
     }

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.worker import Worker, WorkerState
 
 from ..core import pipeline
@@ -15,7 +15,7 @@ from ..core.pipeline import Analysis, Loaded
 from ..core.script import VARIANT_NAMES, VARIANTS, Views
 from ..widgets.article import ArticleView
 from ..widgets.outline import Outline
-from ..widgets.status import StatusLine, TitleBar
+from ..widgets.status import KeyBar, StatusLine, TitleBar
 from .help import HelpScreen
 
 #: Below this width the outline starts hidden, leaving the article the whole screen.
@@ -52,7 +52,7 @@ class ReaderScreen(Screen[None]):
             yield Outline(self.views, id="outline")
             yield ArticleView(self.views, self.script, self.variant, id="article")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     @property
     def article(self) -> ArticleView:
@@ -62,6 +62,7 @@ class ReaderScreen(Screen[None]):
         self._wide = self.app.size.width >= NARROW
         self.set_class(self._wide, "-outline")
         self.article.focus()
+        self.query_one(KeyBar).show_bindings([*ArticleView.BINDINGS, *self.BINDINGS])
         self._show_view()
         self.call_after_refresh(self.analyse)
 

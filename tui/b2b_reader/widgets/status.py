@@ -29,3 +29,20 @@ class StatusLine(Static):
         if info:
             text.append(f"  {info}", style="dim")
         self.update(text)
+
+
+class KeyBar(Static):
+    """One line of the main keys, from the bindings marked ``show`` (cheaper than Footer)."""
+
+    def show_bindings(self, bindings) -> None:
+        from ..screens.help import key_label
+
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for binding in bindings:
+            if not binding.show:
+                continue
+            text.append(f" {key_label(binding.key).split(' / ')[0]} ", style="bold reverse")
+            text.append(f" {binding.description}  ")
+        text.append(" ctrl+p ", style="bold reverse")
+        text.append(" commands")
+        self.update(text)

@@ -1,0 +1,21 @@
+"""SVG snapshots of the main screen at 80×24 and 160×48, after analysis has arrived."""
+
+import pytest
+
+from b2b_reader.app import ReaderApp
+from b2b_reader.core import pipeline
+
+from .conftest import wait_for_analysis
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+def test_main_screen(snap_compare, size):
+    assert snap_compare(ReaderApp(pipeline.load_default()), terminal_size=size, run_before=wait_for_analysis)
+
+
+def test_after_toggle_and_next_section(snap_compare):
+    async def run_before(pilot):
+        await wait_for_analysis(pilot)
+        await pilot.press("t", "right_square_bracket", "j")
+
+    assert snap_compare(ReaderApp(pipeline.load_default()), terminal_size=(100, 30), run_before=run_before)
