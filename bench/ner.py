@@ -1,0 +1,123 @@
+"""Entity recognition quality on the labelled eval data: ours vs raw jieba tags.
+
+For each dataset, per type (person, org, place) and micro-averaged: precision, recall and
+F1 with exact span match. Baselines in the same run: raw ``rjieba.tag`` and
+``jieba.posseg`` (nr/nrfg/nrt → person, ns → place, nt → org).
+
+    PYTHONPATH=tui python bench/ner.py [--limit N] [--no-posseg]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+import rjieba
+
+from b2b_reader.core.entities import find_entities
+from b2b_reader.core.lexicon import load_lexicon
+
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+TYPES = ("person", "org", "place")
+DATASETS = {
+    "peoples_daily_dev": ("ner_peoples_daily_dev.jsonl",
+                          {"PER": "person", "ORG": "org", "LOC": "place"}),
+    "cluener_train": ("ner_cluener_train.jsonl",
+                      {"name": "person", "company": "org", "organization": "org",
+                       "government": "org", "address": "place"}),
+    "weibo_dev": ("ner_weibo_dev.jsonl",  # named mentions only, not nominal (PER.NOM)
+                  {"PER.NAM": "person", "ORG.NAM": "org", "LOC.NAM": "place",
+                   "GPE.NAM": "place"}),
+}
+JIEBA_MAP = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "org"}
+
+
+def load(name: str, limit: int | None) -> tuple[list[str], list[set]]:
+    """Sentences and gold ``{(start, end, type)}`` per sentence."""
+    fname, mapping = DATASETS[name]
+    texts, golds = [], []
+    with (EVAL / fname).open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            texts.append(rec["text"])
+            golds.append({(e["start"], e["end"], mapping[e["type"]])
+                          for e in rec["entities"] if e["type"] in mapping})
+            if limit and len(texts) >= limit:
+                break
+    return texts, golds
+
+
+def ours(texts: list[str]) -> list[set]:
+    lexicon = load_lexicon()
+    out: list[set] = [set() for _ in texts]
+    for span in find_entities(texts, lexicon):
+        if span.type in TYPES:
+            out[span.paragraph].add((span.start, span.end, span.type))
+    return out
+
+
+def raw_tags(texts: list[str], tagger) -> list[set]:
+    out = []
+    for text in texts:
+        found, pos = set(), 0
+        for word, tag in tagger(text):
+            if tag in JIEBA_MAP:
+                found.add((pos, pos + len(word), JIEBA_MAP[tag]))
+            pos += len(word)
+        out.append(found)
+    return out
+
+
+def posseg_tagger():
+    import jieba
+    import jieba.posseg as pseg
+
+    jieba.setLogLevel(60)
+    return lambda text: [(p.word, p.flag) for p in pseg.cut(text)]
+
+
+def score(golds: list[set], preds: list[set]) -> dict[str, tuple[float, float, float]]:
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for gold, pred in zip(golds, preds):
+        for item in pred:
+            (tp if item in gold else fp)[item[2]] += 1
+        for item in gold - pred:
+            fn[item[2]] += 1
+    res = {}
+    for key in (*TYPES, "micro"):
+        t = sum(tp.values()) if key == "micro" else tp[key]
+        f_p = sum(fp.values()) if key == "micro" else fp[key]
+        f_n = sum(fn.values()) if key == "micro" else fn[key]
+        p = t / (t + f_p) if t + f_p else 0.0
+        r = t / (t + f_n) if t + f_n else 0.0
+        res[key] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
+    return res
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=None, help="sentences per dataset")
+    ap.add_argument("--no-posseg", action="store_true", help="skip slow jieba.posseg")
+    args = ap.parse_args()
+    systems = [("ours", ours), ("rjieba.tag", lambda t: raw_tags(t, rjieba.tag))]
+    if not args.no_posseg:
+        tagger = posseg_tagger()
+        systems.append(("jieba.posseg", lambda t: raw_tags(t, tagger)))
+    for name in DATASETS:
+        texts, golds = load(name, args.limit)
+        print(f"\n== {name}: {len(texts)} sentences, {sum(map(len, golds))} gold entities")
+        print(f"{'system':<13} {'type':<7} {'P':>6} {'R':>6} {'F1':>6}")
+        for sys_name, fn in systems:
+            t0 = time.perf_counter()
+            preds = fn(texts)
+            secs = time.perf_counter() - t0
+            for key, (p, r, f) in score(golds, preds).items():
+                print(f"{sys_name:<13} {key:<7} {p:6.3f} {r:6.3f} {f:6.3f}")
+            print(f"{sys_name:<13} ({secs:.2f} s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""Throughput of ``find_entities`` on a ~1M-character simplified document.
+
+The document is built from the eval articles and sentences (traditional ones converted
+with OpenCC t2s), cut into paragraphs of ~200-600 characters as a reader would see.
+Prints chars/s, time for lexicon load and first call, and peak memory.
+
+    PYTHONPATH=tui python bench/ner_throughput.py [--chars 1000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import time
+import tracemalloc
+from pathlib import Path
+
+import opencc
+
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+
+
+def build_document(target: int) -> list[str]:
+    """Paragraphs totalling about ``target`` characters of simplified text."""
+    t2s = opencc.OpenCC("t2s")
+    pieces: list[str] = []
+    with (EVAL / "articles_dev.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            pieces += [p for p in t2s.convert(json.loads(line)["text"]).split("\n") if p.strip()]
+    for name in ("ner_peoples_daily_dev.jsonl", "ner_cluener_train.jsonl"):
+        with (EVAL / name).open(encoding="utf-8") as fh:
+            buf = ""
+            for line in fh:
+                buf += json.loads(line)["text"]
+                if len(buf) > 300:
+                    pieces.append(buf)
+                    buf = ""
+    paragraphs, total, i = [], 0, 0
+    while total < target:
+        p = pieces[i % len(pieces)]
+        paragraphs.append(p)
+        total += len(p)
+        i += 1
+    return paragraphs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--chars", type=int, default=1_000_000)
+    args = ap.parse_args()
+    paragraphs = build_document(args.chars)
+    chars = sum(map(len, paragraphs))
+
+    t0 = time.perf_counter()
+    from b2b_reader.core.entities import find_entities
+    from b2b_reader.core.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    t1 = time.perf_counter()
+    find_entities(["阿里巴巴的1688在2023年增长了50%。"], lexicon)  # warm: regex, jieba dict
+    t2 = time.perf_counter()
+    spans = find_entities(paragraphs, lexicon)
+    t3 = time.perf_counter()
+    print(f"document: {chars:,} chars in {len(paragraphs):,} paragraphs")
+    print(f"import + load_lexicon: {t1 - t0:.3f} s; first call (warm-up): {t2 - t1:.3f} s")
+    print(f"find_entities: {t3 - t2:.2f} s, {chars / (t3 - t2):,.0f} chars/s, {len(spans):,} spans")
+    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+
+    tracemalloc.start()
+    find_entities(paragraphs, lexicon)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"peak Python allocations during find_entities (tracemalloc): {peak / 2**20:.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()
