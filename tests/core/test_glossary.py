@@ -1,0 +1,343 @@
+"""The glossary: reviewed data, user overlay, and term matching on canonical text."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+
+import opencc
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from b2b_reader.core.glossary import CATEGORIES, Glossary, Term, find_terms, load_glossary
+
+T2S = opencc.OpenCC("t2s").convert
+
+# Every industry term of the default article (brief of issue 4).
+ARTICLE_TERMS = (
+    "B2B B2C D2C M2C B2小B2C 小B B端 C端 GMV DAU AAC AIGC 生成式AI 数字人主播 下沉市场 "
+    "消费降级 产业互联网 消费互联网 直播电商 社区团购 种草 团长 买手 达人 产业带 源头厂货 询盘 "
+    "分销 铺货 跨境电商 独角兽 快时尚 供应链 一级业务 私有化 大促 双11 花名 性价比 降本增效 "
+    "赛道 品类 电商主播 垂类 理性消费 造血能力 估值 退市 市场份额 融资 数字化 智能物流"
+).split()
+FIELD_TERMS = (
+    "SKU ROI 私域流量 复购率 客单价 转化率 拼团 一件代发 供应商 采购 批发 代运营 SaaS 新零售 "
+    "全渠道 即时零售 跨境 独立站 保税仓 618 直播带货 KOL KOC MCN 白牌 贴牌 OEM ODM 柔性供应链 "
+    "小单快反 C2M O2O"
+).split()
+
+
+@pytest.fixture(scope="module")
+def glossary() -> Glossary:
+    return load_glossary()
+
+
+@pytest.fixture(scope="module")
+def article() -> list[str]:
+    """Canonical (simplified) body paragraphs of the shipped default article."""
+    text = resources.files("b2b_reader.data").joinpath("article-1688.md").read_text("utf-8")
+    body = text.split("---", 2)[2]
+    return [
+        T2S(p.strip())
+        for p in body.split("\n\n")
+        if p.strip() and not p.lstrip().startswith("#")
+    ]
+
+
+def keys(spans) -> list[str]:
+    return [s.key for s in spans]
+
+
+def found(text: str, glossary: Glossary) -> list[tuple[str, str]]:
+    """(matched text, canonical term) for one paragraph."""
+    return [(text[s.start : s.end], s.key) for s in find_terms([text], glossary)]
+
+
+# ── data ─────────────────────────────────────────────────────────────────────────────
+
+
+def test_packaged_glossary_is_large_and_clean(glossary):
+    assert len(glossary) >= 120
+    assert glossary.warnings == ()
+
+
+@pytest.mark.parametrize("term", ARTICLE_TERMS + FIELD_TERMS)
+def test_article_and_field_terms_are_present_and_complete(glossary, term):
+    entry = glossary.get(term)
+    assert entry is not None, term
+    assert entry.en and re.search(r"[a-z]", entry.en)
+    assert re.search(r"[\u4e00-\u9fff]", entry.zh)
+    assert entry.category in CATEGORIES
+    if re.search(r"[\u4e00-\u9fff]", entry.term):
+        assert entry.pinyin and not re.search(r"[a-z][1-5]", entry.pinyin)
+
+
+def test_aac_is_annual_active_consumers(glossary):
+    aac = glossary.get("AAC")
+    assert "annual active consumers" in aac.en
+    assert glossary.get("年度活跃消费者") is aac
+
+
+def test_pinyin_agrees_with_pypinyin_for_chinese_terms(glossary):
+    from pypinyin import Style, lazy_pinyin
+
+    # Where pypinyin's default is wrong for the business sense, the glossary is right.
+    known = {"长尾": "chángwěi", "铺货": "pūhuò"}
+    for t in glossary:
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", t.term):
+            continue
+        mine = re.sub(r"[\s']", "", t.pinyin)
+        expected = known.get(t.term, "".join(lazy_pinyin(t.term, style=Style.TONE)))
+        assert mine == expected, (t.term, t.pinyin, expected)
+
+
+def test_every_category_is_used(glossary):
+    assert {t.category for t in glossary} == set(CATEGORIES)
+
+
+def test_no_traditional_characters_are_typed_in_the_data():
+    text = resources.files("b2b_reader.data").joinpath("glossary.toml").read_text("utf-8")
+    assert T2S(text) == text
+
+
+# ── lookups in either script ─────────────────────────────────────────────────────────
+
+
+def test_get_finds_terms_in_any_script_and_case(glossary):
+    assert glossary.get("下沉市場").term == "下沉市场"
+    assert glossary.get("產業互聯網").term == "产业互联网"
+    assert glossary.get("網際網路").term == "互联网"  # Taiwan phrasing
+    assert glossary.get("gmv").term == "GMV"
+    assert glossary.get("OEM").term == "贴牌"
+    assert glossary.get("雙十一").term == "双11"
+    assert glossary.get("不存在的词") is None
+
+
+def test_traditional_forms_are_derived_not_typed(glossary):
+    assert "下沉市場" in glossary.get("下沉市场").traditional
+    assert "雙11" in glossary.get("双11").traditional
+
+
+# ── matching ─────────────────────────────────────────────────────────────────────────
+
+
+def test_article_terms_are_found_in_the_default_article(glossary, article):
+    seen = set(keys(find_terms(article, glossary)))
+    # 种草 appears only inside 种草博主, where the longer term wins.
+    assert set(ARTICLE_TERMS) - {"种草"} <= seen
+    assert "种草博主" in seen and "种草" not in seen
+
+
+def test_spans_point_at_their_terms_in_the_article(glossary, article):
+    for s in find_terms(article, glossary):
+        text = article[s.paragraph][s.start : s.end]
+        assert glossary.get(text).term == s.key
+        assert s.layer == "term" and s.type == glossary.get(s.key).category
+
+
+def test_longest_match_wins(glossary):
+    text = "余涌所说的“小B2C”新形态里,“小B”是指电商主播,特别是抓住“B2小B2C”的新增量。"
+    assert found(text, glossary) == [
+        ("小B2C", "B2小B2C"),
+        ("小B", "小B"),
+        ("电商主播", "电商主播"),
+        ("B2小B2C", "B2小B2C"),
+        ("新增量", "增量"),
+    ]
+    text = "加深消费互联网和产业互联网的融合"
+    assert found(text, glossary) == [("消费互联网", "消费互联网"), ("产业互联网", "产业互联网")]
+    assert found("依托互联网技术", glossary) == [("互联网", "互联网")]
+
+
+def test_latin_terms_do_not_match_inside_latin_words(glossary):
+    assert found("B2B2C模式", glossary) == [("B2B2C", "B2B2C")]
+    only_b2b = Glossary([t for t in glossary if t.term != "B2B2C"])
+    assert found("B2B2C模式", only_b2b) == []
+    assert found("xB2B", glossary) == []
+    # Matching goes on after a refused hit, in the same paragraph and the next ones.
+    spans = find_terms(["xB2B和B2C", "ai和GMV"], glossary)
+    assert [(s.paragraph, s.start, s.key) for s in spans] == [(0, 5, "B2C"), (1, 3, "GMV")]
+    assert found("时下最热的AIGC技术", glossary) == [("AIGC", "AIGC")]
+    assert found("He SAID that AI is hot", glossary) == [("AI", "AI")]
+    assert found("1688 AI应用负责人", glossary) == [("AI", "AI")]
+    assert found("C端消费者和B端卖家", glossary) == [("C端", "C端"), ("B端", "B端")]
+
+
+def test_case_rules_for_latin_terms(glossary):
+    # Runs of three or more characters match in any case ...
+    assert found("gmv规模和Saas工具", glossary) == [("gmv", "GMV"), ("Saas", "SaaS")]
+    assert found("传统b2b模式", glossary) == [("b2b", "B2B")]
+    # ... shorter ones only as written.
+    assert found("ai技术", glossary) == []
+    assert found("b端卖家", glossary) == []
+    assert found("生成式ai", glossary) == []
+    assert found("生成式AI", glossary) == [("生成式AI", "生成式AI")]
+
+
+def test_numeric_terms_are_not_quantities(glossary):
+    assert found("今年618大促期间", glossary) == [("618大促", "618")]
+    assert found("年中618期间", glossary) == [("618", "618")]
+    assert found("营收6180万元", glossary) == []
+    assert found("花了618万元", glossary) == []
+    assert found("版本1.618", glossary) == []
+    assert found("双11激战正酣", glossary) == [("双11", "双11")]
+    assert found("双111", glossary) == []
+
+
+def test_traditional_input_converted_finds_the_same_terms(glossary, article):
+    s2t = opencc.OpenCC("s2t").convert
+    traditional = [s2t(p) for p in article]
+    assert traditional != article
+    back = [T2S(p) for p in traditional]
+    assert keys(find_terms(back, glossary)) == keys(find_terms(article, glossary))
+
+
+def test_empty_glossary_and_text():
+    assert find_terms(["B2B"], Glossary([])) == []
+    assert find_terms([], load_glossary()) == []
+
+
+_pieces = st.sampled_from(
+    ["B2B", "B2C", "小B", "B2小B2C", "产业互联网", "互联网", "AI", "AIGC", "GMV", "618",
+     "x", "2", "的", "电商", "主播", " ", "，", "SAID", "b2b"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_pieces, max_size=12))
+def test_matches_are_ordered_disjoint_and_bounded(parts):
+    glossary = _shared()
+    text = "".join(parts)
+    spans = find_terms([text], glossary)
+    last = 0
+    for s in spans:
+        assert s.start >= last and s.end > s.start
+        last = s.end
+        hit = text[s.start : s.end]
+        assert glossary.get(hit).term == s.key
+        # Latin edges never touch another Latin letter or digit.
+        if hit[0].isascii() and s.start:
+            assert not (text[s.start - 1].isascii() and text[s.start - 1].isalnum())
+        if hit[-1].isascii() and s.end < len(text):
+            assert not (text[s.end].isascii() and text[s.end].isalnum())
+
+
+_cache: list[Glossary] = []
+
+
+def _shared() -> Glossary:
+    if not _cache:
+        _cache.append(load_glossary())
+    return _cache[0]
+
+
+# ── user overlay ─────────────────────────────────────────────────────────────────────
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_user_overlay_adds_and_overrides(tmp_path):
+    user = write(
+        tmp_path / "glossary.toml",
+        """
+[[term]]
+term = "GMV"
+en = "gross merchandise volume"
+
+[[term]]
+term = "達人帶貨"
+aliases = ["达人直播"]
+pinyin = "dárén dàihuò"
+en = "influencer selling"
+zh = "達人在直播中賣貨"
+category = "marketing"
+""",
+    )
+    g = load_glossary(user)
+    assert g.warnings == ()
+    assert g.get("GMV").en == "gross merchandise volume"
+    assert g.get("GMV").category == "metric"  # fields not given are kept
+    new = g.get("达人带货")  # typed in traditional, stored simplified
+    assert new.term == "达人带货" and new.zh == "达人在直播中卖货"
+    assert found("找达人带货", g) == [("达人带货", "达人带货")]
+    assert len(g) == len(load_glossary()) + 1
+
+
+def test_missing_user_file_is_not_an_error(tmp_path):
+    g = load_glossary(tmp_path / "absent.toml")
+    assert g.warnings == () and len(g) >= 120
+
+
+def test_malformed_user_file_warns_with_line_and_packaged_terms_load(tmp_path):
+    user = write(tmp_path / "bad.toml", '[[term]]\nterm = "X"\nen = "unterminated\n')
+    g = load_glossary(user)
+    assert len(g.warnings) == 1
+    assert g.warnings[0].startswith(f"{user}:3:")
+    assert g.get("GMV") is not None and len(g) >= 120
+
+
+def test_bad_user_entries_warn_with_their_line_and_the_rest_loads(tmp_path):
+    user = write(
+        tmp_path / "user.toml",
+        """# my terms
+[[term]]
+term = "好词"
+pinyin = "hǎocí"
+en = "a good word"
+zh = "好的词"
+category = "general"
+
+[[term]]
+term = "坏词"
+pinyin = "huai4ci2"
+en = "a bad word"
+zh = "坏的词"
+category = "gossip"
+
+[[term]]
+term = "GMV"
+category = "nonsense"
+
+[[term]]
+term = "还行"
+pinyin = "háixíng"
+en = "so-so"
+zh = "一般"
+category = "general"
+colour = "red"
+""",
+    )
+    g = load_glossary(user)
+    assert g.get("好词").en == "a good word"
+    assert g.get("还行").en == "so-so"
+    assert g.get("坏词") is None
+    assert g.get("GMV").category == "metric"  # the packaged entry survives a bad override
+    by_line = {w.split(": ", 1)[0]: w for w in g.warnings}
+    assert set(by_line) == {f"{user}:9", f"{user}:16", f"{user}:20"}
+    assert "numbered" in by_line[f"{user}:9"] and "gossip" in by_line[f"{user}:9"]
+    assert "nonsense" in by_line[f"{user}:16"]
+    assert "colour" in by_line[f"{user}:20"]
+
+
+def test_user_alias_that_names_another_term_is_dropped(tmp_path):
+    user = write(
+        tmp_path / "user.toml",
+        '[[term]]\nterm = "新词"\naliases = ["GMV", "新说法"]\npinyin = "xīncí"\n'
+        'en = "new word"\nzh = "新的词"\ncategory = "general"\n',
+    )
+    g = load_glossary(user)
+    assert g.get("GMV").term == "GMV"
+    assert g.get("新说法").term == "新词"
+    assert len(g.warnings) == 1 and g.warnings[0].startswith(f"{user}:1:")
+
+
+def test_user_file_of_wrong_shape(tmp_path):
+    user = write(tmp_path / "user.toml", 'term = "GMV"\n')
+    g = load_glossary(user)
+    assert g.warnings == (f"{user}:1: 'term' must be an array of tables; file skipped",)
+    assert isinstance(g.get("GMV"), Term)

@@ -1,0 +1,389 @@
+"""The glossary of B2B and e-commerce terms: loading, validation, user overlay, matching.
+
+The reviewed glossary ships as ``b2b_reader/data/glossary.toml`` (``[[term]]`` tables with
+``term``, ``aliases``, ``pinyin``, ``en``, ``zh``, ``category``). A user file of the same
+shape may add terms or override fields of packaged ones; a malformed file or entry is
+reported as ``path:line: ...`` in :attr:`Glossary.warnings` and everything else still loads.
+
+Matching (:func:`find_terms`) runs on canonical (simplified) text with one compiled regex
+built from a trie of every form, so the regex engine finds the candidates in C:
+
+* **Longest match wins** at a position (``B2小B2C`` over ``B2C``, ``产业互联网`` over ``互联网``);
+  across positions the leftmost match wins, as usual for regexes.
+* **Latin boundaries.** An edge of a term that is an ASCII letter or digit must not touch
+  another ASCII letter or digit: ``B2B`` is not found in ``B2B2C``, ``AI`` neither in
+  ``AIGC`` nor in ``SAID``. Chinese characters need no boundary (``小B`` in ``小B买家``).
+  A purely numeric term (``618``) also refuses a neighbouring ``.`` and a following unit
+  (``618万``, ``618元``, ``618年``), where it is a quantity rather than the festival.
+* **Case.** A form whose Latin runs are all three characters or longer matches in any case
+  (``b2b``, ``Saas``, ``gmv``): writers are inconsistent and such runs are unambiguous. A
+  form with a shorter run (``AI``, ``IP``, ``B端``, ``小B``, ``生成式AI``) matches only as
+  written, because ``ai``/``ip`` in lower case are more often something else.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+from .models import Span
+from .script import converter
+
+#: The fixed set of categories, in display order.
+CATEGORIES: tuple[str, ...] = (
+    "business-model",
+    "market",
+    "metric",
+    "finance",
+    "supply-chain",
+    "channel",
+    "retail",
+    "marketing",
+    "technology",
+    "organisation",
+    "general",
+)
+FIELDS: tuple[str, ...] = ("term", "aliases", "pinyin", "en", "zh", "category")
+PACKAGED_NAME = "glossary.toml"
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_RUN = re.compile(r"[A-Za-z0-9]+")
+_TONE_NUMBER = re.compile(r"[a-zü]+[1-5](?![0-9])")  # "xiao3": numbered, not tone-marked
+_ALNUM = "A-Za-z0-9"
+# After a purely numeric term: units that make it a quantity ("618万", "618年").
+_NUMERIC_AFTER = _ALNUM + r".%％万亿元千百个件年月日号"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One glossary entry; ``origin`` is ``path:line`` of the table that defined it."""
+
+    term: str
+    aliases: tuple[str, ...]
+    pinyin: str
+    en: str
+    zh: str
+    category: str
+    origin: str = ""
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The canonical term followed by its aliases (all simplified)."""
+        return (self.term, *self.aliases)
+
+    @property
+    def traditional(self) -> tuple[str, ...]:
+        """The forms in traditional script, derived with OpenCC (never typed in the data)."""
+        s2t = converter("s2t")
+        return tuple(dict.fromkeys(s2t(f) for f in self.forms))
+
+
+class Glossary:
+    """Validated terms plus the warnings met while loading them."""
+
+    def __init__(self, entries: Sequence[Term], warnings: Sequence[str] = ()) -> None:
+        index: dict[str, Term] = {}
+        notes = list(warnings)
+        kept: list[Term] = []
+        # Canonical names claim their key before any alias can, whatever the order.
+        for t in entries:
+            other = index.setdefault(_key(t.term), t)
+            if other is not t:
+                notes.append(f"{t.origin}: term {t.term!r} duplicates {other.term!r}; skipped")
+            else:
+                kept.append(t)
+        final: list[Term] = []
+        for t in kept:
+            aliases = []
+            for alias in t.aliases:
+                other = index.setdefault(_key(alias), t)
+                if other is t:
+                    aliases.append(alias)
+                else:
+                    notes.append(
+                        f"{t.origin}: alias {alias!r} of {t.term!r} already names "
+                        f"{other.term!r}; alias ignored"
+                    )
+            fixed = t if len(aliases) == len(t.aliases) else _replace(t, aliases=tuple(aliases))
+            final.append(fixed)
+            for form in fixed.forms:
+                index[_key(form)] = fixed
+        self.entries: tuple[Term, ...] = tuple(final)
+        self.warnings: tuple[str, ...] = tuple(notes)
+        self._index = index
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[Term]:
+        return iter(self.entries)
+
+    def __contains__(self, text: object) -> bool:
+        return isinstance(text, str) and self.get(text) is not None
+
+    def get(self, term_or_alias: str) -> Term | None:
+        """The entry for a term or alias in any script or case (``下沉市場`` → 下沉市场)."""
+        text = unicodedata.normalize("NFC", term_or_alias.strip())
+        for config in (None, "t2s", "tw2sp"):  # tw2sp: Taiwan phrasing such as 網際網路
+            candidate = converter(config)(text) if config else text
+            found = self._index.get(candidate.lower())
+            if found is not None:
+                return found
+        return None
+
+    @cached_property
+    def matcher(self) -> TermMatcher:
+        """The compiled matcher for these entries (built on first use, a few ms)."""
+        return TermMatcher(self.entries)
+
+
+def _replace(t: Term, **changes: object) -> Term:
+    fields = {name: getattr(t, name) for name in Term.__slots__}
+    fields.update(changes)
+    return Term(**fields)  # type: ignore[arg-type]
+
+
+def _key(form: str) -> str:
+    return form.lower()
+
+
+def _canonical(text: str) -> str:
+    """User data may be typed in traditional script or decomposed Unicode: normalise it."""
+    return converter("t2s")(unicodedata.normalize("NFC", text.strip()))
+
+
+# ── loading ──────────────────────────────────────────────────────────────────────────
+
+
+def load_glossary(user_path: Path | None = None) -> Glossary:
+    """The packaged glossary, overlaid with ``user_path`` when given and existing.
+
+    A user entry whose ``term`` exists overrides only the fields it gives; a new term must
+    give them all. Problems become warnings naming ``file:line``; they never raise.
+    """
+    data = resources.files("b2b_reader.data").joinpath(PACKAGED_NAME)
+    terms: dict[str, Term] = {}
+    warnings: list[str] = []
+    _merge(data.read_text(encoding="utf-8"), str(data), terms, warnings, overlay=False)
+    if user_path is not None and user_path.is_file():
+        try:
+            text = user_path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            warnings.append(f"{user_path}:1: cannot read the glossary file ({exc}); skipped")
+        else:
+            _merge(text, str(user_path), terms, warnings, overlay=True)
+    return Glossary(tuple(terms.values()), warnings)
+
+
+def _merge(
+    text: str, name: str, terms: dict[str, Term], warnings: list[str], *, overlay: bool
+) -> None:
+    """Parse one glossary file into ``terms`` (keyed by lower-cased canonical term)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        at = line.group(1) if line else 1
+        warnings.append(f"{name}:{at}: not valid TOML ({exc}); file skipped")
+        return
+    raw = data.get("term")
+    if not isinstance(raw, list):
+        what = "no [[term]] tables" if raw is None else "'term' must be an array of tables"
+        warnings.append(f"{name}:1: {what}; file skipped")
+        return
+    lines = _entry_lines(text, raw)
+    seen: set[str] = set()
+    for entry, line in zip(raw, lines):
+        where = f"{name}:{line}"
+        if not isinstance(entry, dict):
+            warnings.append(f"{where}: a term must be a table; skipped")
+            continue
+        unknown = sorted(set(entry) - set(FIELDS))
+        if unknown:
+            warnings.append(f"{where}: unknown key(s) {', '.join(unknown)} ignored")
+        if not isinstance(entry.get("term"), str) or not entry["term"].strip():
+            warnings.append(f"{where}: 'term' must be a non-empty string; entry skipped")
+            continue
+        key = _key(_canonical(entry["term"]))
+        if key in seen:
+            warnings.append(f"{where}: term {entry['term']!r} appears twice in this file; skipped")
+            continue
+        seen.add(key)
+        base = terms.get(key) if overlay else None
+        fields = {f: getattr(base, f) for f in FIELDS} if base else {}
+        fields.update({f: entry[f] for f in FIELDS if f in entry})
+        term, problems = _validate(fields, where)
+        if term is None:
+            kept = "; the packaged entry is kept" if base else ""
+            why = "; ".join(problems)
+            warnings.append(f"{where}: term {entry['term']!r}: {why}; entry skipped{kept}")
+        else:
+            terms[key] = term
+
+
+def _entry_lines(text: str, raw: list[object]) -> list[int]:
+    """The line of each entry: its ``[[term]]`` header, else its ``term = "..."`` line."""
+    headers = [
+        text.count("\n", 0, m.start()) + 1
+        for m in re.finditer(r"^[ \t]*\[\[[ \t]*term[ \t]*\]\]", text, re.MULTILINE)
+    ]
+    if len(headers) == len(raw):
+        return headers
+    lines = []
+    for entry in raw:
+        value = entry.get("term") if isinstance(entry, dict) else None
+        m = None
+        if isinstance(value, str):
+            m = re.search(rf"\bterm\s*=\s*[\"']{re.escape(value)}[\"']", text)
+        lines.append(text.count("\n", 0, m.start()) + 1 if m else 1)
+    return lines
+
+
+def _validate(d: dict[str, object], origin: str) -> tuple[Term | None, list[str]]:
+    """A :class:`Term` from raw fields, or the list of what is wrong with them."""
+    problems = []
+    for name in ("term", "pinyin", "en", "zh", "category"):
+        if name not in d:
+            problems.append(f"missing '{name}'")
+        elif not isinstance(d[name], str):
+            problems.append(f"'{name}' must be a string")
+    aliases = d.get("aliases", [])
+    valid = isinstance(aliases, (list, tuple))
+    if not valid or not all(isinstance(a, str) and a.strip() for a in aliases):
+        problems.append("'aliases' must be a list of non-empty strings")
+        aliases = []
+    if problems:
+        return None, problems
+    term = _canonical(str(d["term"]))
+    pinyin = str(d["pinyin"]).strip()
+    en, zh, category = (str(d[k]).strip() for k in ("en", "zh", "category"))
+    if _HAN.search(term) and not pinyin:
+        problems.append("'pinyin' is required for a Chinese term")
+    if _TONE_NUMBER.search(pinyin):
+        problems.append(f"'pinyin' must be tone-marked, not numbered ({pinyin!r})")
+    if not en:
+        problems.append("'en' is empty")
+    if not _HAN.search(zh):
+        problems.append("'zh' must be a Chinese explanation")
+    if category not in CATEGORIES:
+        problems.append(f"unknown category {category!r} (one of: {', '.join(CATEGORIES)})")
+    if problems:
+        return None, problems
+    forms = [a for a in dict.fromkeys(_canonical(a) for a in aliases) if a != term]
+    return Term(term, tuple(forms), pinyin, en, converter("t2s")(zh), category, origin), []
+
+
+# ── matching ─────────────────────────────────────────────────────────────────────────
+
+
+def _is_case_sensitive(form: str) -> bool:
+    runs = [r for r in _LATIN_RUN.findall(form) if not r.isdigit()]
+    return any(len(r) < 3 for r in runs)
+
+
+class TermMatcher:
+    """One regex over all forms, built from a trie so shared prefixes are tried once."""
+
+    def __init__(self, entries: Sequence[Term]) -> None:
+        # lower-cased form -> [(form as written if case-sensitive else None, term)]
+        self._forms: dict[str, list[tuple[str | None, Term]]] = {}
+        trie: dict[str, dict] = {}
+        for t in entries:
+            for form in t.forms:
+                low = form.lower()
+                self._forms.setdefault(low, []).append(
+                    (form if _is_case_sensitive(form) else None, t)
+                )
+                node = trie
+                for ch in low:
+                    node = node.setdefault(ch, {})
+                node[""] = low
+        self.pattern = re.compile(_emit(trie, root=True)) if trie else None
+        self._simple = {
+            low: pairs[0][1]
+            for low, pairs in self._forms.items()
+            if len(pairs) == 1 and pairs[0][0] is None
+        }
+
+    def find(self, paragraphs: Sequence[str]) -> list[Span]:
+        """Every glossary match in ``paragraphs``, in text order."""
+        spans: list[Span] = []
+        if self.pattern is None:
+            return spans
+        simple = self._simple
+        for index, text in enumerate(paragraphs):
+            for m in self.pattern.finditer(text):
+                # Fast path: a Chinese-initial hit of a case-insensitive form needs no check.
+                term = simple.get(m.group()) if not m.group()[0].isascii() else None
+                if term is None:
+                    term = self._accept(text, m.start(), m.group())
+                    if term is None:
+                        # A rejected hit may hide a term starting inside it: redo slowly.
+                        return spans + self._find_slowly(paragraphs, index, m.start())
+                spans.append(Span(index, m.start(), m.end(), "term", term.category, term.term))
+        return spans
+
+    def _find_slowly(self, paragraphs: Sequence[str], first: int, pos: int) -> list[Span]:
+        """Matches from ``paragraphs[first][pos:]`` on, resuming one character after a reject."""
+        spans: list[Span] = []
+        search = self.pattern.search
+        for index in range(first, len(paragraphs)):
+            text = paragraphs[index]
+            if index != first:
+                pos = 0
+            while (m := search(text, pos)) is not None:
+                start, end = m.span()
+                term = self._accept(text, start, m.group())
+                if term is None:
+                    pos = start + 1
+                    continue
+                spans.append(Span(index, start, end, "term", term.category, term.term))
+                pos = end
+        return spans
+
+    def _accept(self, text: str, start: int, found: str) -> Term | None:
+        """The term for a regex hit, after the checks a regex lookbehind would slow down."""
+        if start and found[0].isascii() and found[0].isalnum():
+            before = text[start - 1]
+            if before.isascii() and (before.isalnum() or (before == "." and found.isdigit())):
+                return None
+        for exact, term in self._forms[found.lower()]:
+            if exact is None or exact == found:
+                return term
+        return None
+
+
+def _emit(node: dict, root: bool = False) -> str:
+    """Regex for a trie node: children first, then the end of a term (longest wins)."""
+    alts = []
+    for ch in sorted(k for k in node if k):
+        rest = _emit(node[ch])
+        if ch.isascii() and ch.isalpha():
+            # At the root every alternative must start with a plain literal, or Python's
+            # engine loses its first-character prefilter and slows down ~10x.
+            variants = (ch.upper(), ch) if root else (f"[{ch.upper()}{ch}]",)
+            alts.extend(re.escape(v) + rest if root else v + rest for v in variants)
+        else:
+            alts.append(re.escape(ch) + rest)
+    if "" in node:
+        form: str = node[""]
+        if form.isdigit():
+            alts.append(f"(?![{_NUMERIC_AFTER}])")
+        elif form[-1].isascii() and form[-1].isalnum():
+            alts.append(f"(?![{_ALNUM}])")
+        else:
+            alts.append("")
+    if len(alts) == 1:
+        return alts[0]
+    return "(?:" + "|".join(alts) + ")"
+
+
+def find_terms(paragraphs: Sequence[str], glossary: Glossary) -> list[Span]:
+    """Glossary terms in canonical paragraphs: ``Span(layer="term", type=category, key=term)``."""
+    return glossary.matcher.find(paragraphs)
