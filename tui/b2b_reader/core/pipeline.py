@@ -116,23 +116,113 @@ def protected_names():
     return ProtectedNames({key: lexicon.protected_forms(*key) for key in keys})
 
 
-def analyze(document: Document, views: Views, date: str | None = None) -> Analysis:
+def user_file(name: str) -> Path:
+    """A user overlay file in the config directory (lexicon.toml, glossary.toml)."""
+    from .state import config_dir
+
+    return config_dir() / name
+
+
+def analyze(document: Document, views: Views, date: str | None = None, use_cache: bool = True) -> Analysis:
     """The slow pass over canonical text: entities, glossary terms, dates and events.
 
     ``date`` overrides the document's date; with neither, it is inferred from the text.
+    Results are cached on disk by content, date, user overlays and pipeline version.
     """
-    from . import timeline  # imported here: compiling its rules costs start-up time
+    from . import cache
 
-    paragraphs = views.all_canonical()
+    overlays = [user_file("lexicon.toml"), user_file("glossary.toml")]
+    key = cache.cache_key(
+        PIPELINE_VERSION, date or document.date or "", str(document.date_inferred),
+        *(p.text for p in document.paragraphs), *(_file_digest(p) for p in overlays),
+    )
+    if use_cache:
+        cached = cache.load("analysis", key)
+        if cached is not None:
+            try:
+                return _analysis_from_json(cached)
+            except (KeyError, TypeError, ValueError):
+                pass  # an entry of an older shape: recompute and overwrite it
+    analysis = _analyze(views.all_canonical(), document, date, *overlays)
+    if use_cache:
+        cache.store("analysis", key, _analysis_to_json(analysis))
+    return analysis
+
+
+def _file_digest(path: Path) -> str:
+    """Content digest of a user overlay ("" when absent), so editing it invalidates the cache."""
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _analyze(paragraphs: list[str], document: Document, date: str | None,
+             lexicon_path: Path, glossary_path: Path) -> Analysis:
+    from . import timeline  # imported here: compiling its rules costs start-up time
+    from .entities import find_entities
+    from .glossary import find_terms, load_glossary
+    from .lexicon import load_lexicon
+
     analysis = Analysis(date=date or document.date,
                         date_inferred=document.date_inferred if not date else False)
     if analysis.date is None:
         analysis.date, _reason = timeline.infer_document_date(paragraphs)
         analysis.date_inferred = analysis.date is not None
-    expressions = timeline.find_time_expressions(paragraphs, analysis.date)
-    analysis.spans.extend(e.to_span() for e in expressions if e.date)
-    analysis.events = timeline.build_timeline(paragraphs, analysis.date)
+    lexicon = load_lexicon(lexicon_path)
+    glossary = load_glossary(glossary_path)
+    analysis.warnings.extend(lexicon.warnings)
+    analysis.warnings.extend(glossary.warnings)
+
+    entities = [s for s in find_entities(paragraphs, lexicon) if s.type != "date"]
+    blocking = [s for s in entities if s.type in ("org", "number", "person", "product")]
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for span in entities:
+        taken.setdefault(span.paragraph, []).append((span.start, span.end))
+    for expr in timeline.find_time_expressions(paragraphs, analysis.date, blocked=blocking):
+        if any(s < expr.end and expr.start < e for s, e in taken.get(expr.paragraph, ())):
+            continue
+        entities.append(Span(expr.paragraph, expr.start, expr.end, "entity", "date", expr.date or expr.text))
+    analysis.spans.extend(entities)
+    analysis.events = timeline.build_timeline(paragraphs, analysis.date, blocked=blocking)
+
+    terms = find_terms(paragraphs, glossary)
+    analysis.spans.extend(terms)
+    found: dict[str, list[list[int]]] = {}
+    for span in terms:
+        found.setdefault(span.key, []).append([span.paragraph, span.start, span.end])
+    for term_key, occurrences in found.items():
+        term = glossary.get(term_key)
+        analysis.glossary.append({"term": term.term, "pinyin": term.pinyin, "en": term.en, "zh": term.zh,
+                                  "category": term.category, "occurrences": occurrences})
+    analysis.spans.sort()
     return analysis
+
+
+def _analysis_to_json(analysis: Analysis) -> dict:
+    from dataclasses import asdict
+
+    return {
+        "spans": [[s.paragraph, s.start, s.end, s.layer, s.type, s.key] for s in analysis.spans],
+        "glossary": analysis.glossary,
+        "events": [asdict(e) for e in analysis.events],
+        "date": analysis.date, "date_inferred": analysis.date_inferred,
+        "warnings": analysis.warnings,
+    }
+
+
+def _analysis_from_json(data: dict) -> Analysis:
+    from .timeline import Event
+
+    return Analysis(
+        spans=[Span(*row) for row in data["spans"]],
+        glossary=data["glossary"],
+        events=[Event(**e) for e in data["events"]],
+        date=data["date"], date_inferred=data["date_inferred"],
+        warnings=list(data["warnings"]),
+    )
 
 
 def analysis_json(
@@ -188,6 +278,16 @@ def analysis_json(
         ],
         "paragraphs": paragraphs,
         "entities": entities,
-        "glossary": analysis.glossary,
+        "glossary": [_glossary_json(item, views, script, variant) for item in analysis.glossary],
         "timeline": events,
     }
+
+
+def _glossary_json(item: dict, views: Views, script: str, variant: str) -> dict:
+    """A glossary item with its occurrences in the chosen view's offsets."""
+    occurrences = []
+    for paragraph, start, end in item["occurrences"]:
+        view = views.get(script, variant, paragraph)
+        occurrences.append([paragraph, view.map.to_view(start), view.map.to_view(end, end=True)])
+    return {"term": item["term"], "pinyin": item["pinyin"], "en": item["en"], "zh": item["zh"],
+            "category": item["category"], "occurrences": occurrences}

@@ -221,7 +221,8 @@ class ArticleView(Widget, can_focus=True):
         text = self._lines(block_index)[line].copy()
         on_cursor = block.kind != "heading" and block.index == self.cursor
         if on_cursor and line < len(self._lines(block_index)) - (block_index < len(self.blocks) - 1):
-            text.stylize(self.get_component_rich_style("article--cursor"))
+            cursor = self.get_component_rich_style("article--cursor")
+            text.stylize_before(Style(bgcolor=cursor.bgcolor))  # spans keep their own styles
             bar = self.get_component_rich_style("article--cursor-bar") if self.has_focus else base
             margin = [Segment("▌", base + bar), Segment(" " * (MARGIN - 1), base)]
         else:
