@@ -107,3 +107,17 @@ def test_identity_map():
 def test_whole_paragraph_conversion_when_length_is_kept():
     view = convert_paragraph("头发和发展", converter("s2t"))
     assert view.text == "頭髮和發展" and view.map.is_identity
+
+
+def test_a_view_restored_from_the_cache_equals_the_computed_one():
+    loaded = pipeline.load_default()
+    computed = pipeline.make_views(loaded.document)
+    computed.set_cuts({24: [3, 9, 40]})
+    data = computed.export("traditional", "twp")
+    fresh = pipeline.make_views(loaded.document)
+    assert fresh.restore(data)
+    for i in range(len(fresh)):
+        assert fresh.get("traditional", "twp", i) == computed.get("traditional", "twp", i)
+    assert fresh.heading("traditional", "twp", 2) == computed.heading("traditional", "twp", 2)
+    other = pipeline.load_text("一段。\n\n兩段。", "x.txt")
+    assert not pipeline.make_views(other.document).restore(data)  # does not fit: ignored

@@ -21,13 +21,12 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from .numbers import _CN_DIGIT as _DIGITS
+from .numbers import cn_to_int
+
 __all__ = ["Base", "Found", "parse_base", "scan", "label_of", "cn_number"]
 
 # --------------------------------------------------------------------------- numerals
-
-_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-_UNITS = {"十": 10, "百": 100, "千": 1000}
-
 
 def cn_number(text: str) -> int | None:
     """Value of an Arabic or Chinese numeral (``"2012"``, ``"二〇一二"``, ``"二十四"``, ``"两千零四"``)."""
@@ -36,19 +35,7 @@ def cn_number(text: str) -> int | None:
         return None
     if text.isdigit():
         return int(text)
-    if all(c in _DIGITS for c in text) and len(text) > 1:
-        # Digit by digit, as years are read: 二〇一二 → 2012.
-        return int("".join(str(_DIGITS[c]) for c in text))
-    total, current = 0, 0
-    for c in text:
-        if c in _DIGITS:
-            current = _DIGITS[c]
-        elif c in _UNITS:
-            total += (current or 1) * _UNITS[c]
-            current = 0
-        else:
-            return None
-    return total + current
+    return cn_to_int(text)  # one Chinese-numeral reader for the whole core
 
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")

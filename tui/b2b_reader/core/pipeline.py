@@ -104,16 +104,58 @@ def make_views(document: Document) -> Views:
 
 
 def protected_names():
-    """Per-view written forms of names OpenCC would get wrong, from the lexicon."""
+    """Per-view written forms of names OpenCC would get wrong, from the lexicon.
+
+    The table is small but parsing the whole lexicon costs ~50 ms of start-up, so it is
+    cached by the digest of the packaged and user lexicon files.
+    """
+    from importlib import resources
+
+    from . import cache
     from .script import ProtectedNames
 
-    try:
+    user = user_file("lexicon.toml")
+    packaged = resources.files("b2b_reader.data").joinpath("lexicon.toml").read_bytes()
+    key = cache.cache_key(PIPELINE_VERSION, _digest(packaged), _file_digest(user))
+    table = cache.load("protected", key)
+    if table is None:
         from .lexicon import load_lexicon
-    except ImportError:  # the lexicon lands with entity highlighting
-        return ProtectedNames({})
-    lexicon = load_lexicon()
-    keys = [view_key("traditional", v) for v in VARIANTS] + [("simplified", "std")]
-    return ProtectedNames({key: lexicon.protected_forms(*key) for key in keys})
+
+        lexicon = load_lexicon(user)
+        table = {f"{script}/{variant}": lexicon.protected_forms(script, variant)
+                 for script, variant in {view_key("traditional", v) for v in VARIANTS} | {("simplified", "std")}}
+        cache.store("protected", key, table)
+    return ProtectedNames({tuple(name.split("/")): forms for name, forms in table.items()})
+
+
+def _views_key(views: Views, script: str, variant: str) -> str:
+    from importlib import resources
+
+    from . import cache
+
+    packaged = resources.files("b2b_reader.data").joinpath("lexicon.toml").read_bytes()
+    document = views.document
+    return cache.cache_key(PIPELINE_VERSION, "views", *view_key(script, variant), _digest(packaged),
+                           _file_digest(user_file("lexicon.toml")), document.title,
+                           *(s.title or "" for s in document.sections), *(p.text for p in document.paragraphs))
+
+
+def restore_view(views: Views, script: str, variant: str) -> bool:
+    """Fill a view from the disk cache, so the first frame needs no OpenCC dictionaries."""
+    from . import cache
+
+    if script == "original":
+        return True
+    data = cache.load("views", _views_key(views, script, variant))
+    return data is not None and views.restore(data)
+
+
+def store_view(views: Views, script: str, variant: str) -> None:
+    """Cache a whole view (after analysis: cut at annotation boundaries) for the next open."""
+    from . import cache
+
+    if script != "original":
+        cache.store("views", _views_key(views, script, variant), views.export(script, variant))
 
 
 def user_file(name: str) -> Path:
@@ -149,12 +191,16 @@ def analyze(document: Document, views: Views, date: str | None = None, use_cache
     return analysis
 
 
-def _file_digest(path: Path) -> str:
-    """Content digest of a user overlay ("" when absent), so editing it invalidates the cache."""
+def _digest(data: bytes) -> str:
     import hashlib
 
+    return hashlib.sha256(data).hexdigest()
+
+
+def _file_digest(path: Path) -> str:
+    """Content digest of a user overlay ("" when absent), so editing it invalidates the cache."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return _digest(path.read_bytes())
     except OSError:
         return ""
 

@@ -287,6 +287,35 @@ class Views:
         """The document's title in a view."""
         return self.text(script, variant, self.document.title)
 
+    def export(self, script: str, variant: str) -> dict:
+        """Every paragraph, title and heading of one view, as JSON-ready data (for the cache)."""
+        key = view_key(script, variant)
+        paragraphs = []
+        for index in range(len(self)):
+            view = self.get(script, variant, index)
+            paragraphs.append([view.text, None if view.map.is_identity else [view.map.a, view.map.b]])
+        texts = [self.title(script, variant)] + [self.heading(script, variant, s.index) for s in self.document.sections]
+        return {"view": list(key), "paragraphs": paragraphs, "texts": texts}
+
+    def restore(self, data: dict) -> bool:
+        """Fill one view from :meth:`export` data; False (nothing changed) if it does not fit."""
+        try:
+            key = tuple(data["view"])
+            rows = data["paragraphs"]
+            texts = data["texts"]
+            if len(rows) != len(self) or len(texts) != len(self.document.sections) + 1:
+                return False
+            views = {
+                index: ViewText(text, OffsetMap.identity(len(text)) if m is None else OffsetMap(tuple(m[0]), tuple(m[1])))
+                for index, (text, m) in enumerate(rows)
+            }
+        except (KeyError, TypeError, ValueError):
+            return False
+        self._views.setdefault(key, {}).update(views)
+        sources = [self.document.title] + [s.title or "" for s in self.document.sections]
+        self._texts.update({(key, source): text for source, text in zip(sources, texts)})
+        return True
+
     def set_cuts(self, cuts: Mapping[int, Sequence[int]]) -> None:
         """Annotation boundaries per paragraph; drops cached views that must be re-cut."""
         self._cuts = {i: tuple(sorted(set(c))) for i, c in cuts.items()}
