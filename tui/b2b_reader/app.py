@@ -8,7 +8,9 @@ from importlib import resources
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from .core import pipeline
+from dataclasses import replace
+
+from .core import pipeline, state
 from .core.pipeline import Loaded
 from .core.script import VARIANT_NAMES, VARIANTS
 from .screens.reader import ReaderScreen
@@ -29,13 +31,28 @@ class ReaderApp(App[None]):
         super().__init__()
         self.loaded = loaded
         self.views = pipeline.make_views(loaded.document)
-        self.initial_script = script or "traditional"
-        self.initial_variant = variant or "tw"
+        self.settings, self.setting_warnings = state.load_settings()
+        self.initial_script = script or self.settings.script
+        self.initial_variant = variant or self.settings.variant
+        pipeline.restore_view(self.views, self.initial_script, self.initial_variant)
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
 
     def on_mount(self) -> None:
-        self.push_screen(ReaderScreen(self.loaded, self.views, self.initial_script, self.initial_variant))
-        for warning in self.loaded.warnings:
+        self.push_screen(ReaderScreen(self.loaded, self.views, self.initial_script, self.initial_variant,
+                                      punctuation=self.settings.punctuation))
+        for warning in (*self.loaded.warnings, *self.setting_warnings):
             self.notify(warning, severity="warning", markup=False)
+
+    def remember(self, script: str, variant: str, punctuation: bool) -> None:
+        """Keep the user's view choices and theme for next time (settings.toml)."""
+        settings = replace(self.settings, script=script, variant=variant, punctuation=punctuation, theme=self.theme)
+        if settings != self.settings:
+            self.settings = settings
+            for warning in state.save_settings(settings):
+                self.notify(warning, severity="warning", markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -7,19 +7,25 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import OptionList
+from textual.widgets import OptionList, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
-from ..core import pipeline
+from ..core import pipeline, state
+from ..core.models import ENTITY_TYPES
 from ..core.pipeline import Analysis, Loaded
 from ..core.script import VARIANT_NAMES, VARIANTS, Views
 from ..widgets.article import ArticleView
 from ..widgets.outline import Outline
-from ..widgets.status import KeyBar, StatusLine, TitleBar
+from ..widgets.panels import EntityPanel, GlossaryPanel, TargetChosen, TimelinePanel
+from ..widgets.status import KeyBar, Legend, StatusLine, TitleBar
 from .help import HelpScreen
 
 #: Below this width the outline starts hidden, leaving the article the whole screen.
 NARROW = 100
+#: Below this width the side panels start hidden.
+WIDE = 150
+#: What can be shown or hidden, in legend order, with keys 1..8.
+HIGHLIGHT_KINDS = (*ENTITY_TYPES, "term")
 
 
 class ReaderScreen(Screen[None]):
@@ -33,24 +39,43 @@ class ReaderScreen(Screen[None]):
         Binding("left_square_bracket", "previous_section", "Prev §", id="previous_section"),
         Binding("o", "toggle_outline", "Outline", id="toggle_outline"),
         Binding("f", "toggle_punctuation", "Full-width punct.", id="toggle_punctuation", show=False),
+        Binding("i", "toggle_side", "Panels", id="toggle_side"),
+        Binding("n", "next_mention", "Next mention", id="next_mention", show=False),
+        Binding("N", "previous_mention", "Prev mention", id="previous_mention", show=False),
+        Binding("H", "toggle_highlight", "Highlights on/off", id="toggle_highlight", show=False),
+        *(Binding(str(number), f"toggle_type('{kind}')", f"Show/hide {kind}", id=f"toggle_{kind}", show=False)
+          for number, kind in enumerate(HIGHLIGHT_KINDS, start=1)),
         Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
 
-    def __init__(self, loaded: Loaded, views: Views, script: str, variant: str) -> None:
+    def __init__(self, loaded: Loaded, views: Views, script: str, variant: str, punctuation: bool = False) -> None:
         super().__init__()
+        self.punctuation = punctuation
+        self.position = 0
+        self.store = state.StateStore()
+        self.doc_key = state.content_key("\n".join(p.text for p in loaded.document.paragraphs))
         self.loaded = loaded
         self.views = views
         self.script = script
         self.variant = variant
         self.analysis: Analysis | None = None
         self.info = "analysing…"
+        self.target: tuple[str, list[tuple[int, int, int]], int] | None = None  # label, mentions, index
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
         with Horizontal(id="main"):
             yield Outline(self.views, id="outline")
             yield ArticleView(self.views, self.script, self.variant, id="article")
+            with TabbedContent(id="side"):
+                with TabPane("Entities", id="tab-entities"):
+                    yield EntityPanel(id="entities")
+                with TabPane("Glossary", id="tab-glossary"):
+                    yield GlossaryPanel(id="glossary")
+                with TabPane("Timeline", id="tab-timeline"):
+                    yield TimelinePanel(id="timeline")
+        yield Legend(id="legend")
         yield StatusLine(id="status")
         yield KeyBar(id="keys")
 
@@ -61,17 +86,27 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self._wide = self.app.size.width >= NARROW
         self.set_class(self._wide, "-outline")
+        self.set_class(self.app.size.width >= WIDE, "-side")
         self.article.focus()
         self.query_one(KeyBar).show_bindings([*ArticleView.BINDINGS, *self.BINDINGS])
+        if self.punctuation:
+            self.article.set_punctuation(True)
         self._show_view()
+        self._restore_position()
         self.call_after_refresh(self.analyse)
 
     # -- analysis in a worker --------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self) -> Analysis:
-        """The slow pass (segmentation, entities, glossary, dates), off the UI thread."""
-        return pipeline.analyze(self.loaded.document, self.views, self.loaded.document.date)
+        """The slow pass (segmentation, entities, glossary, dates), off the UI thread.
+
+        It also caches the current view, cut at the annotations, for the next open.
+        """
+        analysis = pipeline.analyze(self.loaded.document, self.views, self.loaded.document.date)
+        self.views.set_cuts(analysis.cuts())
+        pipeline.store_view(self.views, self.script, self.variant)
+        return analysis
 
     @on(Worker.StateChanged)
     def _analysis_done(self, event: Worker.StateChanged) -> None:
@@ -79,8 +114,8 @@ class ReaderScreen(Screen[None]):
             return
         if event.state == WorkerState.SUCCESS:
             self.analysis = event.worker.result
-            self.views.set_cuts(self.analysis.cuts())
             self.article.set_spans(self.analysis.by_paragraph())
+            self._show_panels()
             self.info = ""
             for warning in self.analysis.warnings:
                 self.notify(warning, severity="warning", markup=False)
@@ -106,8 +141,14 @@ class ReaderScreen(Screen[None]):
             self.variant = variant
         self._show_view()
 
+    def _show_panels(self) -> None:
+        for panel in (EntityPanel, GlossaryPanel, TimelinePanel):
+            self.query_one(panel).show(self.analysis, self.views, self.script, self.variant)
+
     def _show_view(self) -> None:
         self.article.set_view(self.script, self.variant)
+        self._show_panels()
+        self._show_legend()
         self.query_one(Outline).show(self.script, self.variant)
         self.query_one(TitleBar).show(self.views.title(self.script, self.variant))
         self._update_status()
@@ -125,7 +166,35 @@ class ReaderScreen(Screen[None]):
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        self.position = event.paragraph
+        self.query_one(GlossaryPanel).follow_paragraph(event.paragraph)
         self._update_status()
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(1.0, self.save_position)
+
+    # -- remembered state -------------------------------------------------------------------
+
+    _save_timer = None
+
+    def _restore_position(self) -> None:
+        position = self.store.position(self.doc_key)
+        if position is not None and 0 < position < len(self.views):
+            self.article.cursor = position
+        self._warn_state()
+
+    def save_position(self) -> None:
+        """Write the reading position now (atomically; a failure is a warning, never fatal)."""
+        self.store.set_position(self.doc_key, self.position)
+        self._warn_state()
+
+    def _warn_state(self) -> None:
+        for warning in self.store.drain_warnings():
+            self.notify(warning, severity="warning", markup=False)
+
+    def on_unmount(self) -> None:
+        self.save_position()
+        self.app.remember(self.script, self.variant, self.punctuation)
 
     @on(OptionList.OptionSelected, "#outline")
     def _section_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -192,7 +261,54 @@ class ReaderScreen(Screen[None]):
     def action_toggle_punctuation(self) -> None:
         article = self.article
         article.set_punctuation(not article.punctuation)
+        self.punctuation = article.punctuation
         self.notify("Full-width punctuation " + ("on" if article.punctuation else "off"), timeout=1.5)
+
+    # -- annotations: highlighting, panels, mentions --------------------------------------
+
+    def _show_legend(self) -> None:
+        self.query_one(Legend).show(self.article, {k: str(i) for i, k in enumerate(HIGHLIGHT_KINDS, start=1)})
+
+    def action_toggle_highlight(self) -> None:
+        article = self.article
+        article.set_highlight(not article.highlight, article.hidden_types)
+        self._show_legend()
+
+    def action_toggle_type(self, kind: str) -> None:
+        article = self.article
+        article.set_highlight(True, article.hidden_types ^ {kind})
+        self._show_legend()
+
+    def action_toggle_side(self) -> None:
+        self.toggle_class("-side")
+
+    @on(TargetChosen)
+    def _target_chosen(self, event: TargetChosen) -> None:
+        if not event.mentions:
+            return
+        self.target = (event.label, list(event.mentions), 0)
+        self._go_to_mention(0)
+
+    def _go_to_mention(self, index: int) -> None:
+        label, mentions, _ = self.target
+        index %= len(mentions)
+        self.target = (label, mentions, index)
+        paragraph, start, end = mentions[index]
+        self.article.mark(paragraph, start, end)
+        self.info = f"{label} {index + 1}/{len(mentions)}"
+        self._update_status()
+
+    def action_next_mention(self) -> None:
+        if self.target is None:
+            self.notify("Choose an entity, term or date in a panel first (i, then tab)", timeout=2)
+            return
+        self._go_to_mention(self.target[2] + 1)
+
+    def action_previous_mention(self) -> None:
+        if self.target is None:
+            self.notify("Choose an entity, term or date in a panel first (i, then tab)", timeout=2)
+            return
+        self._go_to_mention(self.target[2] - 1)
 
     def action_help(self) -> None:
         groups = [

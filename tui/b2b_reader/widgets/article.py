@@ -88,6 +88,7 @@ class ArticleView(Widget, can_focus=True):
         self.spans: dict[int, list[Span]] = {}
         self.hidden_types: set[str] = set()
         self.highlight = True
+        self.marked: tuple[int, int, int] | None = None  # (paragraph, start, end) canonical
         document = views.document
         self.blocks: list[Block] = []
         self.block_of: dict[int, int] = {}
@@ -122,6 +123,25 @@ class ArticleView(Widget, can_focus=True):
         self.spans = spans
         self._relayout()
 
+    def set_highlight(self, on: bool, hidden_types: set[str]) -> None:
+        """Highlighting on or off, and which annotation types stay hidden."""
+        self.highlight = on
+        self.hidden_types = set(hidden_types)
+        self._relayout()
+
+    def mark(self, paragraph: int, start: int, end: int) -> None:
+        """Mark a span (canonical offsets) and put the reading cursor on its paragraph."""
+        previous = self.marked
+        self.marked = (paragraph, start, end)
+        for index in {paragraph, previous[0] if previous else paragraph}:
+            self._layout.pop(self.block_of[index], None)
+        self._rows_key = None
+        if self.cursor == paragraph:
+            self.scroll_to_paragraph(paragraph)
+            self.refresh()
+        else:
+            self.cursor = paragraph
+
     def _relayout(self) -> None:
         self._layout.clear()
         self._rows_key = None
@@ -147,14 +167,19 @@ class ArticleView(Widget, can_focus=True):
             text.stylize(self.get_component_rich_style("article--caption"))
         if self.highlight:
             for span in self.spans.get(block.index, ()):
-                if span.type in self.hidden_types:
+                kind = "term" if span.layer == "term" else span.type
+                if kind in self.hidden_types:
                     continue
-                name = f"article--{span.type if span.layer != 'term' else 'term'}"
+                name = f"article--{kind}"
                 if name not in self.COMPONENT_CLASSES:
                     continue
                 start = view.map.to_view(span.start)
                 end = view.map.to_view(span.end, end=True)
                 text.stylize(self.get_component_rich_style(name), start, end)
+        if self.marked and self.marked[0] == block.index:
+            _, start, end = self.marked
+            text.stylize(self.get_component_rich_style("article--match"),
+                         view.map.to_view(start), view.map.to_view(end, end=True))
         return text
 
     def _lines(self, block_index: int) -> list[Text]:

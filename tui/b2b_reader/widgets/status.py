@@ -46,3 +46,21 @@ class KeyBar(Static):
         text.append(" ctrl+p ", style="bold reverse")
         text.append(" commands")
         self.update(text)
+
+
+class Legend(Static):
+    """The highlight styles, one per type, with the key that shows or hides each."""
+
+    def show(self, article, keys: dict[str, str]) -> None:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        if not article.highlight:
+            text.append(" highlighting off (H) ", style="dim")
+            self.update(text)
+            return
+        for kind, key in keys.items():
+            hidden = kind in article.hidden_types
+            text.append(f" {key}:", style="dim")
+            label = "term" if kind == "term" else kind
+            style = "dim strike" if hidden else article.get_component_rich_style(f"article--{kind}")
+            text.append(label, style=style)
+        self.update(text)

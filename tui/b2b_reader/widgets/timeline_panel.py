@@ -1,0 +1,131 @@
+"""The timeline panel: the document's dated events in chronological order."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from rich.text import Text
+
+from typing import TYPE_CHECKING
+
+from .panel_base import ListPanel, Target
+
+if TYPE_CHECKING:  # importing core.timeline compiles its rules: keep it off start-up
+    from ..core.pipeline import Analysis
+    from ..core.script import Views
+    from ..core.timeline import Event
+
+#: Thirds of a month, by the first day they cover.
+_PART_OF_MONTH = ((21, "下旬"), (11, "中旬"), (1, "上旬"))
+
+
+def _span_label(first: date, last: date) -> str:
+    """The coarsest exact label of a run of days: whole years, whole months, or days."""
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        a, b = f"{first.year}", f"{last.year}"
+    elif first.day == 1 and (last + timedelta(days=1)).day == 1:  # whole months
+        a, b = first.isoformat()[:7], last.isoformat()[:7]
+    else:
+        a, b = first.isoformat(), last.isoformat()
+    return a if a == b else f"{a} → {b}"
+
+
+def date_label(event: Event) -> str:
+    """How the timeline names an event's date: ``2023-10 下旬``, ``2020 H1``, ``2023-Q3``, ``2021-11 → 2023-11``."""
+    first, last = date.fromisoformat(event.start), date.fromisoformat(event.end)
+    if event.kind != "point":
+        return _span_label(first, last)
+    precision = event.precision
+    if precision == "day":
+        return first.isoformat() if first == last else _span_label(first, last)
+    if precision == "month":
+        return first.isoformat()[:7]
+    if precision == "part-of-month":
+        part = next(name for day, name in _PART_OF_MONTH if first.day >= day)
+        return f"{first.isoformat()[:7]} {part}"
+    if precision == "half":
+        return f"{first.year} H{1 if first.month <= 6 else 2}"
+    if precision == "quarter":
+        return f"{first.year}-Q{(first.month - 1) // 3 + 1}"
+    if precision == "year":
+        return _span_label(first, last)
+    return event.date
+
+
+class TimelinePanel(ListPanel):
+    """Dated events, earliest first: date (``~`` when inferred), the phrase, the event text."""
+
+    TITLE = "Timeline"
+
+    COMPONENT_CLASSES = {"timeline-panel--date", "timeline-panel--phrase", "timeline-panel--text"}
+
+    DEFAULT_CSS = """
+    TimelinePanel {
+        & > .timeline-panel--date { color: $text-warning; text-style: bold; }
+        & > .timeline-panel--phrase { text-style: underline; }
+        & > .timeline-panel--text { color: $text-muted; }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.events: list[Event] = []
+        """The events shown, one per row."""
+        self._views: Views | None = None
+
+    def show(self, analysis: Analysis | None, views: Views, script: str, variant: str) -> None:
+        """List the events of ``analysis`` in the given view (None: still analysing)."""
+        self._views = views
+        self.events = []
+        if analysis is None:
+            self.note("analysing…")
+            return
+        if not analysis.events:
+            self.note("No dated events found.")
+            return
+        self.events = sorted(analysis.events, key=lambda e: (e.start, e.end, e.paragraph, e.span_start))
+        date_style = self.get_component_rich_style("timeline-panel--date")
+        phrase_style = self.get_component_rich_style("timeline-panel--phrase")
+        text_style = self.get_component_rich_style("timeline-panel--text")
+        rows = []
+        for event in self.events:
+            key = date_label(event)
+            phrase = views.text(script, variant, event.phrase)
+            label = Text.assemble(("~" if event.inferred else "", date_style), (key, date_style))
+            if event.kind != "point":
+                label.append(f" ({event.kind})", text_style)
+            label.append("  ")
+            label.append(phrase, phrase_style)
+            label.append("\n")
+            label.append(self._event_text(views.text(script, variant, event.text), phrase, phrase_style))
+            mention = (event.paragraph, event.span_start, event.span_end)
+            rows.append((label, Target("event", key, phrase, (mention,))))
+        self.fill(rows)
+
+    def _event_text(self, text: str, phrase: str, phrase_style) -> Text:
+        """The event's clause, dimmed, its date phrase marked."""
+        shown = Text(text, style=self.get_component_rich_style("timeline-panel--text"))
+        at = text.find(phrase)
+        if phrase and at >= 0:
+            shown.stylize(phrase_style, at, at + len(phrase))
+        return shown
+
+    def row_for(self, paragraph: int, offset: int) -> int | None:
+        """The row of the event whose date phrase covers canonical ``offset`` in ``paragraph``.
+
+        A date repeated in a paragraph is one event: a later repetition finds the same row.
+        """
+        for row, event in enumerate(self.events):
+            if event.paragraph == paragraph and event.span_start <= offset < event.span_end:
+                return row
+        if self._views is None or not 0 <= paragraph < len(self._views):
+            return None
+        text = self._views.canonical(paragraph)
+        for row, event in enumerate(self.events):
+            n = len(event.phrase)
+            if event.paragraph == paragraph:
+                for start in range(max(0, offset - n + 1), offset + 1):
+                    if text.startswith(event.phrase, start):
+                        return row
+        return None
+
