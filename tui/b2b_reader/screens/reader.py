@@ -142,6 +142,10 @@ class ReaderScreen(Screen[None]):
         self._show_view()
 
     def _show_panels(self) -> None:
+        """Refill the side panels (only while shown: on a large document they are long)."""
+        self._panels_stale = not self.has_class("-side")
+        if self._panels_stale:
+            return
         for panel in (EntityPanel, GlossaryPanel, TimelinePanel):
             self.query_one(panel).show(self.analysis, self.views, self.script, self.variant)
 
@@ -279,8 +283,12 @@ class ReaderScreen(Screen[None]):
         article.set_highlight(True, article.hidden_types ^ {kind})
         self._show_legend()
 
+    _panels_stale = False
+
     def action_toggle_side(self) -> None:
         self.toggle_class("-side")
+        if self.has_class("-side") and self._panels_stale:
+            self._show_panels()
 
     @on(TargetChosen)
     def _target_chosen(self, event: TargetChosen) -> None:
