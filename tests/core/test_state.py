@@ -216,3 +216,14 @@ def test_read_only_directory_really_read_only(tmp_path) -> None:
         assert store.set_position("k", 3) is False and store.position("k") == 2
     finally:
         tmp_path.chmod(0o700)
+
+
+def test_every_view_the_reader_offers_can_be_saved_and_read_back(tmp_path):
+    from b2b_reader.core.script import VARIANTS
+    from b2b_reader.core.state import Settings, load_settings, save_settings
+
+    path = tmp_path / "settings.toml"
+    for variant in VARIANTS:
+        save_settings(Settings(script="traditional", variant=variant), path)
+        settings, warnings = load_settings(path)
+        assert settings.variant == variant and warnings == []

@@ -8,10 +8,6 @@ control characters, half-width punctuation between CJK characters.
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable
-
-from .models import Pinyin
 
 # Tone-marked (or plain) pinyin letters; ü and ê with their tone marks included.
 _PINYIN_LETTERS = "a-zāáǎàēéěèêếềīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
@@ -119,19 +115,3 @@ def fullwidth_punctuation(text: str) -> str:
 
 def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\u3000" <= ch <= "\u303f" or ch in "“”‘’"
-
-
-def normalize_width(text: str) -> str:
-    """Full-width ASCII letters and digits to half width (NFKC on those only)."""
-    return "".join(
-        unicodedata.normalize("NFKC", ch) if "\uff10" <= ch <= "\uff5a" else ch for ch in text
-    )
-
-
-def pinyin_hints(paragraph_hints: Iterable[tuple[int, list[tuple[int, str]]]]) -> tuple[Pinyin, ...]:
-    """Pack per-paragraph hint lists into :class:`Pinyin` records."""
-    return tuple(
-        Pinyin(paragraph, offset, syllable)
-        for paragraph, hints in paragraph_hints
-        for offset, syllable in hints
-    )

@@ -109,14 +109,11 @@ def protected_names():
     The table is small but parsing the whole lexicon costs ~50 ms of start-up, so it is
     cached by the digest of the packaged and user lexicon files.
     """
-    from importlib import resources
-
     from . import cache
     from .script import ProtectedNames
 
     user = user_file("lexicon.toml")
-    packaged = resources.files("b2b_reader.data").joinpath("lexicon.toml").read_bytes()
-    key = cache.cache_key(PIPELINE_VERSION, _digest(packaged), _file_digest(user))
+    key = cache.cache_key(PIPELINE_VERSION, _lexicon_digest())
     table = cache.load("protected", key)
     if table is None:
         from .lexicon import load_lexicon
@@ -128,15 +125,19 @@ def protected_names():
     return ProtectedNames({tuple(name.split("/")): forms for name, forms in table.items()})
 
 
-def _views_key(views: Views, script: str, variant: str) -> str:
+def _lexicon_digest() -> str:
+    """Digest of the packaged and user lexicons: protected names and views depend on them."""
     from importlib import resources
 
+    packaged = resources.files("b2b_reader.data").joinpath("lexicon.toml").read_bytes()
+    return _digest(packaged) + _file_digest(user_file("lexicon.toml"))
+
+
+def _views_key(views: Views, script: str, variant: str) -> str:
     from . import cache
 
-    packaged = resources.files("b2b_reader.data").joinpath("lexicon.toml").read_bytes()
     document = views.document
-    return cache.cache_key(PIPELINE_VERSION, "views", *view_key(script, variant), _digest(packaged),
-                           _file_digest(user_file("lexicon.toml")), document.title,
+    return cache.cache_key(PIPELINE_VERSION, "views", *view_key(script, variant), _lexicon_digest(), document.title,
                            *(s.title or "" for s in document.sections), *(p.text for p in document.paragraphs))
 
 

@@ -43,8 +43,8 @@ STATE_FILE = "state.json"
 SETTINGS_FILE = "settings.toml"
 STATE_VERSION = 1
 
-_SCRIPTS = ("traditional", "simplified", "original")
-_VARIANTS = ("tw", "std", "hk")
+from .script import SCRIPTS as _SCRIPTS  # one list of views for the whole core
+from .script import VARIANTS as _VARIANTS
 
 
 def config_dir() -> Path:

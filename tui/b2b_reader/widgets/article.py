@@ -337,7 +337,3 @@ class ArticleView(Widget, can_focus=True):
             block = self.blocks[rows[event.y][0]]
             if block.kind != "heading":
                 self.cursor = block.index
-
-    def visible_fraction(self) -> float:
-        """How far through the document the top of the screen is (0..1)."""
-        return self.top[0] / max(len(self.blocks) - 1, 1)
