@@ -90,3 +90,17 @@ class Span:
     def __post_init__(self) -> None:
         if not 0 <= self.start <= self.end:
             raise ValueError(f"bad span [{self.start}, {self.end})")
+
+
+def check_date(text: str) -> str | None:
+    """``text`` if it is a document date ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` that exists, else None."""
+    from datetime import date
+
+    parts = text.strip().split("-")
+    try:
+        if not 1 <= len(parts) <= 3 or len(parts[0]) != 4 or any(len(p) not in (1, 2) for p in parts[1:]):
+            return None
+        date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) == 3 else 1)
+    except ValueError:
+        return None
+    return "-".join([parts[0], *(p.zfill(2) for p in parts[1:])])

@@ -13,7 +13,8 @@ from textual.widgets import Static
 _KEY_NAMES = {"space": "space", "pagedown": "PgDn", "pageup": "PgUp", "question_mark": "?",
               "right_square_bracket": "]", "left_square_bracket": "[", "slash": "/",
               "home": "Home", "end": "End", "down": "↓", "up": "↑", "tab": "tab",
-              "escape": "esc", "f1": "F1", "ctrl+p": "ctrl+p"}
+              "escape": "esc", "f1": "F1", "ctrl+p": "ctrl+p", "apostrophe": "'",
+              "enter": "⏎", "left": "←", "right": "→"}
 
 
 def key_label(keys: str) -> str:

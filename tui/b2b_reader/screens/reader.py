@@ -42,6 +42,11 @@ class ReaderScreen(Screen[None]):
         Binding("i", "toggle_side", "Panels", id="toggle_side"),
         Binding("n", "next_mention", "Next mention", id="next_mention", show=False),
         Binding("N", "previous_mention", "Prev mention", id="previous_mention", show=False),
+        Binding("enter", "lookup", "Look up", id="lookup"),
+        Binding("d", "date_to_timeline", "Date → timeline", id="date_to_timeline", show=False),
+        Binding("D", "set_date", "Document date…", id="set_date", show=False),
+        Binding("m", "toggle_bookmark", "Bookmark ¶", id="toggle_bookmark", show=False),
+        Binding("apostrophe", "bookmarks", "Bookmarks", id="bookmarks", show=False),
         Binding("H", "toggle_highlight", "Highlights on/off", id="toggle_highlight", show=False),
         *(Binding(str(number), f"toggle_type('{kind}')", f"Show/hide {kind}", id=f"toggle_{kind}", show=False)
           for number, kind in enumerate(HIGHLIGHT_KINDS, start=1)),
@@ -62,6 +67,7 @@ class ReaderScreen(Screen[None]):
         self.analysis: Analysis | None = None
         self.info = "analysing…"
         self.target: tuple[str, list[tuple[int, int, int]], int] | None = None  # label, mentions, index
+        self.date_override: str | None = None  # set in the app (D); None: the document's own
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
@@ -103,7 +109,7 @@ class ReaderScreen(Screen[None]):
 
         It also caches the current view, cut at the annotations, for the next open.
         """
-        analysis = pipeline.analyze(self.loaded.document, self.views, self.loaded.document.date)
+        analysis = pipeline.analyze(self.loaded.document, self.views, self.date_override or self.loaded.document.date)
         self.views.set_cuts(analysis.cuts())
         pipeline.store_view(self.views, self.script, self.variant)
         return analysis
@@ -117,8 +123,10 @@ class ReaderScreen(Screen[None]):
             self.article.set_spans(self.analysis.by_paragraph())
             self._show_panels()
             self.info = ""
+            self._show_title()
             for warning in self.analysis.warnings:
                 self.notify(warning, severity="warning", markup=False)
+            self.warm_lookup()
         elif event.state == WorkerState.ERROR:
             self.info = "analysis failed"
             self.notify(f"Analysis failed: {event.worker.error}", severity="error", markup=False)
@@ -154,8 +162,15 @@ class ReaderScreen(Screen[None]):
         self._show_panels()
         self._show_legend()
         self.query_one(Outline).show(self.script, self.variant)
-        self.query_one(TitleBar).show(self.views.title(self.script, self.variant))
+        self._show_title()
         self._update_status()
+
+    def _show_title(self) -> None:
+        """Title in the current view, with the date relative dates are read against."""
+        date = self.analysis.date if self.analysis else (self.date_override or self.views.document.date)
+        inferred = self.analysis.date_inferred if self.analysis else self.views.document.date_inferred
+        note = f"{date} (inferred)" if date and inferred else (date or "")
+        self.query_one(TitleBar).show(self.views.title(self.script, self.variant), note)
 
     def _update_status(self) -> None:
         article = self.article
@@ -185,6 +200,7 @@ class ReaderScreen(Screen[None]):
         position = self.store.position(self.doc_key)
         if position is not None and 0 < position < len(self.views):
             self.article.cursor = position
+        self.article.bookmarks = {b.paragraph for b in self.store.bookmarks(self.doc_key)}
         self._warn_state()
 
     def save_position(self) -> None:
@@ -317,6 +333,118 @@ class ReaderScreen(Screen[None]):
             self.notify("Choose an entity, term or date in a panel first (i, then tab)", timeout=2)
             return
         self._go_to_mention(self.target[2] - 1)
+
+    # -- words: cursor, lookup, dates --------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="warm")
+    def warm_lookup(self) -> None:
+        """Open the dictionary and load pypinyin now, so the first lookup is quick."""
+        from ..core.dictionary import warm_up
+
+        warm_up()
+
+    def _spans_at(self, paragraph: int, start: int, end: int) -> list:
+        """Annotations overlapping ``[start, end)`` of ``paragraph``."""
+        return [s for s in self.article.spans.get(paragraph, ()) if s.start < end and start < s.end]
+
+    def action_lookup(self) -> None:
+        """Look up the word under the word cursor (h/l place it; first word if none)."""
+        article = self.article
+        if article.word is None:
+            article.action_word_next()
+            if article.word is None:
+                self.notify("No word in this paragraph", timeout=1.5)
+                return
+        from .lookup import Known, LookupScreen
+
+        paragraph = article.cursor
+        start, end = article.word
+        spans = self._spans_at(paragraph, start, end)
+        entities = tuple(dict.fromkeys((s.type, s.key) for s in spans if s.layer == "entity"))
+        terms = {s.key for s in spans if s.layer == "term"}
+        term = next((g for g in self.analysis.glossary if g["term"] in terms), None) if self.analysis else None
+        view = self.views.get(self.script, self.variant, paragraph)
+        shown = view.text[view.map.to_view(start):view.map.to_view(end, end=True)]
+        canonical = self.views.canonical(paragraph)[start:end]
+        self.app.push_screen(LookupScreen(shown, canonical, Known(entities, term),
+                                          lambda text: self.views.text(self.script, self.variant, text)))
+
+    def action_date_to_timeline(self) -> None:
+        """From a date in the text (under the word cursor, else the paragraph's first) to its timeline row."""
+        article = self.article
+        paragraph = article.cursor
+        dates = [s for s in article.spans.get(paragraph, ()) if s.type == "date"]
+        if article.word is not None:
+            under = self._spans_at(paragraph, *article.word)
+            dates = [s for s in under if s.type == "date"] or dates
+        panel = self.query_one(TimelinePanel)
+        if not self.has_class("-side"):
+            self.action_toggle_side()
+        elif self._panels_stale:
+            self._show_panels()
+        row = next((r for r in (panel.row_for(paragraph, s.start) for s in dates) if r is not None), None)
+        if row is None:
+            self.notify("No dated event in this paragraph", timeout=1.5)
+            return
+        self.query_one(TabbedContent).active = "tab-timeline"
+        panel.select_row(row)
+        event = panel.events[row]
+        self.article.mark(event.paragraph, event.span_start, event.span_end)
+
+    def action_set_date(self) -> None:
+        """Ask for the document's date and resolve relative dates against it again."""
+        from .dialogs import DateScreen
+
+        date = self.analysis.date if self.analysis else self.views.document.date
+        inferred = self.analysis.date_inferred if self.analysis else self.views.document.date_inferred
+        self.app.push_screen(DateScreen(date, inferred), self._date_chosen)
+
+    def _date_chosen(self, value: str | None) -> None:
+        if value is None:
+            return
+        self.date_override = value or None
+        self.analysis = None
+        self.info = "analysing…"
+        self._update_status()
+        self.analyse()
+        self.notify(f"Document date set to {value}" if value else "Document date: as the document gives it",
+                    timeout=2)
+
+    # -- bookmarks ----------------------------------------------------------------------
+
+    def _excerpt(self, paragraph: int, width: int = 30) -> str:
+        text = self.views.get(self.script, self.variant, paragraph).text
+        return text if len(text) <= width else text[:width] + "…"
+
+    def action_toggle_bookmark(self) -> None:
+        """Bookmark the current paragraph, or remove its bookmark."""
+        paragraph = self.article.cursor
+        if any(b.paragraph == paragraph for b in self.store.bookmarks(self.doc_key)):
+            if self.store.delete_bookmark(self.doc_key, paragraph):
+                self.notify(f"Bookmark on ¶{paragraph + 1} removed", timeout=1.5)
+        elif self.store.add_bookmark(self.doc_key, paragraph) is not None:
+            self.notify(f"Bookmarked ¶{paragraph + 1} (' lists bookmarks)", timeout=1.5)
+        self._warn_state()
+        self.article.bookmarks = {b.paragraph for b in self.store.bookmarks(self.doc_key)}
+
+    def action_bookmarks(self) -> None:
+        """List the document's bookmarks: jump to one or delete it."""
+        from .dialogs import BookmarksScreen
+
+        def delete(paragraph: int) -> bool:
+            done = self.store.delete_bookmark(self.doc_key, paragraph)
+            self._warn_state()
+            self.article.bookmarks.discard(paragraph)
+            self.article.refresh()
+            return done
+
+        def chosen(paragraph: int | None) -> None:
+            if paragraph is not None and 0 <= paragraph < len(self.views):
+                self.article.cursor = paragraph
+
+        marks = self.store.bookmarks(self.doc_key)
+        self._warn_state()
+        self.app.push_screen(BookmarksScreen(marks, self._excerpt, delete), chosen)
 
     def action_help(self) -> None:
         groups = [

@@ -45,6 +45,7 @@ class ArticleView(Widget, can_focus=True):
         "article--cursor",
         "article--cursor-bar",
         "article--match",
+        "article--word",
         "article--person",
         "article--org",
         "article--place",
@@ -62,6 +63,8 @@ class ArticleView(Widget, can_focus=True):
         Binding("b,pageup", "page_up", "Page up", id="page_up", show=False),
         Binding("g,home", "top", "Top", id="top", show=False),
         Binding("G,end", "bottom", "Bottom", id="bottom", show=False),
+        Binding("l,right", "word_next", "Next word", id="word_next", show=False),
+        Binding("h,left", "word_previous", "Prev word", id="word_previous", show=False),
     ]
 
     cursor: reactive[int] = reactive(0, init=False)
@@ -79,6 +82,20 @@ class ArticleView(Widget, can_focus=True):
         def control(self) -> ArticleView:
             return self.article
 
+    class WordMoved(Message):
+        """The word cursor moved (``start``/``end`` canonical offsets in ``paragraph``)."""
+
+        def __init__(self, article: ArticleView, paragraph: int, start: int, end: int) -> None:
+            super().__init__()
+            self.article = article
+            self.paragraph = paragraph
+            self.start = start
+            self.end = end
+
+        @property
+        def control(self) -> ArticleView:
+            return self.article
+
     def __init__(self, views: Views, script: str, variant: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.views = views
@@ -89,6 +106,9 @@ class ArticleView(Widget, can_focus=True):
         self.hidden_types: set[str] = set()
         self.highlight = True
         self.marked: tuple[int, int, int] | None = None  # (paragraph, start, end) canonical
+        self.word: tuple[int, int] | None = None  # word cursor in the cursor's paragraph, canonical
+        self._words: dict[int, list[tuple[int, int]]] = {}
+        self.bookmarks: set[int] = set()  # bookmarked paragraphs, marked in the margin
         document = views.document
         self.blocks: list[Block] = []
         self.block_of: dict[int, int] = {}
@@ -121,6 +141,7 @@ class ArticleView(Widget, can_focus=True):
     def set_spans(self, spans: dict[int, list[Span]]) -> None:
         """Annotations to style, per paragraph, on canonical offsets."""
         self.spans = spans
+        self._words.clear()  # annotations are word stops
         self._relayout()
 
     def set_highlight(self, on: bool, hidden_types: set[str]) -> None:
@@ -179,6 +200,10 @@ class ArticleView(Widget, can_focus=True):
         if self.marked and self.marked[0] == block.index:
             _, start, end = self.marked
             text.stylize(self.get_component_rich_style("article--match"),
+                         view.map.to_view(start), view.map.to_view(end, end=True))
+        if self.word and block.index == self.cursor:
+            start, end = self.word
+            text.stylize(self.get_component_rich_style("article--word"),
                          view.map.to_view(start), view.map.to_view(end, end=True))
         return text
 
@@ -245,13 +270,16 @@ class ArticleView(Widget, can_focus=True):
         block = self.blocks[block_index]
         text = self._lines(block_index)[line].copy()
         on_cursor = block.kind != "heading" and block.index == self.cursor
+        mark = " "
+        if line == 0 and block.kind != "heading" and block.index in self.bookmarks:
+            mark = "•"  # a bookmark (m), on the paragraph's first line
         if on_cursor and line < len(self._lines(block_index)) - (block_index < len(self.blocks) - 1):
             cursor = self.get_component_rich_style("article--cursor")
             text.stylize_before(Style(bgcolor=cursor.bgcolor))  # spans keep their own styles
             bar = self.get_component_rich_style("article--cursor-bar") if self.has_focus else base
-            margin = [Segment("▌", base + bar), Segment(" " * (MARGIN - 1), base)]
+            margin = [Segment("▌", base + bar), Segment(mark + " " * (MARGIN - 2), base + bar)]
         else:
-            margin = [Segment(" " * MARGIN, base)]
+            margin = [Segment(" ", base), Segment(mark + " " * (MARGIN - 2), base)]
         text.stylize_before(base)
         segments = margin + list(text.render(self.app.console))
         return Strip(segments).adjust_cell_length(width, base)
@@ -265,6 +293,10 @@ class ArticleView(Widget, can_focus=True):
     # -- moving -------------------------------------------------------------------------
 
     def watch_cursor(self, old: int, new: int) -> None:
+        if self.word is not None:
+            self.word = None  # the word cursor belongs to the paragraph it was in
+            self._layout.pop(self.block_of[old], None)
+            self._rows_key = None
         self.scroll_to_paragraph(new)
         self.post_message(self.CursorMoved(self, new))
         self.refresh()
@@ -300,6 +332,51 @@ class ArticleView(Widget, can_focus=True):
             target = paras[0] if count > 0 else paras[-1]
             self.set_reactive(ArticleView.cursor, target)
             self.post_message(self.CursorMoved(self, target))
+
+    # -- the word cursor --------------------------------------------------------------
+
+    def words_of(self, index: int) -> list[tuple[int, int]]:
+        """Word stops of paragraph ``index`` (canonical offsets), annotations whole."""
+        words = self._words.get(index)
+        if words is None:
+            from ..core.words import word_bounds
+
+            words = self._words[index] = word_bounds(self.views.canonical(index), self.spans.get(index, ()))
+        return words
+
+    def set_word(self, paragraph: int, start: int, end: int) -> None:
+        """Put the word cursor on ``[start, end)`` of ``paragraph`` (the reading cursor follows)."""
+        if self.cursor != paragraph:
+            self.cursor = paragraph
+        self.word = (start, end)
+        self._layout.pop(self.block_of[paragraph], None)
+        self._rows_key = None
+        self.refresh()
+        self.post_message(self.WordMoved(self, paragraph, start, end))
+
+    def action_word_next(self) -> None:
+        """Next word; past the paragraph's last word, the next paragraph's first."""
+        index = self.cursor
+        words = self.words_of(index)
+        after = [w for w in words if self.word is None or w[0] >= self.word[1]]
+        while not after and index + 1 < len(self.views):
+            index += 1
+            after = self.words_of(index)
+        if after:
+            self.set_word(index, *after[0])
+
+    def action_word_previous(self) -> None:
+        """Previous word; before the paragraph's first word, the previous paragraph's last."""
+        index = self.cursor
+        words = self.words_of(index)
+        before = [w for w in words if self.word is not None and w[1] <= self.word[0]]
+        if self.word is None and words:
+            before = words[-1:]
+        while not before and index > 0:
+            index -= 1
+            before = self.words_of(index)
+        if before:
+            self.set_word(index, *before[-1])
 
     def action_cursor_down(self) -> None:
         self.cursor = min(self.cursor + 1, len(self.views) - 1)

@@ -1,0 +1,98 @@
+"""Small modal dialogs of the reader: bookmarks list, document date."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..core.models import check_date
+from ..core.state import Bookmark
+
+
+class BookmarksScreen(ModalScreen[int | None]):
+    """The document's bookmarks: enter jumps (returns the paragraph), d deletes."""
+
+    BINDINGS = [
+        Binding("escape,q", "dismiss(None)", "Close"),
+        Binding("d,delete", "delete", "Delete bookmark"),
+    ]
+
+    def __init__(self, bookmarks: list[Bookmark], excerpt, delete) -> None:
+        super().__init__()
+        self.bookmarks = list(bookmarks)
+        self.excerpt = excerpt  # paragraph index → a short line of its text
+        self.delete = delete  # paragraph index → True if deleted
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="bookmarks-body") as body:
+            body.border_title = "Bookmarks"
+            body.border_subtitle = "enter jump · d delete · esc close"
+            yield OptionList(id="bookmarks-list")
+
+    def on_mount(self) -> None:
+        self._fill()
+        self.query_one(OptionList).focus()
+
+    def _fill(self) -> None:
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        if not self.bookmarks:
+            options.add_option(Option(Text("No bookmarks yet: m marks the current paragraph.", style="dim"),
+                                      disabled=True))
+            return
+        for mark in self.bookmarks:
+            label = Text(f"¶{mark.paragraph + 1:<5}", style="bold")
+            label.append(mark.label or self.excerpt(mark.paragraph))
+            options.add_option(Option(label))
+        options.highlighted = min(highlighted or 0, len(self.bookmarks) - 1)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.bookmarks[event.option_index].paragraph)
+
+    def action_delete(self) -> None:
+        index = self.query_one(OptionList).highlighted
+        if index is None or not self.bookmarks:
+            return
+        if self.delete(self.bookmarks[index].paragraph):
+            del self.bookmarks[index]
+            self._fill()
+
+
+class DateScreen(ModalScreen[str | None]):
+    """Asks for the document's date (YYYY, YYYY-MM or YYYY-MM-DD); empty resets to inferred."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, current: str | None, inferred: bool) -> None:
+        super().__init__()
+        self.current = current or ""
+        self.inferred = inferred
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="date-body") as body:
+            body.border_title = "Document date"
+            note = "inferred from the text" if self.inferred else "given"
+            yield Static(Text(f"Relative dates (今年, 去年3月) are resolved against it. Now: "
+                              f"{self.current or 'unknown'} ({note}).\nYYYY-MM or YYYY-MM-DD; empty: infer from the text."))
+            yield Input(value=self.current, placeholder="2023-11", id="date-input")
+            yield Static("", id="date-error")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        if not value:
+            self.dismiss("")
+            return
+        checked = check_date(value)
+        if checked is None:
+            self.query_one("#date-error", Static).update(Text(f"Not a date: {value!r}", style="bold red"))
+            return
+        self.dismiss(checked)

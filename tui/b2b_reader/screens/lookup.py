@@ -1,0 +1,106 @@
+"""Word lookup: pinyin and CC-CEDICT senses, plus the entity or glossary entry the word is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+#: Dictionary entries shown; common words have a dozen and the first few are the point.
+MAX_ENTRIES = 8
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the document's analysis says the word is: an entity or a glossary term."""
+
+    entities: tuple[tuple[str, str], ...] = ()  # (type, canonical name)
+    term: dict | None = None  # an ``Analysis.glossary`` item
+
+
+class LookupScreen(ModalScreen[None]):
+    """Shows one word; the dictionary is read in a worker so the screen opens at once."""
+
+    BINDINGS = [("escape,q,enter", "dismiss", "Close")]
+
+    def __init__(self, shown: str, canonical: str, known: Known, convert=lambda text: text) -> None:
+        super().__init__()
+        self.shown = shown
+        self.canonical = canonical
+        self.known = known
+        self.convert = convert  # canonical → current view, for Chinese explanations
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="lookup-body") as body:
+            body.border_title = "Look up"
+            yield Static(self._head(None), id="lookup-head")
+            yield Static(self._known(), id="lookup-known")
+            yield Static(Text("looking up…", style="dim"), id="lookup-senses")
+            yield Static(Text("esc closes", style="dim"))
+
+    def on_mount(self) -> None:
+        self.look_up()
+
+    @work(thread=True, exclusive=True)
+    def look_up(self) -> None:
+        from ..core.dictionary import lookup
+
+        result = lookup(self.canonical)
+        self.app.call_from_thread(self._show, result)
+
+    def _show(self, result) -> None:
+        self.query_one("#lookup-head", Static).update(self._head(result))
+        self.query_one("#lookup-senses", Static).update(self._senses(result))
+
+    def _head(self, result) -> Text:
+        text = Text(self.shown, style="bold")
+        if self.shown != self.canonical:
+            text.append(f"  {self.canonical}")
+        if result is not None and result.pinyin:
+            text.append(f"  {result.pinyin}", style="italic")
+        return text
+
+    def _known(self) -> Text:
+        text = Text()
+        for kind, name in self.known.entities:
+            text.append(f"{kind}", style="bold")
+            text.append(f"  {self.convert(name)}\n")
+        term = self.known.term
+        if term:
+            text.append("glossary", style="bold")
+            text.append(f"  {self.convert(term['term'])}")
+            if term.get("category"):
+                text.append(f"  ({term['category']})", style="dim")
+            if term.get("en"):
+                text.append(f"\n{term['en']}")
+            if term.get("zh"):
+                text.append(f"\n{self.convert(term['zh'])}")
+            text.append("\n")
+        return text
+
+    def _senses(self, result) -> Text:
+        text = Text()
+        if not result.entries:
+            text.append("Not in CC-CEDICT." if result.note is None else result.note, style="dim")
+            return text
+        for entry in sorted(result.entries, key=_minor)[:MAX_ENTRIES]:
+            form = entry.simplified if entry.simplified == entry.traditional else f"{entry.traditional} / {entry.simplified}"
+            text.append(form, style="bold")
+            text.append(f"  [{entry.pinyin}]\n", style="italic")
+            text.append("  " + "; ".join(entry.definitions) + "\n")
+        if len(result.entries) > MAX_ENTRIES:
+            text.append(f"… {len(result.entries) - MAX_ENTRIES} more", style="dim")
+        if result.note:
+            text.append("\n" + result.note, style="dim")
+        return text
+
+
+def _minor(entry) -> tuple[bool, bool]:
+    """Sort key putting "old variant of" senses and surnames (capitalised readings) last."""
+    variant = all(d.startswith(("old variant of", "variant of", "archaic variant of")) for d in entry.definitions)
+    return variant, entry.pinyin[:1].isupper()
