@@ -1,0 +1,434 @@
+"""Annotated excerpts: a passage with its citation, entities, glossary terms and dates.
+
+What a reader copies out of the tool carries its context. :func:`build_excerpt` gathers
+everything about paragraphs ``first..last`` (optionally narrowed to a character range for
+sentence selections) in the chosen script and variant; :func:`render` writes it as
+Markdown (the default), plain text or JSON.
+
+Every string that leaves this module went through ``cleaning.scrub_controls`` (no C0/C1
+controls, no ESC, no bidi controls), and in Markdown the few characters that would make a
+renderer act (raw HTML, images) are backslash-escaped. Rich markup such as
+``[@click=app.quit]`` stays literal text: whoever displays it must not parse markup.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from .cleaning import scrub_controls
+from .models import Span
+from .script import VARIANT_NAMES, view_key
+
+if TYPE_CHECKING:
+    from .pipeline import Analysis, Loaded
+    from .script import Views
+
+FORMATS = ("md", "plain", "json")
+#: Human names of the entity types, for Markdown and plain text (JSON keeps the raw type).
+TYPE_NAMES = {"person": "person", "org": "organisation", "place": "place", "date": "date",
+              "number": "number", "event": "event", "product": "product"}
+NOT_READY = "Annotations are not ready yet: passage and citation only."
+
+_LABEL = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
+_PRECISION_OF_LABEL = {4: "year", 7: "month", 10: "day"}
+# Line starts Markdown reads as structure: heading, quote, table, list item ("- ", "1. "), rule.
+_LINE_START = re.compile(r"^( *)(?:(\d+)([.)])(?= |$)|([#>|]|[-+*](?= |$)|=+$))")
+
+
+@dataclass(frozen=True)
+class EntityNote:
+    """One thing named in the passage: its type, the forms shown, and its canonical name."""
+
+    type: str
+    text: str  # first form as shown in the passage
+    forms: tuple[str, ...]  # every distinct form shown, in order
+    canonical: str  # the lexicon's key (simplified)
+    canonical_shown: str  # the canonical name in the excerpt's script
+
+
+@dataclass(frozen=True)
+class TermNote:
+    """A glossary term found in the passage, with its one-line definitions."""
+
+    term: str  # the glossary's key (simplified)
+    text: str  # the form as shown in the passage
+    pinyin: str
+    en: str
+    zh: str  # the Chinese definition in the excerpt's script
+    category: str
+    term_shown: str = ""  # the glossary's term in the excerpt's script, when the passage uses an alias
+
+
+@dataclass(frozen=True)
+class DateNote:
+    """A date phrase of the passage and what it resolves to (``date`` None: unresolved)."""
+
+    text: str
+    date: str | None
+    start: str | None
+    end: str | None
+    precision: str | None
+    relative: bool | None  # resolved against the document date (None: not known)
+    kind: str = "point"  # "point", "duration" (最近两年) or "range"
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """Paragraphs ``first..last`` (0-based) of a document with citation and annotations."""
+
+    title: str
+    sections: tuple[str | None, ...]  # section titles covered, None for the introduction
+    first: int
+    last: int
+    script: str
+    variant: str
+    paragraphs: tuple[str, ...]  # passage in the excerpt's script and variant
+    simplified: tuple[str, ...]
+    traditional: tuple[str, ...]  # in ``variant`` (standard when the variant is "std")
+    source: str
+    date: str | None
+    date_inferred: bool
+    annotated: bool  # False: analysis not ready, lists below are empty
+    partial: bool = False  # narrowed to a character range inside the paragraphs
+    entities: tuple[EntityNote, ...] = ()
+    terms: tuple[TermNote, ...] = ()
+    dates: tuple[DateNote, ...] = ()
+
+    @property
+    def numbers(self) -> str:
+        """Paragraph numbers as shown to users (1-based): ``18`` or ``18–19``."""
+        if self.first == self.last:
+            return str(self.first + 1)
+        return f"{self.first + 1}–{self.last + 1}"
+
+    @property
+    def traditional_variant(self) -> str:
+        """The traditional variant the ``traditional`` texts are in."""
+        return view_key("traditional", self.variant)[1]
+
+
+def build_excerpt(
+    loaded: Loaded,
+    views: Views,
+    analysis: Analysis | None,
+    first: int,
+    last: int,
+    script: str = "simplified",
+    variant: str = "tw",
+    *,
+    start: int | None = None,
+    end: int | None = None,
+) -> Excerpt:
+    """The excerpt of paragraphs ``first..last`` (0-based, inclusive).
+
+    ``start`` (a canonical offset in paragraph ``first``) and ``end`` (in ``last``) narrow
+    it to a sentence selection. Annotations overlapping the passage are included. Views
+    should have been cut at the analysis' spans (``views.set_cuts``), as the reader and
+    the CLI do, so offsets are exact in variants that change length.
+    Raises ``IndexError`` for paragraphs outside the document.
+    """
+    document = loaded.document
+    count = len(document.paragraphs)
+    if not 0 <= first <= last < count:
+        raise IndexError(f"paragraphs {first + 1}..{last + 1} outside 1..{count}")
+    ranges = {}
+    for i in range(first, last + 1):
+        length = len(views.canonical(i))
+        lo = start if i == first and start is not None else 0
+        hi = end if i == last and end is not None else length
+        ranges[i] = (max(0, min(lo, length)), max(0, min(hi, length)))
+
+    def passage(s: str, v: str) -> tuple[str, ...]:
+        return tuple(_clean(_slice(views, s, v, i, lo, hi)) for i, (lo, hi) in ranges.items())
+
+    sections = []
+    for i in ranges:
+        section = document.section_of(i)
+        title = _clean(views.heading(script, variant, section.index)) if section.title else None
+        if not sections or sections[-1] != title:
+            sections.append(title)
+    date = analysis.date if analysis is not None else document.date
+    inferred = analysis.date_inferred if analysis is not None else document.date_inferred
+    excerpt = Excerpt(
+        title=_clean(views.title(script, variant)), sections=tuple(sections),
+        first=first, last=last, script=script, variant=variant,
+        paragraphs=passage(script, variant),
+        simplified=passage("simplified", "std"),
+        traditional=passage("traditional", variant),
+        source=_clean(document.source or _source_name(loaded.name)),
+        date=date, date_inferred=bool(inferred and date),
+        annotated=analysis is not None,
+        partial=start is not None or end is not None,
+    )
+    if analysis is None:
+        return excerpt
+    spans = [s for s in analysis.spans if s.paragraph in ranges and _overlaps(s, ranges[s.paragraph])]
+    spans.sort()
+    return replace(
+        excerpt,
+        entities=_entities(spans, views, script, variant),
+        terms=_terms(spans, analysis.glossary, views, script, variant),
+        dates=_dates(spans, analysis, ranges, views, script, variant),
+    )
+
+
+# --------------------------------------------------------------------------- gathering
+
+def _clean(text: str) -> str:
+    return scrub_controls(text)
+
+
+def _source_name(name: str) -> str:
+    return "standard input" if name in ("", "-", "<stdin>") else name
+
+
+def _overlaps(span: Span, bounds: tuple[int, int]) -> bool:
+    lo, hi = bounds
+    return span.start < hi and span.end > lo
+
+
+def _slice(views: Views, script: str, variant: str, index: int, lo: int, hi: int) -> str:
+    """Canonical ``[lo, hi)`` of a paragraph, in a view (snapping outward in changed segments)."""
+    view = views.get(script, variant, index)
+    return view.text[view.map.to_view(lo): view.map.to_view(hi, end=True)]
+
+
+def shown(views: Views, script: str, variant: str, span: Span) -> str:
+    """The text of ``span`` as shown in a view, cleaned."""
+    return _clean(_slice(views, script, variant, span.paragraph, span.start, span.end))
+
+
+def _entities(spans: list[Span], views: Views, script: str, variant: str) -> tuple[EntityNote, ...]:
+    groups: dict[tuple[str, str], list[str]] = {}
+    for span in spans:
+        if span.layer != "entity" or span.type in ("date", ""):
+            continue
+        forms = groups.setdefault((span.type, span.key), [])
+        text = shown(views, script, variant, span)
+        if text not in forms:
+            forms.append(text)
+    return tuple(
+        EntityNote(kind, forms[0], tuple(forms), _clean(key), _clean(views.text(script, variant, key)))
+        for (kind, key), forms in groups.items()
+    )
+
+
+def _terms(spans: list[Span], glossary: list[dict], views: Views, script: str, variant: str) -> tuple[TermNote, ...]:
+    entries = {item["term"]: item for item in glossary}
+    notes: dict[str, TermNote] = {}
+    for span in spans:
+        if span.layer != "term" or span.key in notes:
+            continue
+        item = entries.get(span.key, {})
+        notes[span.key] = TermNote(
+            term=_clean(span.key), text=shown(views, script, variant, span),
+            pinyin=_clean(item.get("pinyin", "")), en=_clean(item.get("en", "")),
+            zh=_clean(views.text(script, variant, item.get("zh", ""))),
+            category=item.get("category", span.type),
+        )
+        term_shown = _clean(views.text(script, variant, span.key))
+        if term_shown != notes[span.key].text:  # an alias (主播 for 电商主播): name the entry too
+            notes[span.key] = replace(notes[span.key], term_shown=term_shown)
+    return tuple(notes.values())
+
+
+def _dates(spans: list[Span], analysis: Analysis, ranges: dict[int, tuple[int, int]],
+           views: Views, script: str, variant: str) -> tuple[DateNote, ...]:
+    """Date phrases with their resolution; events carry the precision and the range."""
+    events = [e for e in analysis.events
+              if e.paragraph in ranges and ranges[e.paragraph][0] < e.span_end and e.span_start < ranges[e.paragraph][1]]
+    at = {(e.paragraph, e.span_start, e.span_end): e for e in events}
+    said = {(e.paragraph, e.phrase, e.date): e for e in events}
+    found: list[tuple[tuple[int, int], DateNote]] = []
+    used = set()
+    for span in spans:
+        if span.type != "date":
+            continue
+        phrase = views.canonical(span.paragraph)[span.start:span.end]
+        event = at.get((span.paragraph, span.start, span.end)) or said.get((span.paragraph, phrase, span.key))
+        text = shown(views, script, variant, span)
+        if event is not None:
+            used.add(id(event))
+            note = _from_event(event, text)
+        elif _LABEL.match(span.key):
+            note = DateNote(text, span.key, None, None, _PRECISION_OF_LABEL[len(span.key)], None)
+        else:
+            note = DateNote(text, None, None, None, None, None)
+        found.append(((span.paragraph, span.start), note))
+    # Dated events the entity layer kept under another type (双11 is an event and a date).
+    for e in events:
+        if id(e) not in used:
+            text = shown(views, script, variant, Span(e.paragraph, e.span_start, e.span_end))
+            found.append(((e.paragraph, e.span_start), _from_event(e, text)))
+    found.sort(key=lambda item: item[0])
+    seen: set[tuple[str, str | None]] = set()
+    notes = []
+    for _, note in found:
+        if (note.text, note.date) not in seen:
+            seen.add((note.text, note.date))
+            notes.append(note)
+    return tuple(notes)
+
+
+def _from_event(event, text: str) -> DateNote:
+    return DateNote(text, event.date, event.start, event.end, event.precision, event.inferred, event.kind)
+
+
+# --------------------------------------------------------------------------- rendering
+
+def render(excerpt: Excerpt, fmt: str = "md", both: bool = False) -> str:
+    """The excerpt as ``md`` (quoted passage), ``plain`` or ``json`` text.
+
+    ``both`` puts the passage in simplified and traditional script one after the other.
+    """
+    if fmt == "md":
+        out = _render_text(excerpt, both, markdown=True)
+    elif fmt == "plain":
+        out = _render_text(excerpt, both, markdown=False)
+    elif fmt == "json":
+        out = json.dumps(to_json(excerpt, both), ensure_ascii=False, indent=1)
+    else:
+        raise ValueError(f"unknown excerpt format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    return scrub_controls(out)  # belt and braces: fields are cleaned already
+
+
+def md_escape(text: str) -> str:
+    r"""Text for Markdown that stays text: no raw HTML, no images, no line-start syntax.
+
+    ``\`` and ``<`` are escaped everywhere (``<script>`` must not reach a renderer as HTML),
+    ``![`` so no image is fetched, and a leading ``#``, ``>``, list or rule marker so a
+    paragraph cannot become structure. ``[``, ``*`` and ``_`` stay as written: they only
+    style text, and escaping them would make the copied Chinese text noisy.
+    """
+    text = text.replace("\\", "\\\\").replace("<", "\\<").replace("![", "!\\[")
+    return "\n".join(_LINE_START.sub(_escape_start, line) for line in text.split("\n"))
+
+
+def _escape_start(match: re.Match) -> str:
+    # "1. " escapes its dot ("1\. "): a backslash before a digit is not an escape.
+    indent, digits, mark = match.group(1), match.group(2) or "", match.group(3) or match.group(4)
+    return f"{indent}{digits}\\{mark}"
+
+
+def citation(excerpt: Excerpt, markdown: bool = True) -> str:
+    """One line: title, section(s), paragraph numbers, source and date."""
+    esc = md_escape if markdown else (lambda s: s)
+    title = f"*{esc(excerpt.title)}*" if markdown and excerpt.title else esc(excerpt.title or "(untitled)")
+    parts = [title]
+    names = ["introduction" if t is None else f"“{esc(t)}”" for t in excerpt.sections]
+    if names == ["introduction"]:
+        parts.append("introduction")
+    elif names:
+        covered = names[0] if len(names) == 1 else f"{names[0]} to {names[-1]}"
+        parts.append(("section " if len(names) == 1 else "sections ") + covered)
+    word = "paragraph" if excerpt.first == excerpt.last else "paragraphs"
+    parts.append(f"{word} {excerpt.numbers}" + (" (part)" if excerpt.partial else ""))
+    line = "— " + ", ".join(parts) + "."
+    if excerpt.source:
+        line += f" Source: {esc(excerpt.source)}."
+    if excerpt.date:
+        line += f" Date: {excerpt.date}" + (" (inferred from the text)." if excerpt.date_inferred else ".")
+    else:
+        line += " Date: unknown."
+    return line
+
+
+def _view_name(script: str, variant: str) -> str:
+    if script == "traditional":
+        return f"Traditional ({VARIANT_NAMES.get(variant, variant)})"
+    return {"simplified": "Simplified", "original": "Original"}.get(script, script)
+
+
+def _block(paragraphs: tuple[str, ...], markdown: bool) -> list[str]:
+    lines: list[str] = []
+    for i, text in enumerate(paragraphs):
+        if i:
+            lines.append(">" if markdown else "")
+        if markdown:
+            lines.extend(f"> {line}" if line else ">" for line in md_escape(text).split("\n"))
+        else:
+            lines.append(text)
+    return lines
+
+
+def _render_text(excerpt: Excerpt, both: bool, markdown: bool) -> str:
+    esc = md_escape if markdown else (lambda s: s)
+    lines: list[str] = []
+    if both:
+        for label, texts in (("Simplified", excerpt.simplified),
+                             (_view_name("traditional", excerpt.traditional_variant), excerpt.traditional)):
+            lines += [f"**{label}**" if markdown else f"{label}:", ""]
+            lines += _block(texts, markdown) + [""]
+    else:
+        lines += _block(excerpt.paragraphs, markdown) + [""]
+    lines.append(citation(excerpt, markdown))
+    if not excerpt.annotated:
+        lines += ["", NOT_READY]
+        return "\n".join(lines) + "\n"
+    heading = (lambda s: f"**{s}**") if markdown else (lambda s: f"{s}:")
+    bullet = "- " if markdown else "  "
+    if excerpt.entities:
+        lines += ["", heading("Entities")]
+        for e in excerpt.entities:
+            forms = ", ".join(esc(f) for f in e.forms)
+            name = "" if e.forms == (e.canonical_shown,) else f" → {esc(e.canonical_shown)}"
+            lines.append(f"{bullet}{forms}{name} ({TYPE_NAMES.get(e.type, e.type)})")
+    if excerpt.terms:
+        lines += ["", heading("Terms")]
+        for t in excerpt.terms:
+            pinyin = ", ".join(esc(x) for x in (t.term_shown, t.pinyin) if x)
+            pinyin = f" ({pinyin})" if pinyin else ""
+            name = f"**{esc(t.text)}**" if markdown else t.text
+            lines.append(f"{bullet}{name}{pinyin}: {esc(t.en)}" + (f" — {esc(t.zh)}" if t.zh else ""))
+    if excerpt.dates:
+        lines += ["", heading("Dates")]
+        for d in excerpt.dates:
+            lines.append(f"{bullet}{esc(d.text)} → {describe_date(d)}")
+    if not (excerpt.entities or excerpt.terms or excerpt.dates):
+        lines += ["", "No entities, glossary terms or dates in this passage."]
+    return "\n".join(lines) + "\n"
+
+
+def describe_date(note: DateNote) -> str:
+    """``2023-03 (month; relative to the document date)``, or ``not resolved``."""
+    if note.date is None:
+        return "not resolved"
+    details = [note.precision] if note.precision else []
+    if note.start and note.end and (note.kind != "point" or note.precision not in ("year", "month", "day")):
+        details.append(f"{note.start} to {note.end}")
+    if note.relative:
+        details.append("relative to the document date")
+    return note.date + (f" ({'; '.join(details)})" if details else "")
+
+
+def to_json(excerpt: Excerpt, both: bool = False) -> dict:
+    """The excerpt as JSON-ready data (paragraph numbers 1-based, as shown to users)."""
+    data = {
+        "excerpt": 1,
+        "document": {"title": excerpt.title, "source": excerpt.source,
+                     "date": excerpt.date, "date_inferred": excerpt.date_inferred},
+        "sections": list(excerpt.sections),
+        "paragraphs": {"first": excerpt.first + 1, "last": excerpt.last + 1, "partial": excerpt.partial},
+        "script": excerpt.script,
+        "variant": excerpt.variant if excerpt.script == "traditional" else None,
+        "text": list(excerpt.paragraphs),
+        "annotated": excerpt.annotated,
+        "entities": [{"type": e.type, "text": e.text, "forms": list(e.forms), "canonical": e.canonical}
+                     for e in excerpt.entities],
+        "glossary": [{"term": t.term, "text": t.text, "pinyin": t.pinyin, "en": t.en, "zh": t.zh,
+                      "category": t.category} for t in excerpt.terms],
+        "dates": [{"text": d.text, "date": d.date, "start": d.start, "end": d.end,
+                   "precision": d.precision, "kind": d.kind, "relative": d.relative} for d in excerpt.dates],
+    }
+    if both:
+        data["simplified"] = list(excerpt.simplified)
+        data["traditional"] = list(excerpt.traditional)
+        data["traditional_variant"] = excerpt.traditional_variant
+    return data
+
+
+__all__ = ["Excerpt", "EntityNote", "TermNote", "DateNote", "FORMATS", "TYPE_NAMES",
+           "build_excerpt", "render", "to_json", "citation", "md_escape", "describe_date", "shown"]
