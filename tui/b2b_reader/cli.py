@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from . import __version__
 
 PROG = "b2b-reader"
-SUBCOMMANDS = ("analyze",)
+SUBCOMMANDS = ("analyze", "excerpt", "export")
 
 
 class UsageError(Exception):
@@ -41,7 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
     """The reader's parser (``b2b-reader [PATH|-]``)."""
     parser = _Parser(
         prog=PROG,
-        description="A terminal reader for Chinese business articles. Subcommands: analyze (JSON analysis; see 'b2b-reader analyze --help').",
+        description=("A terminal reader for Chinese business articles. Subcommands: "
+                     "analyze (JSON analysis), excerpt (an annotated passage: text, citation, entities, "
+                     "terms, dates), export (the whole annotated document as md, html or json); "
+                     "see 'b2b-reader SUBCOMMAND --help'."),
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     _common(parser)
@@ -56,12 +59,50 @@ def build_analyze_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def build_excerpt_parser() -> argparse.ArgumentParser:
+    """``b2b-reader excerpt [PATH|-] --paragraph N [--to M] [--format md|plain|json]``."""
+    parser = _Parser(
+        prog=f"{PROG} excerpt",
+        description=("Print an annotated excerpt: the passage, a citation (title, section, paragraph "
+                     "numbers, source, date), its entities, glossary terms and resolved dates. "
+                     "Paragraphs are numbered from 1, as the reader's status line shows them (¶ N)."),
+    )
+    _common(parser)
+    parser.add_argument("--paragraph", "-p", type=int, required=True, metavar="N",
+                        help="first paragraph, numbered from 1 (as shown in the reader)")
+    parser.add_argument("--to", type=int, metavar="M", help="last paragraph, numbered from 1 (default: N)")
+    parser.add_argument("--format", "-f", choices=("md", "plain", "json"), default="md",
+                        help="Markdown with the passage quoted (default), plain text, or JSON")
+    parser.add_argument("--both", action="store_true",
+                        help="give the passage in simplified and traditional script, one after the other")
+    return parser
+
+
+def build_export_parser() -> argparse.ArgumentParser:
+    """``b2b-reader export [PATH|-] --format md|html|json [-o FILE]``."""
+    parser = _Parser(
+        prog=f"{PROG} export",
+        description=("Export the whole annotated document: Markdown with notes per section and a glossary, "
+                     "one self-contained HTML file (styled entities and terms, legend, glossary), or JSON "
+                     "(as 'analyze --json')."),
+    )
+    _common(parser)
+    parser.add_argument("--format", "-f", choices=("md", "html", "json"),
+                        help="output format (default: from the -o file's extension, else md)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``b2b-reader`` console script; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] == "analyze":
             return _analyze(build_analyze_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "excerpt":
+            return _excerpt(build_excerpt_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "export":
+            return _export(build_export_parser().parse_args(argv[1:]))
         return _read(build_parser().parse_args(argv))
     except UsageError as error:
         print(f"{PROG}: {error} (see '{PROG} --help')", file=sys.stderr)
@@ -142,10 +183,101 @@ def _analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def _analysed(args: argparse.Namespace, loaded):
+    """Views and analysis of a loaded document (warnings to stderr), views cut at the annotations."""
+    from .core import pipeline
+
+    views = pipeline.make_views(loaded.document)
+    analysis = pipeline.analyze(loaded.document, views, date=args.date)
+    views.set_cuts(analysis.cuts())
+    for warning in (*loaded.warnings, *analysis.warnings):
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    return loaded, views, analysis
+
+
+def _excerpt(args: argparse.Namespace) -> int:
+    _validate(args)
+    last = args.paragraph if args.to is None else args.to
+    if args.to is not None and args.to < args.paragraph:
+        raise UsageError(f"--to {args.to} comes before --paragraph {args.paragraph}")
+    loaded = _load(args)
+    count = len(loaded.document.paragraphs)
+    for option, number in (("--paragraph", args.paragraph), ("--to", last)):
+        if not 1 <= number <= count:
+            valid = f"valid paragraphs are 1 to {count}" if count else "this document has no paragraphs"
+            raise UsageError(f"{option} {number}: {valid}")
+    from .core import excerpt
+
+    loaded, views, analysis = _analysed(args, loaded)
+    built = excerpt.build_excerpt(loaded, views, analysis, args.paragraph - 1, last - 1,
+                                  args.script or "simplified", args.variant or "tw")
+    sys.stdout.write(excerpt.render(built, args.format, both=args.both))
+    if args.format == "json":
+        sys.stdout.write("\n")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    _validate(args)
+    fmt = args.format
+    if fmt is None:
+        suffix = os.path.splitext(args.output or "")[1].lower()
+        fmt = {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "md")
+    from .core import export
+
+    loaded, views, analysis = _analysed(args, _load(args))
+    text = export.export(loaded, views, analysis, fmt, args.script or "simplified", args.variant or "tw")
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    path = _write_atomically(args.output, text)
+    print(f"{PROG}: wrote {fmt} export to {path}")
+    return 0
+
+
+def _write_atomically(name: str, text: str) -> str:
+    """Write ``text`` to ``name`` through a temporary file and ``os.replace``; the absolute path."""
+    import tempfile
+
+    path = os.path.abspath(name)
+    if os.path.isdir(path):
+        raise _InputError(f"cannot write {name}: it is a directory")
+    fd = None
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".b2b-export-", dir=os.path.dirname(path))
+        os.chmod(tmp, _new_file_mode(path))
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            fd = None
+            out.write(text)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as error:
+        raise _InputError(f"cannot write {name}: {error.strerror or error}") from None
+    finally:
+        if fd is not None:
+            os.close(fd)
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
+
+
+def _new_file_mode(path: str) -> int:
+    """The mode a plain ``open(path, "w")`` would give (mkstemp's is 0600)."""
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _read(args: argparse.Namespace) -> int:
     _validate(args)
     loaded = _load(args)
-    if not sys.stdout.isatty():
+    if not sys.stdout.isatty() or os.environ.get("TERM") == "dumb":
+        # No terminal, or one that cannot place the cursor (TERM=dumb, e.g. an editor's
+        # shell buffer): the reader's screen would be escape-sequence noise; print the text.
         return _print_plain(loaded, args)
     if not sys.stdin.isatty():
         _reattach_terminal()
