@@ -60,10 +60,11 @@ class Terminal:
 def terminal(tmp_path):
     terms: list[Terminal] = []
 
-    def start(*args: str, **kwargs) -> Terminal:
+    def start(*args: str, before: str = "", **kwargs) -> Terminal:
         env = {"B2B_READER_HOME": str(tmp_path), "TERM": "xterm-256color", **kwargs.pop("env", {})}
         # `; sleep` keeps the pane after exit so the last screen can be read.
-        term = Terminal(["sh", "-c", f"{_entry_point()} {' '.join(args)}; echo EXITED:$?; sleep 5"], env=env, **kwargs)
+        command = f"{before}{_entry_point()} {' '.join(args)}; echo EXITED:$?; sleep 5"
+        term = Terminal(["sh", "-c", command], env=env, **kwargs)
         terms.append(term)
         return term
 
@@ -84,3 +85,49 @@ def test_toggle_script_next_section_and_quit(terminal):
     assert "众所周知" in screen
     term.keys("q")
     term.wait_for("EXITED:0")
+
+
+ESCAPES = (
+    "# 標題\x1b]2;pwned-title\x07\n\n"
+    "第一段\x1b]52;c;cHduZWQtY2xpcGJvYXJk\x07有剪貼簿序列。\x1b[2J\x1b[31m紅字\x1b[0m\n\n"
+    "第二段\x1b]8;;http://evil.example\x1b\\連結\x1b]8;;\x1b\\和\u202e反向\u202c文字，\x9b31m還有C1。\n"
+)
+
+
+def _tmux(term: Terminal, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([TMUX, *term.socket, *args], capture_output=True, text=True)
+
+
+def test_escape_sequences_in_a_file_never_reach_the_terminal(terminal, tmp_path):
+    evil = tmp_path / "evil.md"
+    evil.write_text(ESCAPES, encoding="utf-8")
+    term = terminal(str(evil))
+    _tmux(term, "set-option", "-g", "set-clipboard", "on")
+    _tmux(term, "set-option", "-g", "allow-passthrough", "on")
+    screen = term.wait_for("有剪貼簿序列")
+    assert "紅字" in screen and "連結" in screen
+    term.keys("j", "t")
+    term.wait_for("有剪贴簿序列")
+    assert "pwned" not in _tmux(term, "display-message", "-p", "#{pane_title}").stdout
+    buffers = _tmux(term, "list-buffers").stdout
+    assert "pwned" not in buffers and "cHduZWQ" not in buffers
+    term.keys("q")
+    term.wait_for("EXITED:0")
+
+
+def test_piped_document_then_keys_from_the_terminal(terminal, tmp_path):
+    doc = tmp_path / "piped.txt"
+    doc.write_text("管道標題\n\n從標準輸入讀到的文章，淘寶和天貓。\n\n第二段在這裡。\n", encoding="utf-8")
+    term = terminal(before=f"cat {doc} | ")  # stdin is the pipe: keys must come from the terminal
+    term.wait_for("從標準輸入讀到的文章")
+    term.keys("t")
+    term.wait_for("从标准输入读到的文章")
+    term.keys("q")
+    term.wait_for("EXITED:0")
+
+
+def test_dumb_terminal_gets_plain_text(terminal):
+    term = terminal(before="TERM=dumb ")  # tmux sets TERM in the pane itself
+    screen = term.wait_for("EXITED:0")
+    assert "就看1688能" in screen  # the article's last paragraph, printed
+    assert "Outline" not in screen  # no reader UI drawn with escape sequences
