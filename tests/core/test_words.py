@@ -41,3 +41,13 @@ def test_words_are_ordered_disjoint_and_inside(text):
     bounds = word_bounds(text)
     assert all(0 <= s < e <= len(text) for s, e in bounds)
     assert all(a[1] <= b[0] for a, b in zip(bounds, bounds[1:]))
+
+
+def test_sentences_end_after_marks_and_closing_quotes():
+    from b2b_reader.core.words import sentence_bounds
+
+    text = "他说：“走吧！”我们就走了。真的？是的"
+    bounds = sentence_bounds(text)
+    parts = [text[a:b] for a, b in zip(bounds, bounds[1:])]
+    assert parts == ["他说：“走吧！”", "我们就走了。", "真的？", "是的"]
+    assert sentence_bounds("") == [0, 0]

@@ -131,3 +131,20 @@ def test_dumb_terminal_gets_plain_text(terminal):
     screen = term.wait_for("EXITED:0")
     assert "就看1688能" in screen  # the article's last paragraph, printed
     assert "Outline" not in screen  # no reader UI drawn with escape sequences
+
+
+def test_c_copies_through_tmux_into_its_buffer(terminal):
+    term = terminal()
+    _tmux(term, "set-option", "-g", "set-clipboard", "on")
+    term.wait_for("雙11激戰正酣")
+    term.keys("j", "c")
+    term.wait_for("sent to terminal clipboard")
+    deadline = time.monotonic() + 10
+    buffer = ""
+    while time.monotonic() < deadline and "1688這個熟悉又陌生的名字" not in buffer:
+        buffer = _tmux(term, "show-buffer").stdout
+        time.sleep(0.1)
+    assert buffer.startswith("> 1688這個熟悉又陌生的名字")
+    assert "paragraph 2" in buffer
+    term.keys("q")
+    term.wait_for("EXITED:0")

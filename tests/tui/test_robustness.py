@@ -30,6 +30,14 @@ async def test_any_size_shows_text_and_keys_work(size):
         assert app.is_running
 
 
+async def test_paging_a_list_that_has_no_height_yet():
+    app = ReaderApp(pipeline.load_default())
+    async with app.run_test(size=(20, 5)) as pilot:
+        await wait_for_analysis(pilot)
+        await pilot.press("o", "i", "tab", "pagedown", "pageup", "tab", "pagedown")
+        assert app.is_running
+
+
 async def test_live_resizing_keeps_the_reading_position():
     app = ReaderApp(pipeline.load_default())
     async with app.run_test(size=(120, 40)) as pilot:

@@ -48,7 +48,11 @@ class ReaderApp(App[None]):
 
     def remember(self, script: str, variant: str, punctuation: bool) -> None:
         """Keep the user's view choices and theme for next time (settings.toml)."""
-        settings = replace(self.settings, script=script, variant=variant, punctuation=punctuation, theme=self.theme)
+        self.save_setting(script=script, variant=variant, punctuation=punctuation, theme=self.theme)
+
+    def save_setting(self, **changes) -> None:
+        """Change settings and save them if anything changed (atomically; failures are warnings)."""
+        settings = replace(self.settings, **changes)
         if settings != self.settings:
             self.settings = settings
             for warning in state.save_settings(settings):
@@ -66,6 +70,8 @@ class ReaderApp(App[None]):
                 lambda v=variant: screen.set_view("traditional", v),
             )
         yield SystemCommand("Source as given", "Show the text as the file gave it (cleaned)", lambda: screen.set_view("original"))
+        yield SystemCommand("Export annotated document…", "Write the document with its entities, terms and dates "
+                            "to a Markdown, HTML or JSON file", screen.action_export)
         for binding in screen.BINDINGS:
             if binding.action.startswith("app."):
                 continue

@@ -230,46 +230,12 @@ def _export(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return 0
-    path = _write_atomically(args.output, text)
+    try:
+        path = export.save_text(args.output, text)
+    except OSError as error:
+        raise _InputError(f"cannot write {args.output}: {error.strerror or error}") from None
     print(f"{PROG}: wrote {fmt} export to {path}")
     return 0
-
-
-def _write_atomically(name: str, text: str) -> str:
-    """Write ``text`` to ``name`` through a temporary file and ``os.replace``; the absolute path."""
-    import tempfile
-
-    path = os.path.abspath(name)
-    if os.path.isdir(path):
-        raise _InputError(f"cannot write {name}: it is a directory")
-    fd = None
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".b2b-export-", dir=os.path.dirname(path))
-        os.chmod(tmp, _new_file_mode(path))
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            fd = None
-            out.write(text)
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as error:
-        raise _InputError(f"cannot write {name}: {error.strerror or error}") from None
-    finally:
-        if fd is not None:
-            os.close(fd)
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
-
-
-def _new_file_mode(path: str) -> int:
-    """The mode a plain ``open(path, "w")`` would give (mkstemp's is 0600)."""
-    try:
-        return os.stat(path).st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def _read(args: argparse.Namespace) -> int:

@@ -42,6 +42,8 @@ HOME_ENV = "B2B_READER_HOME"
 STATE_FILE = "state.json"
 SETTINGS_FILE = "settings.toml"
 STATE_VERSION = 1
+#: Formats of a copied excerpt: Markdown or plain text, optionally with both scripts, or JSON.
+EXCERPT_FORMATS = ("md", "md-both", "plain", "plain-both", "json")
 
 from .script import SCRIPTS as _SCRIPTS  # one list of views for the whole core
 from .script import VARIANTS as _VARIANTS
@@ -145,6 +147,7 @@ class Settings:
     variant: str = "tw"
     theme: str = "textual-dark"
     punctuation: bool = False  # normalise punctuation to full width
+    excerpt_format: str = "md"  # what c copies: one of EXCERPT_FORMATS
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys
 
 
@@ -174,7 +177,7 @@ def load_settings(path: str | Path | None = None) -> tuple[Settings, list[str]]:
 def _settings_from(raw: dict[str, Any], path: Path, warnings: list[str]) -> Settings:
     """Build Settings from parsed TOML, keeping defaults for anything invalid."""
     settings = Settings()
-    choices = {"script": _SCRIPTS, "variant": _VARIANTS}
+    choices = {"script": _SCRIPTS, "variant": _VARIANTS, "excerpt_format": EXCERPT_FORMATS}
     known = {f.name for f in fields(Settings)}
     for key, value in raw.items():
         if key not in known:

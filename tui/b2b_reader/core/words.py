@@ -42,3 +42,28 @@ def word_at(words: list[tuple[int, int]], offset: int) -> int | None:
         if offset < end:
             return i
     return None
+
+
+#: A sentence ends after one of these, plus any closing quotes or brackets that follow.
+_ENDS = "。！？!?；;…"
+_CLOSERS = "”’」』）)》】\"'"
+
+
+def sentence_bounds(text: str) -> list[int]:
+    """Offsets where sentences of ``text`` start or end: ``[0, ..., len(text)]``, ascending."""
+    bounds = [0]
+    i, n = 0, len(text)
+    while i < n:
+        if text[i] in _ENDS:
+            j = i + 1
+            while j < n and (text[j] in _ENDS or text[j] in _CLOSERS):
+                j += 1
+            while j < n and text[j] == " ":
+                j += 1
+            if j < n:
+                bounds.append(j)
+            i = j
+        else:
+            i += 1
+    bounds.append(n)
+    return bounds

@@ -1,4 +1,4 @@
-"""Small modal dialogs of the reader: bookmarks list, document date."""
+"""Small modal dialogs of the reader: bookmarks list, document date, a file to write."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
 from ..core.models import check_date
 from ..core.state import Bookmark
+from ..widgets.option_list import OptionList
 
 
 class BookmarksScreen(ModalScreen[int | None]):
@@ -96,3 +97,25 @@ class DateScreen(ModalScreen[str | None]):
             self.query_one("#date-error", Static).update(Text(f"Not a date: {value!r}", style="bold red"))
             return
         self.dismiss(checked)
+
+
+class PathScreen(ModalScreen[str | None]):
+    """Asks for a file name to write to (an export, an excerpt too large to copy)."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, title: str, message: str, default: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.message = message
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="path-body") as body:
+            body.border_title = self.title_text
+            yield Static(Text(self.message))
+            yield Input(value=self.default, id="path-input")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,6 +20,7 @@ from ..widgets.article import ArticleView
 from ..widgets.outline import Outline
 from ..widgets.panels import EntityPanel, GlossaryPanel, TargetChosen, TimelinePanel
 from ..widgets.status import KeyBar, Legend, StatusLine, TitleBar
+from .copying import CopyActions
 from .help import HelpScreen
 
 #: Below this width the outline starts hidden, leaving the article the whole screen.
@@ -28,7 +31,7 @@ WIDE = 150
 HIGHLIGHT_KINDS = (*ENTITY_TYPES, "term")
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(CopyActions, Screen[None]):
     """Reads one document."""
 
     BINDINGS = [
@@ -43,6 +46,9 @@ class ReaderScreen(Screen[None]):
         Binding("n", "next_mention", "Next mention", id="next_mention", show=False),
         Binding("N", "previous_mention", "Prev mention", id="previous_mention", show=False),
         Binding("enter", "lookup", "Look up", id="lookup"),
+        Binding("c", "copy", "Copy", id="copy"),
+        Binding("C", "cycle_copy_format", "Copy format", id="cycle_copy_format", show=False),
+        Binding("v", "select", "Select", id="select", show=False),
         Binding("d", "date_to_timeline", "Date → timeline", id="date_to_timeline", show=False),
         Binding("D", "set_date", "Document date…", id="set_date", show=False),
         Binding("m", "toggle_bookmark", "Bookmark ¶", id="toggle_bookmark", show=False),
@@ -109,7 +115,7 @@ class ReaderScreen(Screen[None]):
 
         It also caches the current view, cut at the annotations, for the next open.
         """
-        analysis = pipeline.analyze(self.loaded.document, self.views, self.date_override or self.loaded.document.date)
+        analysis = pipeline.analyze(self.loaded.document, self.views, self.date_override)
         self.views.set_cuts(analysis.cuts())
         pipeline.store_view(self.views, self.script, self.variant)
         return analysis
@@ -182,6 +188,17 @@ class ReaderScreen(Screen[None]):
         self.query_one(StatusLine).show(self.view_label(), title, paragraph, len(document.paragraphs), percent, self.info)
         if section is not None:
             self.query_one(Outline).mark(section.index)
+
+    @on(ArticleView.SelectionChanged)
+    def _selection_changed(self, event: ArticleView.SelectionChanged) -> None:
+        selected = self.article.selection_range()
+        if selected is None:
+            self.info = self.info if not self.info.startswith("selecting") else ""
+        else:
+            (first, _), (last, _) = selected
+            where = f"¶{first + 1}" if first == last else f"¶{first + 1}–{last + 1}"
+            self.info = f"selecting {where}: j/k paragraph, l/h sentence, c copies, esc leaves"
+        self._update_status()
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
@@ -453,4 +470,8 @@ class ReaderScreen(Screen[None]):
             ("Everywhere", [Binding("tab", "focus_next", "Move focus: article ⇄ panels"),
                             Binding("ctrl+p", "command_palette", "Command palette")]),
         ]
-        self.app.push_screen(HelpScreen(groups))
+        notes = []
+        if os.environ.get("TMUX") and self.tmux_state() == "off":
+            notes.append("tmux has set-clipboard off: copies (c) reach no clipboard through tmux. "
+                         "Add 'set -g set-clipboard on' to ~/.tmux.conf.")
+        self.app.push_screen(HelpScreen(groups, notes))

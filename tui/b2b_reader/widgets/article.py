@@ -46,6 +46,7 @@ class ArticleView(Widget, can_focus=True):
         "article--cursor-bar",
         "article--match",
         "article--word",
+        "article--selection",
         "article--person",
         "article--org",
         "article--place",
@@ -65,6 +66,7 @@ class ArticleView(Widget, can_focus=True):
         Binding("G,end", "bottom", "Bottom", id="bottom", show=False),
         Binding("l,right", "word_next", "Next word", id="word_next", show=False),
         Binding("h,left", "word_previous", "Prev word", id="word_previous", show=False),
+        Binding("escape", "clear_selection", "Leave selection", id="clear_selection", show=False),
     ]
 
     cursor: reactive[int] = reactive(0, init=False)
@@ -96,6 +98,17 @@ class ArticleView(Widget, can_focus=True):
         def control(self) -> ArticleView:
             return self.article
 
+    class SelectionChanged(Message):
+        """The selection (v) started, grew, shrank or ended."""
+
+        def __init__(self, article: ArticleView) -> None:
+            super().__init__()
+            self.article = article
+
+        @property
+        def control(self) -> ArticleView:
+            return self.article
+
     def __init__(self, views: Views, script: str, variant: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.views = views
@@ -109,6 +122,9 @@ class ArticleView(Widget, can_focus=True):
         self.word: tuple[int, int] | None = None  # word cursor in the cursor's paragraph, canonical
         self._words: dict[int, list[tuple[int, int]]] = {}
         self.bookmarks: set[int] = set()  # bookmarked paragraphs, marked in the margin
+        # Selection (v): the unit it started on, and the end that moves; (paragraph, offset).
+        self.anchor: tuple[tuple[int, int], tuple[int, int]] | None = None
+        self.head: tuple[int, int] = (0, 0)
         document = views.document
         self.blocks: list[Block] = []
         self.block_of: dict[int, int] = {}
@@ -200,6 +216,13 @@ class ArticleView(Widget, can_focus=True):
         if self.marked and self.marked[0] == block.index:
             _, start, end = self.marked
             text.stylize(self.get_component_rich_style("article--match"),
+                         view.map.to_view(start), view.map.to_view(end, end=True))
+        selected = self.selection_range()
+        if selected and selected[0][0] <= block.index <= selected[1][0]:
+            (first, start), (last, end) = selected
+            start = start if block.index == first else 0
+            end = end if block.index == last else len(self.views.canonical(block.index))
+            text.stylize(self.get_component_rich_style("article--selection"),
                          view.map.to_view(start), view.map.to_view(end, end=True))
         if self.word and block.index == self.cursor:
             start, end = self.word
@@ -356,6 +379,9 @@ class ArticleView(Widget, can_focus=True):
 
     def action_word_next(self) -> None:
         """Next word; past the paragraph's last word, the next paragraph's first."""
+        if self.anchor is not None:
+            self.extend_selection("sentence", True)
+            return
         index = self.cursor
         words = self.words_of(index)
         after = [w for w in words if self.word is None or w[0] >= self.word[1]]
@@ -367,6 +393,9 @@ class ArticleView(Widget, can_focus=True):
 
     def action_word_previous(self) -> None:
         """Previous word; before the paragraph's first word, the previous paragraph's last."""
+        if self.anchor is not None:
+            self.extend_selection("sentence", False)
+            return
         index = self.cursor
         words = self.words_of(index)
         before = [w for w in words if self.word is not None and w[1] <= self.word[0]]
@@ -378,10 +407,99 @@ class ArticleView(Widget, can_focus=True):
         if before:
             self.set_word(index, *before[-1])
 
+    # -- selection (v) ----------------------------------------------------------------
+
+    def start_selection(self) -> None:
+        """Select the word cursor's sentence, or without a word cursor the whole paragraph."""
+        from ..core.words import sentence_bounds
+
+        paragraph = self.cursor
+        text = self.views.canonical(paragraph)
+        start, end = 0, len(text)
+        if self.word is not None:
+            bounds = sentence_bounds(text)
+            start = max(b for b in bounds if b <= self.word[0])
+            end = min((b for b in bounds if b > self.word[0]), default=len(text))
+        self.anchor = ((paragraph, start), (paragraph, end))
+        self.head = (paragraph, end)
+        self._selection_changed(None)
+
+    def clear_selection(self) -> None:
+        """Leave selection mode."""
+        if self.anchor is not None:
+            old = self.selection_range()
+            self.anchor = None
+            self._selection_changed(old)
+
+    def action_clear_selection(self) -> None:
+        self.clear_selection()
+
+    def selection_range(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """First and last (paragraph, canonical offset) of the selection, or None."""
+        if self.anchor is None:
+            return None
+        first, last = min(self.anchor[0], self.head), max(self.anchor[1], self.head)
+        if last[1] == 0 and last[0] > first[0]:  # ends at a paragraph's very start: the one before
+            last = (last[0] - 1, len(self.views.canonical(last[0] - 1)))
+        if first[1] == len(self.views.canonical(first[0])) and first[0] < last[0]:
+            first = (first[0] + 1, 0)
+        return first, last
+
+    def _bounds(self, paragraph: int, unit: str) -> list[int]:
+        text = self.views.canonical(paragraph)
+        if unit == "paragraph":
+            return [0, len(text)]
+        from ..core.words import sentence_bounds
+
+        return sentence_bounds(text)
+
+    def extend_selection(self, unit: str, forward: bool) -> None:
+        """Move the selection's free end to the next (previous) sentence or paragraph boundary."""
+        old = self.selection_range()
+        start, end = self.anchor
+        head = self.head
+        if forward and head == start:
+            head = end  # growing the other way: first undo the shrink past the anchor
+        elif not forward and head == end:
+            head = start
+        paragraph, offset = head
+        bounds = self._bounds(paragraph, unit)
+        if forward:
+            after = [b for b in bounds if b > offset]
+            if after:
+                head = (paragraph, after[0])
+            elif paragraph + 1 < len(self.views):
+                head = (paragraph + 1, self._bounds(paragraph + 1, unit)[1])
+        else:
+            before = [b for b in bounds if b < offset]
+            if before:
+                head = (paragraph, before[-1])
+            elif paragraph > 0:
+                head = (paragraph - 1, self._bounds(paragraph - 1, unit)[-2])
+        self.head = head
+        if head[0] != self.cursor:
+            self.cursor = head[0]
+        self._selection_changed(old)
+
+    def _selection_changed(self, old) -> None:
+        for selected in (old, self.selection_range()):
+            if selected:
+                for index in range(selected[0][0], selected[1][0] + 1):
+                    self._layout.pop(self.block_of[index], None)
+        self._rows_key = None
+        self.refresh()
+        self.post_message(self.SelectionChanged(self))
+
     def action_cursor_down(self) -> None:
+        if self.anchor is not None:
+            self.extend_selection("paragraph", True)
+            return
         self.cursor = min(self.cursor + 1, len(self.views) - 1)
 
     def action_cursor_up(self) -> None:
+        if self.anchor is not None:
+            self.extend_selection("paragraph", False)
+            return
         self.cursor = max(self.cursor - 1, 0)
 
     def action_page_down(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import OptionList
+from .option_list import OptionList
 from textual.widgets.option_list import Option
 
 from ..core.script import Views

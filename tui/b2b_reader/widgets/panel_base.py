@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import OptionList
+from .option_list import OptionList
 from textual.widgets.option_list import Option
 
 #: A mention: (paragraph, start, end) on canonical text.
