@@ -1,0 +1,519 @@
+"""Search across scripts: one folded index per document, matches on canonical offsets.
+
+A query and the text are compared after *folding* every character to one key, and
+folding never changes length, so an offset in folded text is an offset in the text:
+
+- traditional → simplified, character by character (OpenCC ``t2s`` on single
+  characters, followed to a fixed point): ``寶`` → ``宝``, ``裡``/``裏`` → ``里``,
+  ``綫``/``線`` → ``线``;
+- a few variants OpenCC's ``t2s`` leaves alone but its Hong Kong and Taiwan tables
+  fold, all variants in every context (:data:`EXTRA_VARIANTS`);
+- full-width ASCII → ASCII (``ＧＭＶ`` → ``GMV``, ``，`` → ``,``), the ideographic space
+  → space, compatibility ideographs and Kangxi radicals → the unified character;
+- Latin (and Greek, Cyrillic) case: ``GMV`` and ``gmv`` fold alike.
+
+Not folded (:data:`NOT_FOLDED`): characters OpenCC's ``t2s`` maps alone but keeps inside
+some simplified words, because there they are their own character (``乾`` in ``乾隆``,
+``徵`` in ``宫商角徵羽``); folding them would make ``干`` find ``乾隆``. A traditional
+query still finds the simplified text: each query is also tried after a phrase-aware
+``t2s`` (``乾淨`` → ``干净``).
+
+``着``/``著`` are folded only for documents whose source is traditional or mixed:
+simplified keeps them apart (``看着``, ``著名``) but traditional writes both ``著``, and
+OpenCC's ``t2s`` never turns ``著`` into ``着``, so canonical text from a traditional
+source has ``随著`` where a reader types ``随着``.
+
+The index is one string (folded paragraphs joined by NUL) searched with ``str.find``;
+a keystroke on a 1M-character document costs a few milliseconds unless the query
+matches tens of thousands of times (see ``bench/search.py``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import NamedTuple
+
+from .models import Document, Span
+from .script import OffsetMap, converter
+
+#: Kept out of the fold: OpenCC's t2s maps each alone, yet keeps it in simplified words
+#: (found by converting every CC-CEDICT headword that contains one; words in brackets).
+NOT_FOLDED = frozenset(
+    "乾"  # 乾隆, 乾坤 (qián); alone t2s gives 干
+    "徵"  # 宫商角徵羽 (zhǐ), 魏徵; alone 征
+    "薹"  # 蒜薹; alone 苔
+    "剋"  # 挨剋; alone 克
+    "吒"  # 哪吒; alone 咤
+    "脩"  # 束脩; alone 修
+    "昇"  # 毕昇 (a name); alone 升
+    "劄"  # 目劄; alone 札
+)
+
+#: Variant pairs OpenCC's t2s leaves unchanged; from its hk2s/tw2s single-character
+#: tables, keeping only pairs that are the same character in every use. Left out from
+#: those tables: 么→幺 (么 is the simplified 什么) and 著→着 (see below).
+EXTRA_VARIANTS = {
+    "衞": "卫", "衹": "只", "敍": "叙", "枱": "台", "粧": "妆", "糭": "粽", "潀": "潨",
+    "痺": "痹", "睪": "睾", "簷": "檐", "顎": "腭", "鯰": "鲇",
+}
+
+#: Folded only when the source is traditional or mixed (see the module docstring).
+TRADITIONAL_SOURCE_VARIANTS = {"著": "着"}
+
+#: Joins folded paragraphs in the index; a query containing it matches nothing.
+SEPARATOR = "\x00"
+
+_CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x2A6E0))
+#: Where case, full-width forms, compatibility ideographs and radicals live (checking
+#: all of the BMP costs ~50 ms more and finds nothing else a reader would type).
+_FOLD_RANGES = ((0x0, 0x2D30), (0x2F00, 0x2FE0), (0x3000, 0x3001), (0xA640, 0xA800),
+                (0xF900, 0xFB00), (0xFF00, 0xFF60))
+#: Full-width ASCII, compatibility ideographs, Kangxi radicals: NFKC gives one character.
+_NFKC_CHARS = frozenset(map(chr, [*range(0xFF01, 0xFF5F), *range(0xF900, 0xFB00), *range(0x2F00, 0x2FE0)]))
+
+
+class Match(NamedTuple):
+    """A match on canonical text: ``paragraph``, ``[start, end)``; orders by position."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=2)
+def fold_table(traditional_source: bool = False) -> dict[int, str]:
+    """The ``str.translate`` table of the fold (built once: ~40 ms, mostly OpenCC).
+
+    Every value is one character and a fixed point, so folding keeps length and
+    ``fold(fold(s)) == fold(s)``.
+    """
+    table: dict[int, str] = {}
+    for lo, hi in _FOLD_RANGES:
+        for ch in "".join(map(chr, range(lo, hi))):
+            key = ch
+            if ch in _NFKC_CHARS:
+                norm = unicodedata.normalize("NFKC", ch)
+                key = norm if len(norm) == 1 else ch
+            low = key.lower()
+            if len(low) == 1:
+                key = low
+            if key != ch:
+                table[ord(ch)] = key
+    table[0x3000] = " "  # the ideographic space
+    chars = "".join("".join(map(chr, range(lo, hi))) for lo, hi in _CJK_RANGES)
+    # One OpenCC call for all characters: newlines keep each character alone (if they
+    # ever did not, convert one by one: ~0.5 s, but still right).
+    t2s = converter("t2s")
+    simplified = t2s("\n".join(chars)).split("\n")
+    if len(simplified) != len(chars):
+        simplified = [t2s(ch) for ch in chars]
+    for ch, simple in zip(chars, simplified):
+        if simple != ch and len(simple) == 1 and ch not in NOT_FOLDED:
+            table[ord(ch)] = table.get(ord(simple), simple)
+    for ch, simple in EXTRA_VARIANTS.items():
+        table[ord(ch)] = simple
+    if traditional_source:
+        for ch, simple in TRADITIONAL_SOURCE_VARIANTS.items():
+            table[ord(ch)] = simple
+    # Follow chains (薴 → 苧 → 苎) to a fixed point so folding is idempotent.
+    for code, value in list(table.items()):
+        seen = {code}
+        while ord(value) in table and ord(value) not in seen:
+            seen.add(ord(value))
+            value = table[ord(value)]
+        table[code] = value
+    return {code: value for code, value in table.items() if chr(code) != value}
+
+
+def fold(text: str, traditional_source: bool = False) -> str:
+    """``text`` with every character folded to its search key (same length)."""
+    return text.translate(fold_table(traditional_source))
+
+
+@dataclass(frozen=True, eq=False)
+class SearchIndex:
+    """Folded text of every paragraph of one document (or one view of it).
+
+    ``text`` is the folded paragraphs joined by :data:`SEPARATOR`; ``starts[i]`` is where
+    paragraph ``i`` begins in it. ``maps`` is set for an index over a view's texts: its
+    matches are mapped back to canonical offsets, and ``differs`` holds the stretches
+    (sorted ``(start, end)`` in :attr:`text`) where the folded view text is not the
+    folded canonical text: only a match touching one can be new.
+    """
+
+    text: str
+    starts: tuple[int, ...]
+    traditional_source: bool = False
+    maps: tuple[OffsetMap, ...] | None = None
+    differs: tuple[tuple[int, int], ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def paragraph_end(self, paragraph: int) -> int:
+        """End of ``paragraph`` in :attr:`text` (exclusive)."""
+        if paragraph + 1 < len(self.starts):
+            return self.starts[paragraph + 1] - 1
+        return len(self.text)
+
+
+def build_index(paragraphs: Sequence[str], source_script: str = "simplified",
+                maps: Sequence[OffsetMap] | None = None) -> SearchIndex:
+    """An index over ``paragraphs`` (``views.all_canonical()``); build once per document.
+
+    ``source_script`` is ``Document.script``: ``traditional`` or ``mixed`` also folds
+    ``着``/``著``. ``maps`` (one per paragraph) marks an index over view texts.
+    """
+    traditional = source_script in ("traditional", "mixed")
+    starts = []
+    pos = 0
+    for text in paragraphs:
+        starts.append(pos)
+        pos += len(text) + 1
+    text = SEPARATOR.join(paragraphs).translate(fold_table(traditional))
+    return SearchIndex(text, tuple(starts), traditional, tuple(maps) if maps is not None else None)
+
+
+def build_view_index(views, script: str, variant: str, canonical: SearchIndex) -> SearchIndex:
+    """An index over one view's texts (``views`` is a ``script.Views``), to pass as
+    ``view=`` to :func:`search`, so a query in the view's own wording matches.
+
+    It matters for ``twp`` (``網際網路`` is not ``互联网`` folded) and a little for ``tw``
+    (its ``著`` is canonical ``着``). It costs a whole-document conversion (~0.7 s for
+    1M characters in ``twp``): build it off the UI thread.
+    """
+    texts = [views.get(script, variant, i) for i in range(len(views))]
+    index = build_index([v.text for v in texts], views.document.script, [v.map for v in texts])
+    differs = []
+    for i, view in enumerate(texts):
+        start = index.starts[i]
+        here = index.text[start:index.paragraph_end(i)]
+        there = canonical.text[canonical.starts[i]:canonical.paragraph_end(i)]
+        if here != there:
+            differs.extend((start + a, start + b) for a, b in _differences(here, there, view.map))
+    return replace(index, differs=tuple(differs))
+
+
+def _differences(view: str, canonical: str, m: OffsetMap) -> Iterable[tuple[int, int]]:
+    """Stretches of ``view`` (folded) unlike the aligned folded ``canonical``."""
+    for a0, a1, b0, b1 in zip(m.a, m.a[1:], m.b, m.b[1:]):
+        if a1 - a0 != b1 - b0:
+            yield b0, b1  # a converted segment of another length: all of it
+            continue
+        run = None
+        for k in range(b1 - b0):
+            if view[b0 + k] != canonical[a0 + k]:
+                run = (run[0] if run else b0 + k, b0 + k + 1)
+            elif run:
+                yield run
+                run = None
+        if run:
+            yield run
+
+
+def query_keys(query: str, traditional_source: bool = False) -> list[str]:
+    """The folded forms a query is searched as: itself, and after a phrase-aware ``t2s``."""
+    if not query or SEPARATOR in query:
+        return []
+    keys = [fold(query, traditional_source)]
+    simplified = converter("t2s")(query)
+    if len(simplified) == len(query):
+        key = fold(simplified, traditional_source)
+        if key != keys[0]:
+            keys.append(key)
+    return keys
+
+
+def _positions(index: SearchIndex, key: str, paragraphs: Collection[int] | None) -> list[int]:
+    if paragraphs is None:
+        return _find_all(index.text, key, ((0, len(index.text)),))
+    return _find_all(index.text, key, ((index.starts[p], index.paragraph_end(p))
+                                       for p in sorted(paragraphs) if 0 <= p < len(index)))
+
+
+def _view_positions(view: SearchIndex, key: str, paragraphs: Collection[int] | None) -> list[int]:
+    """Positions of ``key`` in a view index that touch a stretch unlike canonical text."""
+    stretches: Iterable[tuple[int, int]] = view.differs
+    if paragraphs is not None:
+        wanted, starts = set(paragraphs), view.starts
+        stretches = [(a, b) for a, b in view.differs if bisect_right(starts, a) - 1 in wanted]
+    # Widen each stretch by the key's length so every match touching it is inside; a
+    # window may cross a paragraph's end, but no key holds the separator.
+    reach = len(key) - 1
+    windows: list[list[int]] = []
+    for a, b in stretches:
+        if windows and a - reach <= windows[-1][1]:
+            windows[-1][1] = b + reach
+        else:
+            windows.append([max(0, a - reach), b + reach])
+    return _find_all(view.text, key, windows)
+
+
+def _find_all(text: str, key: str, ranges: Iterable[tuple[int, int]]) -> list[int]:
+    """Non-overlapping positions of ``key`` inside each of ``ranges`` (sorted)."""
+    find = text.find
+    step = len(key)
+    out: list[int] = []
+    append = out.append
+    for lo, hi in ranges:
+        i = find(key, lo, hi)
+        while i >= 0:
+            append(i)
+            i = find(key, i + step, hi)
+    return out
+
+
+def search(index: SearchIndex, query: str, paragraphs: Collection[int] | None = None,
+           view: SearchIndex | None = None) -> Sequence[Match]:
+    """Every match of ``query`` in document order, non-overlapping, on canonical offsets.
+
+    Returns :class:`Matches` (a lazy sequence: use it as a list), or a list when
+    ``view`` is given. ``paragraphs`` restricts the search (a filter, or the paragraphs
+    of the previous matches when the query grew). ``view`` adds matches found in a
+    view's own text (see :func:`build_view_index`).
+    """
+    keys = query_keys(query, index.traditional_source)
+    if not keys:
+        return []
+    length = len(query)
+    if len(keys) == 1:
+        positions = _positions(index, keys[0], paragraphs)
+    else:
+        positions = sorted({p for key in keys for p in _positions(index, key, paragraphs)})
+        kept: list[int] = []
+        for p in positions:  # two keys may match overlapping places: keep the leftmost
+            if not kept or p >= kept[-1] + length:
+                kept.append(p)
+        positions = kept
+    matches = Matches(index, positions, length)
+    if view is not None and view.differs:
+        found = sorted({p for key in keys for p in _view_positions(view, key, paragraphs)})
+        return _add_view_matches(matches, Matches(view, found, length))
+    return matches
+
+
+def _add_view_matches(matches: Matches, extra: Iterable[Match]) -> Matches:
+    """``matches`` plus the view's own (canonical offsets) that overlap none of them."""
+    starts, positions, length = matches.index.starts, matches.positions, matches.length
+    lengths: dict[int, int] = {}
+    end = -1
+    for m in extra:  # in document order
+        pos, size = starts[m.paragraph] + m.start, m.end - m.start
+        i = bisect_right(positions, pos)
+        if pos < end or (i and positions[i - 1] + length > pos) or (i < len(positions) and pos + size > positions[i]):
+            continue
+        lengths[pos] = size
+        end = pos + size
+    if not lengths:
+        return matches
+    return Matches(matches.index, sorted([*positions, *lengths]), length, lengths)
+
+
+class Matches(Sequence[Match]):
+    """The matches of one search, made into :class:`Match` tuples only when read.
+
+    A one-character query matches ~25,000 times in a 1M-character document, and making
+    every tuple (~1 µs each) would cost more than the search; a widget reads only the
+    ones on screen. Indexing, slicing, iteration, ``len`` and ``bisect`` work as on a
+    list; :func:`in_paragraph`, :func:`sections_with` and the cursor functions take a
+    fast path on it. Offsets are canonical (mapped back when the index is a view's).
+    """
+
+    __slots__ = ("index", "positions", "length", "lengths")
+
+    def __init__(self, index: SearchIndex, positions: list[int], length: int,
+                 lengths: dict[int, int] | None = None):
+        self.index = index
+        self.positions = positions
+        self.length = length
+        self.lengths = lengths or {}  # position → length where a view match differs
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        pos = self.positions[i]
+        return self._match(bisect_right(self.index.starts, pos) - 1, pos)
+
+    def __iter__(self):
+        starts = self.index.starts
+        p = 0
+        for pos in self.positions:
+            if p + 1 < len(starts) and pos >= starts[p + 1]:
+                p = bisect_right(starts, pos, p) - 1
+            yield self._match(p, pos)
+
+    def __repr__(self) -> str:
+        return f"Matches({len(self)}: {list(self[:3])}{'...' if len(self) > 3 else ''})"
+
+    def _match(self, p: int, pos: int) -> Match:
+        start = pos - self.index.starts[p]
+        if self.index.maps is None:
+            return Match(p, start, start + self.lengths.get(pos, self.length))
+        m = self.index.maps[p]
+        return Match(p, m.to_canonical(start), m.to_canonical(start + self.length, end=True))
+
+    def position(self, paragraph: int, offset: int) -> int:
+        """The index text position of (paragraph, offset), clamped inside the paragraph."""
+        if paragraph >= len(self.index):
+            return len(self.index.text) + 1
+        if paragraph < 0:
+            return -1
+        start = self.index.starts[paragraph]
+        offset = offset if self.index.maps is None else self.index.maps[paragraph].to_view(offset)
+        return start + max(-1, min(offset, self.index.paragraph_end(paragraph) - start))
+
+    def count_in(self, first: int, last: int) -> int:
+        """How many matches lie in paragraphs ``first`` to ``last`` (inclusive)."""
+        lo = bisect_left(self.positions, self.index.starts[first])
+        return bisect_left(self.positions, self.index.paragraph_end(last), lo) - lo
+
+
+def merge(*lists: Sequence[Match]) -> list[Match]:
+    """Matches of several searches in document order, overlaps dropped (first kept)."""
+    out: list[Match] = []
+    for m in sorted({m for matches in lists for m in matches}):
+        if out and out[-1].paragraph == m.paragraph and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+# ── filters and summaries ────────────────────────────────────────────────────────────
+
+
+def paragraphs_mentioning(spans: Iterable[Span], key: str) -> list[int]:
+    """Paragraphs holding a span (entity, glossary term, date) whose ``key`` is ``key``."""
+    return sorted({s.paragraph for s in spans if s.key == key})
+
+
+def mentions(spans: Iterable[Span], key: str) -> list[Match]:
+    """The spans with ``key`` as matches, so ``n``/``N`` and the count work on them too."""
+    return sorted({Match(s.paragraph, s.start, s.end) for s in spans if s.key == key})
+
+
+def restrict(matches: Iterable[Match], paragraphs: Collection[int]) -> list[Match]:
+    """The matches that lie in ``paragraphs``."""
+    wanted = set(paragraphs)
+    return [m for m in matches if m.paragraph in wanted]
+
+
+def sections_with(document: Document, matches: Sequence[Match]) -> dict[int, int]:
+    """Section index → number of matches in it (sections without matches left out)."""
+    counts: dict[int, int] = {}
+    if isinstance(matches, Matches):
+        for section in document.sections:
+            ps = section.paragraphs
+            if not ps:
+                continue
+            if ps == tuple(range(ps[0], ps[-1] + 1)):
+                n = matches.count_in(ps[0], ps[-1])
+            else:
+                n = sum(matches.count_in(p, p) for p in ps)
+            if n:
+                counts[section.index] = n
+        return counts
+    for m in matches:
+        section = document.paragraphs[m.paragraph].section
+        counts[section] = counts.get(section, 0) + 1
+    return counts
+
+
+def in_paragraph(matches: Sequence[Match], paragraph: int) -> list[Match]:
+    """The matches of one paragraph (``matches`` sorted): for a widget drawing one line."""
+    if isinstance(matches, Matches):
+        lo = bisect_left(matches.positions, matches.position(paragraph, 0))
+        hi = bisect_left(matches.positions, matches.position(paragraph + 1, -1), lo)
+        return matches[lo:hi]
+    lo = bisect_left(matches, (paragraph,))
+    return list(matches[lo:bisect_left(matches, (paragraph + 1,), lo)])
+
+
+# ── moving between matches ───────────────────────────────────────────────────────────
+
+
+def _bisect(matches: Sequence[Match], paragraph: int, offset: int, after: bool) -> int:
+    """Index of the first match at (``after``: strictly after) the position."""
+    if isinstance(matches, Matches):
+        find = bisect_right if after else bisect_left
+        return find(matches.positions, matches.position(paragraph, offset))
+    if after:
+        return bisect_right(matches, (paragraph, offset, float("inf")))
+    return bisect_left(matches, (paragraph, offset))
+
+
+def first_from(matches: Sequence[Match], paragraph: int, offset: int) -> int | None:
+    """Index of the first match at or after (paragraph, offset), wrapping to 0."""
+    if not matches:
+        return None
+    i = _bisect(matches, paragraph, offset, after=False)
+    return i if i < len(matches) else 0
+
+
+def next_after(matches: Sequence[Match], paragraph: int, offset: int) -> int | None:
+    """Index of the first match starting after (paragraph, offset), wrapping to 0."""
+    if not matches:
+        return None
+    i = _bisect(matches, paragraph, offset, after=True)
+    return i if i < len(matches) else 0
+
+
+def previous_before(matches: Sequence[Match], paragraph: int, offset: int) -> int | None:
+    """Index of the last match starting before (paragraph, offset), wrapping to the last."""
+    if not matches:
+        return None
+    i = _bisect(matches, paragraph, offset, after=False) - 1
+    return i if i >= 0 else len(matches) - 1
+
+
+class MatchCursor:
+    """The current match among ``matches`` for ``n``/``N`` and the ``3/14`` count."""
+
+    def __init__(self, matches: Sequence[Match]):
+        self.matches = matches
+        self.index: int | None = None
+
+    def __len__(self) -> int:
+        return len(self.matches)
+
+    @property
+    def current(self) -> Match | None:
+        """The current match, or None before the first move (or with no matches)."""
+        return None if self.index is None else self.matches[self.index]
+
+    def jump(self, paragraph: int, offset: int) -> Match | None:
+        """Go to the first match at or after a position (incremental search, ``enter``)."""
+        self.index = first_from(self.matches, paragraph, offset)
+        return self.current
+
+    def next(self, paragraph: int | None = None, offset: int = 0) -> Match | None:
+        """The next match after a position (default: after the current one), wrapping."""
+        if paragraph is None:
+            if self.index is None:
+                return self.jump(0, 0)
+            self.index = (self.index + 1) % len(self.matches)
+        else:
+            self.index = next_after(self.matches, paragraph, offset)
+        return self.current
+
+    def previous(self, paragraph: int | None = None, offset: int = 0) -> Match | None:
+        """The previous match before a position (default: before the current one), wrapping."""
+        if paragraph is None:
+            if not self.matches:
+                return None
+            self.index = len(self.matches) - 1 if self.index is None else (self.index - 1) % len(self.matches)
+        else:
+            self.index = previous_before(self.matches, paragraph, offset)
+        return self.current
+
+    def label(self) -> str:
+        """``3/14`` (1-based), ``-/14`` before a move, ``0/0`` without matches."""
+        if not self.matches:
+            return "0/0"
+        return f"{'-' if self.index is None else self.index + 1}/{len(self.matches)}"
