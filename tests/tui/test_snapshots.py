@@ -19,3 +19,16 @@ def test_after_toggle_and_next_section(snap_compare):
         await pilot.press("t", "right_square_bracket", "j")
 
     assert snap_compare(ReaderApp(pipeline.load_default()), terminal_size=(100, 30), run_before=run_before)
+
+
+def test_pinyin_on(snap_compare):
+    async def run_before(pilot):
+        await wait_for_analysis(pilot)
+        await pilot.press("p")
+        for _ in range(100):
+            if pilot.app.screen.article.pinyin:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+
+    assert snap_compare(ReaderApp(pipeline.load_default()), terminal_size=(100, 30), run_before=run_before)

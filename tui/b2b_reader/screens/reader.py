@@ -22,6 +22,7 @@ from ..widgets.panels import EntityPanel, GlossaryPanel, TargetChosen, TimelineP
 from ..widgets.status import KeyBar, Legend, StatusLine, TitleBar
 from .copying import CopyActions
 from .help import HelpScreen
+from .searching import SearchActions, SearchBar
 
 #: Below this width the outline starts hidden, leaving the article the whole screen.
 NARROW = 100
@@ -31,7 +32,7 @@ WIDE = 150
 HIGHLIGHT_KINDS = (*ENTITY_TYPES, "term")
 
 
-class ReaderScreen(CopyActions, Screen[None]):
+class ReaderScreen(CopyActions, SearchActions, Screen[None]):
     """Reads one document."""
 
     BINDINGS = [
@@ -45,6 +46,11 @@ class ReaderScreen(CopyActions, Screen[None]):
         Binding("i", "toggle_side", "Panels", id="toggle_side"),
         Binding("n", "next_mention", "Next mention", id="next_mention", show=False),
         Binding("N", "previous_mention", "Prev mention", id="previous_mention", show=False),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("F", "filter", "Filter to target", id="filter", show=False),
+        Binding("p", "toggle_pinyin", "Pinyin", id="toggle_pinyin"),
+        Binding("P", "cycle_pinyin", "Pinyin style", id="cycle_pinyin", show=False),
+        Binding("w", "toggle_spacing", "Spaces between words", id="toggle_spacing", show=False),
         Binding("enter", "lookup", "Look up", id="lookup"),
         Binding("c", "copy", "Copy", id="copy"),
         Binding("C", "cycle_copy_format", "Copy format", id="cycle_copy_format", show=False),
@@ -87,6 +93,7 @@ class ReaderScreen(CopyActions, Screen[None]):
                     yield GlossaryPanel(id="glossary")
                 with TabPane("Timeline", id="tab-timeline"):
                     yield TimelinePanel(id="timeline")
+        yield SearchBar(placeholder="search (either script; enter keeps, esc cancels)", id="search")
         yield Legend(id="legend")
         yield StatusLine(id="status")
         yield KeyBar(id="keys")
@@ -167,7 +174,7 @@ class ReaderScreen(CopyActions, Screen[None]):
         self.article.set_view(self.script, self.variant)
         self._show_panels()
         self._show_legend()
-        self.query_one(Outline).show(self.script, self.variant)
+        self._show_search_outline()
         self._show_title()
         self._update_status()
 
@@ -360,6 +367,15 @@ class ReaderScreen(CopyActions, Screen[None]):
 
         warm_up()
 
+    @work(thread=True, exclusive=True, group="warm-pinyin")
+    def warm_pinyin(self, mode: str) -> None:
+        """Load pypinyin's tables (~0.5 s), then show pinyin: keys are answered meanwhile."""
+        from ..core import pinyin
+
+        pinyin.warm_up()
+        self.pinyin_ready = True
+        self.app.call_from_thread(self.article.set_pinyin, mode)
+
     def _spans_at(self, paragraph: int, start: int, end: int) -> list:
         """Annotations overlapping ``[start, end)`` of ``paragraph``."""
         return [s for s in self.article.spans.get(paragraph, ()) if s.start < end and start < s.end]
@@ -470,7 +486,9 @@ class ReaderScreen(CopyActions, Screen[None]):
             ("Everywhere", [Binding("tab", "focus_next", "Move focus: article ⇄ panels"),
                             Binding("ctrl+p", "command_palette", "Command palette")]),
         ]
-        notes = []
+        from ..core.stats import describe, reading_stats
+
+        notes = ["This document: " + describe(reading_stats(self.views.document, self.views.all_canonical()))]
         if os.environ.get("TMUX") and self.tmux_state() == "off":
             notes.append("tmux has set-clipboard off: copies (c) reach no clipboard through tmux. "
                          "Add 'set -g set-clipboard on' to ~/.tmux.conf.")

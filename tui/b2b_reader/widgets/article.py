@@ -8,6 +8,8 @@ built from :class:`rich.text.Text` and styled with spans, never parsed as markup
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -23,6 +25,9 @@ from textual.widget import Widget
 from ..core.cleaning import fullwidth_punctuation
 from ..core.models import Span
 from ..core.script import Views
+from ..core.search import Match, in_paragraph
+from . import inline
+from .selection import SelectionMixin
 from .wrap import line_ranges
 
 MARGIN = 2
@@ -36,7 +41,7 @@ class Block:
     index: int  # section index for headings, paragraph index otherwise
 
 
-class ArticleView(Widget, can_focus=True):
+class ArticleView(SelectionMixin, Widget, can_focus=True):
     """Scrollable article with a reading cursor on the current paragraph."""
 
     COMPONENT_CLASSES = {
@@ -47,6 +52,13 @@ class ArticleView(Widget, can_focus=True):
         "article--match",
         "article--word",
         "article--selection",
+        "article--search",
+        "article--pinyin",
+        "article--tone1",
+        "article--tone2",
+        "article--tone3",
+        "article--tone4",
+        "article--tone5",
         "article--person",
         "article--org",
         "article--place",
@@ -122,27 +134,86 @@ class ArticleView(Widget, can_focus=True):
         self.word: tuple[int, int] | None = None  # word cursor in the cursor's paragraph, canonical
         self._words: dict[int, list[tuple[int, int]]] = {}
         self.bookmarks: set[int] = set()  # bookmarked paragraphs, marked in the margin
-        # Selection (v): the unit it started on, and the end that moves; (paragraph, offset).
-        self.anchor: tuple[tuple[int, int], tuple[int, int]] | None = None
-        self.head: tuple[int, int] = (0, 0)
-        document = views.document
+        self.search: Sequence[Match] | None = None  # search matches, highlighted
+        self.pinyin: str | None = None  # None, "word", "tones" or "source": pinyin after each word
+        self.spacing = False  # a half-width space between words
+        self.only: set[int] | None = None  # a filtered view shows just these paragraphs
+        self._order: list[int] | None = None  # ... in order
         self.blocks: list[Block] = []
         self.block_of: dict[int, int] = {}
         self.heading_block: dict[int, int] = {}
-        for section in document.sections:
-            if section.title:
-                self.heading_block[section.index] = len(self.blocks)
-                self.blocks.append(Block("heading", section.index))
-            for index in section.paragraphs:
-                self.block_of[index] = len(self.blocks)
-                self.blocks.append(Block(document.paragraphs[index].kind, index))
+        self._build_blocks()
         self.top = (0, 0)  # (block, line within block)
         self._layout: dict[int, list[Text]] = {}
         self._width = 0
         self._rows_key: tuple | None = None
         self._rows_cache: list[tuple[int, int]] = []
 
+    def _build_blocks(self) -> None:
+        """Headings and paragraphs in reading order (in a filtered view: the shown ones)."""
+        document = self.views.document
+        self.blocks, self.block_of, self.heading_block = [], {}, {}
+        for section in document.sections:
+            shown = [i for i in section.paragraphs if self.only is None or i in self.only]
+            if section.title and (shown or self.only is None):
+                self.heading_block[section.index] = len(self.blocks)
+                self.blocks.append(Block("heading", section.index))
+            for index in shown:
+                self.block_of[index] = len(self.blocks)
+                self.blocks.append(Block(document.paragraphs[index].kind, index))
+
+    def shown(self, index: int) -> bool:
+        """Whether paragraph ``index`` is in the view (always, unless filtered)."""
+        return self.only is None or index in self.only
+
+    def step(self, index: int, delta: int) -> int | None:
+        """The shown paragraph ``delta`` (±1) away from ``index``, or None at either end."""
+        if self._order is None:
+            target = index + delta
+            return target if 0 <= target < len(self.views) else None
+        at = bisect.bisect_left(self._order, index)
+        at = at + delta if delta > 0 and at < len(self._order) and self._order[at] == index else (
+            at if delta > 0 else at - 1)
+        return self._order[at] if 0 <= at < len(self._order) else None
+
+    def set_filter(self, paragraphs: set[int] | None) -> None:
+        """Show only ``paragraphs`` (with their sections' headings), or everything again."""
+        self.only = set(paragraphs) if paragraphs is not None else None
+        self._order = sorted(self.only) if self.only is not None else None
+        self.clear_selection()
+        self._build_blocks()
+        self._layout.clear()
+        self._rows_key = None
+        self.top = (0, 0)
+        if self._order is not None and self._order and self.cursor not in self.only:
+            later = [i for i in self._order if i > self.cursor]
+            self.set_reactive(ArticleView.cursor, later[0] if later else self._order[-1])
+            self.word = None
+        if self.blocks:
+            self.scroll_to_paragraph(self.cursor)
+        self.refresh()
+        self.post_message(self.CursorMoved(self, self.cursor))
+
     # -- state changes from outside -----------------------------------------------------
+
+    def refresh_layout(self) -> None:
+        """Lay the text out again (after something it shows became ready, e.g. pinyin)."""
+        self._relayout()
+
+    def set_search(self, matches: Sequence[Match] | None) -> None:
+        """Highlight these search matches (canonical offsets), or none."""
+        self.search = matches
+        self._relayout()
+
+    def set_pinyin(self, mode: str | None) -> None:
+        """Pinyin after each word: "word" (tone marks), "tones" (coloured by tone), "source", or off."""
+        self.pinyin = mode
+        self._relayout()
+
+    def set_spacing(self, on: bool) -> None:
+        """A half-width space between words (word-segmented reading), or not."""
+        self.spacing = on
+        self._relayout()
 
     def set_view(self, script: str, variant: str) -> None:
         """Show another script or variant, keeping the reading position."""
@@ -167,11 +238,16 @@ class ArticleView(Widget, can_focus=True):
         self._relayout()
 
     def mark(self, paragraph: int, start: int, end: int) -> None:
-        """Mark a span (canonical offsets) and put the reading cursor on its paragraph."""
+        """Mark a span (canonical offsets) and put the reading cursor on its paragraph.
+
+        A paragraph the filter hides brings the whole document back first.
+        """
+        if not self.shown(paragraph):
+            self.set_filter(None)
         previous = self.marked
         self.marked = (paragraph, start, end)
         for index in {paragraph, previous[0] if previous else paragraph}:
-            self._layout.pop(self.block_of[index], None)
+            self._layout.pop(self.block_of.get(index), None)
         self._rows_key = None
         if self.cursor == paragraph:
             self.scroll_to_paragraph(paragraph)
@@ -224,10 +300,16 @@ class ArticleView(Widget, can_focus=True):
             end = end if block.index == last else len(self.views.canonical(block.index))
             text.stylize(self.get_component_rich_style("article--selection"),
                          view.map.to_view(start), view.map.to_view(end, end=True))
+        if self.search:
+            style = self.get_component_rich_style("article--search")
+            for match in in_paragraph(self.search, block.index):
+                text.stylize(style, view.map.to_view(match.start), view.map.to_view(match.end, end=True))
         if self.word and block.index == self.cursor:
             start, end = self.word
             text.stylize(self.get_component_rich_style("article--word"),
                          view.map.to_view(start), view.map.to_view(end, end=True))
+        if self.pinyin or self.spacing:
+            text = inline.decorate(self, text, block.index, view)
         return text
 
     def _lines(self, block_index: int) -> list[Text]:
@@ -318,7 +400,7 @@ class ArticleView(Widget, can_focus=True):
     def watch_cursor(self, old: int, new: int) -> None:
         if self.word is not None:
             self.word = None  # the word cursor belongs to the paragraph it was in
-            self._layout.pop(self.block_of[old], None)
+            self._layout.pop(self.block_of.get(old), None)
             self._rows_key = None
         self.scroll_to_paragraph(new)
         self.post_message(self.CursorMoved(self, new))
@@ -372,7 +454,7 @@ class ArticleView(Widget, can_focus=True):
         if self.cursor != paragraph:
             self.cursor = paragraph
         self.word = (start, end)
-        self._layout.pop(self.block_of[paragraph], None)
+        self._layout.pop(self.block_of.get(paragraph), None)
         self._rows_key = None
         self.refresh()
         self.post_message(self.WordMoved(self, paragraph, start, end))
@@ -385,8 +467,8 @@ class ArticleView(Widget, can_focus=True):
         index = self.cursor
         words = self.words_of(index)
         after = [w for w in words if self.word is None or w[0] >= self.word[1]]
-        while not after and index + 1 < len(self.views):
-            index += 1
+        while not after and self.step(index, 1) is not None:
+            index = self.step(index, 1)
             after = self.words_of(index)
         if after:
             self.set_word(index, *after[0])
@@ -401,106 +483,27 @@ class ArticleView(Widget, can_focus=True):
         before = [w for w in words if self.word is not None and w[1] <= self.word[0]]
         if self.word is None and words:
             before = words[-1:]
-        while not before and index > 0:
-            index -= 1
+        while not before and self.step(index, -1) is not None:
+            index = self.step(index, -1)
             before = self.words_of(index)
         if before:
             self.set_word(index, *before[-1])
-
-    # -- selection (v) ----------------------------------------------------------------
-
-    def start_selection(self) -> None:
-        """Select the word cursor's sentence, or without a word cursor the whole paragraph."""
-        from ..core.words import sentence_bounds
-
-        paragraph = self.cursor
-        text = self.views.canonical(paragraph)
-        start, end = 0, len(text)
-        if self.word is not None:
-            bounds = sentence_bounds(text)
-            start = max(b for b in bounds if b <= self.word[0])
-            end = min((b for b in bounds if b > self.word[0]), default=len(text))
-        self.anchor = ((paragraph, start), (paragraph, end))
-        self.head = (paragraph, end)
-        self._selection_changed(None)
-
-    def clear_selection(self) -> None:
-        """Leave selection mode."""
-        if self.anchor is not None:
-            old = self.selection_range()
-            self.anchor = None
-            self._selection_changed(old)
-
-    def action_clear_selection(self) -> None:
-        self.clear_selection()
-
-    def selection_range(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
-        """First and last (paragraph, canonical offset) of the selection, or None."""
-        if self.anchor is None:
-            return None
-        first, last = min(self.anchor[0], self.head), max(self.anchor[1], self.head)
-        if last[1] == 0 and last[0] > first[0]:  # ends at a paragraph's very start: the one before
-            last = (last[0] - 1, len(self.views.canonical(last[0] - 1)))
-        if first[1] == len(self.views.canonical(first[0])) and first[0] < last[0]:
-            first = (first[0] + 1, 0)
-        return first, last
-
-    def _bounds(self, paragraph: int, unit: str) -> list[int]:
-        text = self.views.canonical(paragraph)
-        if unit == "paragraph":
-            return [0, len(text)]
-        from ..core.words import sentence_bounds
-
-        return sentence_bounds(text)
-
-    def extend_selection(self, unit: str, forward: bool) -> None:
-        """Move the selection's free end to the next (previous) sentence or paragraph boundary."""
-        old = self.selection_range()
-        start, end = self.anchor
-        head = self.head
-        if forward and head == start:
-            head = end  # growing the other way: first undo the shrink past the anchor
-        elif not forward and head == end:
-            head = start
-        paragraph, offset = head
-        bounds = self._bounds(paragraph, unit)
-        if forward:
-            after = [b for b in bounds if b > offset]
-            if after:
-                head = (paragraph, after[0])
-            elif paragraph + 1 < len(self.views):
-                head = (paragraph + 1, self._bounds(paragraph + 1, unit)[1])
-        else:
-            before = [b for b in bounds if b < offset]
-            if before:
-                head = (paragraph, before[-1])
-            elif paragraph > 0:
-                head = (paragraph - 1, self._bounds(paragraph - 1, unit)[-2])
-        self.head = head
-        if head[0] != self.cursor:
-            self.cursor = head[0]
-        self._selection_changed(old)
-
-    def _selection_changed(self, old) -> None:
-        for selected in (old, self.selection_range()):
-            if selected:
-                for index in range(selected[0][0], selected[1][0] + 1):
-                    self._layout.pop(self.block_of[index], None)
-        self._rows_key = None
-        self.refresh()
-        self.post_message(self.SelectionChanged(self))
 
     def action_cursor_down(self) -> None:
         if self.anchor is not None:
             self.extend_selection("paragraph", True)
             return
-        self.cursor = min(self.cursor + 1, len(self.views) - 1)
+        following = self.step(self.cursor, 1)
+        if following is not None:
+            self.cursor = following
 
     def action_cursor_up(self) -> None:
         if self.anchor is not None:
             self.extend_selection("paragraph", False)
             return
-        self.cursor = max(self.cursor - 1, 0)
+        preceding = self.step(self.cursor, -1)
+        if preceding is not None:
+            self.cursor = preceding
 
     def action_page_down(self) -> None:
         self.scroll_lines(max(self.size.height - 2, 1))
@@ -510,11 +513,11 @@ class ArticleView(Widget, can_focus=True):
 
     def action_top(self) -> None:
         self.top = (0, 0)
-        self.cursor = 0
+        self.cursor = self._order[0] if self._order else 0
         self.refresh()
 
     def action_bottom(self) -> None:
-        self.cursor = len(self.views) - 1
+        self.cursor = self._order[-1] if self._order else len(self.views) - 1
         self.top = max(self._last_top(), (0, 0))
         self.refresh()
 

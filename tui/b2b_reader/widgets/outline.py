@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from rich.text import Text
-from .option_list import OptionList
 from textual.widgets.option_list import Option
 
 from ..core.script import Views
+from .option_list import OptionList
 
 
 class Outline(OptionList):
@@ -19,15 +19,22 @@ class Outline(OptionList):
         self.views = views
         self.border_title = "Outline"
 
-    def show(self, script: str, variant: str) -> None:
-        """(Re)fill the list with section titles in a view; Text, never markup."""
+    def show(self, script: str, variant: str, counts: dict[int, int] | None = None) -> None:
+        """(Re)fill the list with section titles in a view; Text, never markup.
+
+        ``counts``: search matches per section, shown after the titles that have some.
+        """
         highlighted = self.highlighted
         self.clear_options()
         document = self.views.document
+        options = []
         for section in document.sections:
             title = self.views.heading(script, variant, section.index) if section.title else None
             label = Text(title) if title else Text("(introduction)", style="italic")
-            self.add_option(Option(label, id=f"section-{section.index}"))
+            if counts and counts.get(section.index):
+                label.append(f" ({counts[section.index]})", style="bold reverse")
+            options.append(Option(label, id=f"section-{section.index}"))
+        self.add_options(options)
         if highlighted is not None:
             self.highlighted = highlighted
 

@@ -21,7 +21,9 @@ def _width(char: str) -> int:
 
 
 def _is_word(char: str) -> bool:
-    return char.isascii() and (char.isalnum() or char in "-_'")
+    # Latin with diacritics too: pinyin shown after a word (yínháng) must not break inside.
+    return (char.isascii() and (char.isalnum() or char in "-_'")) or (
+        char.isalpha() and _width(char) == 1 and "\u00c0" <= char <= "\u024f")
 
 
 def wrap_offsets(text: str, width: int) -> list[int]:
@@ -51,8 +53,11 @@ def wrap_offsets(text: str, width: int) -> list[int]:
                 used += word
                 i = j
                 continue
-            starts.append(i)
-            used = 0
+            brk = i
+            if text[i - 1] in _NO_LINE_END and i - 1 > starts[-1]:
+                brk = i - 1  # "(yínháng)": the opening bracket goes down with the word
+            starts.append(brk)
+            used = sum(_width(c) for c in text[brk:i])
             continue
         w = _width(char)
         if used + w > width and used > 0:

@@ -1,0 +1,33 @@
+"""Line breaking of mixed Chinese and Latin text (the article's wrap)."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from b2b_reader.widgets.wrap import line_ranges
+
+
+def lines(text, width):
+    return [text[a:b] for a, b in line_ranges(text, width)]
+
+
+def test_chinese_breaks_anywhere_but_latin_words_stay_whole():
+    assert lines("阿里巴巴SHEIN电商", 10) == ["阿里巴巴", "SHEIN电商"]
+
+
+def test_closing_punctuation_never_starts_a_line():
+    assert lines("一二三四，五六", 8) == ["一二三", "四，五六"]
+
+
+def test_pinyin_after_a_word_is_not_cut_and_keeps_its_bracket():
+    text = "银行(yínháng)行业(hángyè)的"
+    assert lines(text, 18) == ["银行(yínháng)行业", "(hángyè)的"]
+    assert lines("更重(gèngzhòng)的", 12) == ["更重", "(gèngzhòng)", "的"]
+
+
+@given(st.text(alphabet="阿里巴巴电商，。(yínháng) SHEIN“”", max_size=60), st.integers(2, 30))
+def test_lines_cover_the_text_and_fit(text, width):
+    parts = lines(text, width)
+    assert "".join(parts) == text
+    # A space or a closing mark where a line breaks may hang past the edge; nothing else does.
+    assert all(cell_len(p.rstrip(" ，。”")) <= width for p in parts)
