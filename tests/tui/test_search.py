@@ -139,3 +139,14 @@ async def test_help_shows_reading_statistics(default_app):
         await pilot.press("question_mark")
         notes = " ".join(str(w.render()) for w in default_app.screen.query(".help-note"))
         assert "3,898 characters" in notes and "min" in notes
+
+
+async def test_taiwan_phrasing_is_found_in_its_own_wording(default_app):
+    async with default_app.run_test(size=SIZE) as pilot:
+        await wait_for_analysis(pilot)
+        screen = default_app.screen
+        screen.set_view("traditional", "twp")
+        screen.run_search("網際網路")  # twp's word for 互联网: not the canonical text folded
+        await wait_for(pilot, lambda: screen.search_matches)
+        paragraph, start, end = screen.search_matches[0]
+        assert "互联网" in screen.views.canonical(paragraph)[start - 3:end + 3]

@@ -7,6 +7,7 @@ Latin ignores case); this is the glue: a search bar that searches as you type, t
 
 from __future__ import annotations
 
+from textual import work
 from textual.widgets import Input
 
 from ..widgets.outline import Outline
@@ -50,6 +51,35 @@ class SearchActions:
             self._search_index = build_index(self.views.all_canonical(), self.views.document.script)
         return self._search_index
 
+    _view_indexes: dict | None = None
+
+    def view_index(self):
+        """The current view's own index (its wording: 網際網路 for 互联网), or None until built.
+
+        Only traditional views need one; it is built in a worker on the first search.
+        """
+        if self.script != "traditional":
+            return None
+        if self._view_indexes is None:
+            self._view_indexes = {}
+        key = (self.script, self.variant)
+        if key not in self._view_indexes:
+            self._view_indexes[key] = None
+            self.build_view_index(*key)
+        return self._view_indexes[key]
+
+    @work(thread=True, group="search-index")
+    def build_view_index(self, script: str, variant: str) -> None:
+        from ..core.search import build_view_index
+
+        index = build_view_index(self.views, script, variant, self.search_index())
+        self.app.call_from_thread(self._view_index_ready, (script, variant), index)
+
+    def _view_index_ready(self, key, index) -> None:
+        self._view_indexes[key] = index
+        if self.search_query and (self.script, self.variant) == key:
+            self.run_search(self.search_query)  # the view's own wording may add matches
+
     def action_search(self) -> None:
         """Open the search bar (a query in either script finds both)."""
         bar = self.query_one(SearchBar)
@@ -63,7 +93,7 @@ class SearchActions:
         from ..core.search import first_from, search
 
         self.search_query = query
-        matches = search(self.search_index(), query) if query.strip() else None
+        matches = search(self.search_index(), query, view=self.view_index()) if query.strip() else None
         self.search_matches = matches
         self.article.set_search(matches)
         self._show_search_outline()
