@@ -249,6 +249,8 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         wide = self.app.size.width >= NARROW
         if wide != getattr(self, "_wide", wide):
             self.set_class(wide, "-outline")  # crossing the threshold resets the panel
+            if wide:
+                self.query_one(Outline).sync()
         self._wide = wide
 
     # -- actions ----------------------------------------------------------------------------
@@ -301,6 +303,8 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
 
     def action_toggle_outline(self) -> None:
         self.toggle_class("-outline")
+        if self.has_class("-outline"):
+            self.query_one(Outline).sync()
 
     def action_toggle_punctuation(self) -> None:
         article = self.article

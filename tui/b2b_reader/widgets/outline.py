@@ -19,11 +19,34 @@ class Outline(OptionList):
         self.views = views
         self.border_title = "Outline"
 
+    _wanted: tuple | None = None  # what show() last asked for
+    _shown: tuple | None = None  # what the list holds
+    _pending = False
+
     def show(self, script: str, variant: str, counts: dict[int, int] | None = None) -> None:
-        """(Re)fill the list with section titles in a view; Text, never markup.
+        """Show section titles in a view; Text, never markup.
 
         ``counts``: search matches per section, shown after the titles that have some.
+        Refilling means laying out every title (hundreds in a long book), so it happens
+        after the next frame (the article the key changed is drawn first), and not at
+        all while the outline is hidden: :meth:`sync` catches up when it is shown.
         """
+        self._wanted = (script, variant, dict(counts) if counts else None)
+        if not self._pending and self._wanted != self._shown:
+            self._pending = True
+            self.call_after_refresh(self._refill)
+
+    def sync(self) -> None:
+        """Catch up with the last :meth:`show` (call when the outline becomes visible)."""
+        if self._wanted is not None and self._wanted != self._shown:
+            self._refill()
+
+    def _refill(self) -> None:
+        self._pending = False
+        if self._wanted is None or self._wanted == self._shown or not self.display:
+            return
+        script, variant, counts = self._wanted
+        self._shown = self._wanted
         highlighted = self.highlighted
         self.clear_options()
         document = self.views.document
