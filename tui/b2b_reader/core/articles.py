@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from importlib import resources
 
 from .formats import Marks, parse_run_together, render_markdown
@@ -17,6 +16,8 @@ def _data(name: str) -> str:
 
 def load_marks(text: str) -> Marks:
     """Read a marks TOML (meta, repairs, headings)."""
+    import tomllib  # only when rebuilding the article from the seed: not at start-up
+
     data = tomllib.loads(text)
     return Marks(
         repairs=[(r["find"], r["replace"]) for r in data.get("repair", [])],

@@ -606,9 +606,28 @@ def _resolve(start: int, end: int, a: _F, b: _F | None, mod: str, base: Base | N
 
 # --------------------------------------------------------------------------- scanning
 
-_TRIGGER = re.compile(
-    r"[\d０-９〇零一二两三四五六七八九十今去前明后大本上下这近过最未自从昨半数几第双元情女妇植愚劳青儿建教国万平圣光多之截Qq]"
+# Characters an expression can start with; only these positions are tried.
+_TRIGGER_CHARS = r"\d０-９〇零一二两三四五六七八九十今去前明后大本上下这近过最未自从昨半数几第双元情女妇植愚劳青儿建教国万平圣光多之截Qq"
+
+
+def _prefilter_source(pattern: str) -> str:
+    """``pattern`` without named groups, so several can share one regex (a looser copy)."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern.replace("(?P=s)", "[-/.]"))
+
+
+# Most trigger characters (一, 上, 这, 前 ...) start nothing: trying every parser at each of
+# them in Python cost ~10 µs a position, most of the analysis time. One regex that matches
+# wherever any parser of ``_parse_at`` could match (it accepts a superset: any prefix,
+# any point form, any counted or vague form) rejects them in C first.
+_CANDIDATE = re.compile(
+    f"(?:{_PREFIX.pattern})?(?:"
+    + "|".join(_prefilter_source(p.pattern) for p in (
+        _BARE_YEAR_RANGE, _NUM_DATE, _ABS_YEAR, _REL_YEAR, _REL_MONTH, _MONTH, _DAY, _YPART_ALONE,
+        _MPART_ALONE, _REL_DAY, _WEEK, _DECADE, _FESTIVAL))
+    + ")|"
+    + "|".join(f"(?:{_prefilter_source(p.pattern)})" for p in (_COUNT_PRE, _COUNT_POST, _DURATION, _VAGUE, _RECENT))
 )
+_CANDIDATE_AT = re.compile(f"(?=[{_TRIGGER_CHARS}])(?={_CANDIDATE.pattern})")
 
 
 def _in_book_title(text: str, start: int, end: int) -> bool:
@@ -625,7 +644,7 @@ def scan(text: str, base: Base | None, blocked: list[tuple[int, int]] = ()) -> l
     """
     found: list[Found] = []
     pos = 0
-    for trigger in _TRIGGER.finditer(text):
+    for trigger in _CANDIDATE_AT.finditer(text):
         i = trigger.start()
         if i < pos:
             continue

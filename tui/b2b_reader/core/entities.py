@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import accumulate
+from operator import itemgetter
 
 import rjieba
 
@@ -93,20 +94,22 @@ def find_entities(paragraphs: Sequence[str], lexicon: Lexicon) -> list[Span]:
         if not text:
             continue
         tokens = rjieba.tag(text)
-        bounds = set(accumulate((len(w) for w, _ in tokens), initial=0))
+        # token start offsets (and the text's end), computed once for both uses below
+        offsets = list(accumulate(map(len, map(itemgetter(0), tokens)), initial=0))
+        bounds = set(offsets)
         cands: list[tuple[int, int, int, str, str, tuple]] = []
         taken = bytearray(len(text))
         for start, end, etype, key in _lexicon_hits(text, rx, lexicon, bounds):
             cands.append((start, end, _PRIO_LEXICON, etype, key, ()))
             taken[start:end] = b"\x01" * (end - start)
         for start, end, etype, key, kind in find_figures(text):
-            if any(taken[start:end]):
+            if 1 in taken[start:end]:
                 continue  # a lexicon name is never read as a number or date
             if kind == "count" and start and text[start - 1] == "第":
                 continue  # ordinals (第31届) are not counts
             prio = _PRIO_DATE if etype == "date" else _PRIO_NUMBER
             cands.append((start, end, prio, etype, key, (("kind", kind),)))
-        for start, end, etype in tagged_names(tokens, common):
+        for start, end, etype in tagged_names(tokens, common, offsets):
             cands.append((start, end, _PRIO_TAGGED, etype, text[start:end], ()))
         spans.extend(_resolve(p, len(text), cands))
     return spans
@@ -117,10 +120,12 @@ def _resolve(p: int, length: int, cands: list) -> list[Span]:
     cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     used = bytearray(length)
     kept = []
-    for start, end, _prio, etype, key, extra in cands:
-        if end <= start or any(used[start:end]):
+    for cand in cands:
+        start, end = cand[0], cand[1]
+        if end <= start or 1 in used[start:end]:
             continue
         used[start:end] = b"\x01" * (end - start)
-        kept.append(Span(p, start, end, "entity", etype, key, extra))
-    kept.sort()
-    return kept
+        kept.append(cand)
+    # Kept spans do not overlap, so their start alone gives Span order (no Span.__lt__).
+    kept.sort(key=itemgetter(0))
+    return [Span(p, start, end, "entity", etype, key, extra) for start, end, _prio, etype, key, extra in kept]

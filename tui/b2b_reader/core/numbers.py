@@ -39,10 +39,14 @@ _YEAR = rf"(?:{_YEAR_DIGITS}|[一二][{_D}]{{3}})年"
 _REL_YEAR = "(?:今年|去年|明年|前年|后年|同年|当年)"
 _HALF = "(?:上半年|下半年|年初|年中|年底|年末|第[一二三四1-4]季度|[一二三四1-4]季度|Q[1-4])"
 
+# Both scanners open with a lookahead on the characters a match can start with: without
+# it the engine walks every alternative at every position of the text (3-4x slower). The
+# sets must list every possible first character, or matches would be lost.
 _DATE = re.compile(
-    rf"(?:{_YEAR}|{_REL_YEAR})(?:{_MONTH}(?:{_DAY}|{_PART})?|{_HALF})?"
+    r"(?=[0-9一二三四五六七八九十今去明前后同当])"
+    rf"(?:(?:{_YEAR}|{_REL_YEAR})(?:{_MONTH}(?:{_DAY}|{_PART})?|{_HALF})?"
     rf"|{_YEAR_DIGITS}[-/.](?:1[0-2]|0?[1-9])[-/.](?:[12]\d|3[01]|0?[1-9])(?!\d)"
-    rf"|{_MONTH}(?:{_DAY}|{_PART})?"
+    rf"|{_MONTH}(?:{_DAY}|{_PART})?)"
 )
 _PERCENT = re.compile(rf"{_ARABIC}\s?[%％]|百分之{_CNNUM}|{_QTY}个百分点")
 _MONEY = re.compile(rf"{_QTY}{_CURRENCY}|{_ARABIC}(?:[十百千万亿]+)(?=\s|[，,。；;、）)]|$)")
@@ -50,7 +54,8 @@ _COUNT = re.compile(rf"{_QTY}{_MEASURE}")
 # One scan instead of three: at each position percent is tried first (25个百分点 is not a
 # count of 个), then money, then counts.
 _FIGURE = re.compile(
-    f"(?P<percent>{_PERCENT.pattern})|(?P<money>{_MONEY.pattern})|(?P<count>{_COUNT.pattern})"
+    rf"(?=[\d{_D}十百千万亿数几上])"
+    f"(?:(?P<percent>{_PERCENT.pattern})|(?P<money>{_MONEY.pattern})|(?P<count>{_COUNT.pattern}))"
 )
 # Relative years alone are left to the timeline; with a month or half they are dates.
 _BARE_REL = re.compile(rf"{_REL_YEAR}$")

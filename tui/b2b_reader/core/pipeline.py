@@ -52,7 +52,7 @@ class Analysis:
     def by_paragraph(self) -> dict[int, list[Span]]:
         """Spans grouped per paragraph, in order."""
         grouped: dict[int, list[Span]] = {}
-        for span in sorted(self.spans):
+        for span in sorted(self.spans, key=_span_order):
             grouped.setdefault(span.paragraph, []).append(span)
         return grouped
 
@@ -166,11 +166,20 @@ def user_file(name: str) -> Path:
     return config_dir() / name
 
 
-def analyze(document: Document, views: Views, date: str | None = None, use_cache: bool = True) -> Analysis:
+#: Documents at least this long are worth analysing in a separate process when the
+#: caller has a UI thread to keep responsive (starting the child costs ~0.5 s).
+ISOLATE_FROM_CHARS = 100_000
+
+
+def analyze(document: Document, views: Views, date: str | None = None, use_cache: bool = True,
+            isolated: bool = False) -> Analysis:
     """The slow pass over canonical text: entities, glossary terms, dates and events.
 
     ``date`` overrides the document's date; with neither, it is inferred from the text.
     Results are cached on disk by content, date, user overlays and pipeline version.
+    ``isolated`` runs the work in a child Python process: the result is the same, but the
+    calling process's threads keep the GIL (an analysis in a thread of the UI process
+    slows every keystroke down while it runs).
     """
     from . import cache
 
@@ -186,6 +195,8 @@ def analyze(document: Document, views: Views, date: str | None = None, use_cache
                 return _analysis_from_json(cached)
             except (KeyError, TypeError, ValueError):
                 pass  # an entry of an older shape: recompute and overwrite it
+    if isolated:  # the child also writes the cache entry: no JSON encoding in this process
+        return _analyze_in_child(views.all_canonical(), document, date, *overlays, cache_key=key if use_cache else None)
     analysis = _analyze(views.all_canonical(), document, date, *overlays)
     if use_cache:
         cache.store("analysis", key, _analysis_to_json(analysis))
@@ -225,15 +236,20 @@ def _analyze(paragraphs: list[str], document: Document, date: str | None,
 
     entities = [s for s in find_entities(paragraphs, lexicon) if s.type != "date"]
     blocking = [s for s in entities if s.type in ("org", "number", "person", "product")]
-    taken: dict[int, list[tuple[int, int]]] = {}
+    taken: dict[int, bytearray] = {}  # per paragraph, 1 where an entity already is
     for span in entities:
-        taken.setdefault(span.paragraph, []).append((span.start, span.end))
-    for expr in timeline.find_time_expressions(paragraphs, analysis.date, blocked=blocking):
-        if any(s < expr.end and expr.start < e for s, e in taken.get(expr.paragraph, ())):
+        mask = taken.get(span.paragraph)
+        if mask is None:
+            mask = taken[span.paragraph] = bytearray(len(paragraphs[span.paragraph]))
+        mask[span.start:span.end] = b"\x01" * (span.end - span.start)
+    expressions = timeline.find_time_expressions(paragraphs, analysis.date, blocked=blocking)
+    for expr in expressions:
+        mask = taken.get(expr.paragraph)
+        if mask is not None and 1 in mask[expr.start:expr.end]:
             continue
         entities.append(Span(expr.paragraph, expr.start, expr.end, "entity", "date", expr.date or expr.text))
     analysis.spans.extend(entities)
-    analysis.events = timeline.build_timeline(paragraphs, analysis.date, blocked=blocking)
+    analysis.events = timeline.build_timeline(paragraphs, analysis.date, blocked=blocking, expressions=expressions)
 
     terms = find_terms(paragraphs, glossary)
     analysis.spans.extend(terms)
@@ -244,17 +260,90 @@ def _analyze(paragraphs: list[str], document: Document, date: str | None,
         term = glossary.get(term_key)
         analysis.glossary.append({"term": term.term, "pinyin": term.pinyin, "en": term.en, "zh": term.zh,
                                   "category": term.category, "occurrences": occurrences})
-    analysis.spans.sort()
+    analysis.spans.sort(key=_span_order)
     return analysis
 
 
-def _analysis_to_json(analysis: Analysis) -> dict:
-    from dataclasses import asdict
+def _span_order(span: Span) -> tuple:
+    """The order of ``Span``'s compared fields, as a key: sorting through the dataclass's
+    generated ``__lt__`` was a tenth of a second on a 1M-character document."""
+    return (span.paragraph, span.start, span.end, span.layer, span.type, span.key)
 
+
+_CHILD = ("import pickle, sys; job = pickle.load(sys.stdin.buffer); sys.path[:0] = job.pop('path'); "
+          "from b2b_reader.core.pipeline import _child_main; _child_main(job)")
+#: Rows per pickled chunk sent back by the child: each load is short, so the caller's
+#: other threads get the GIL between chunks (one load of 50,000 spans would stall them).
+_CHUNK = 2000
+
+
+def _analyze_in_child(paragraphs: list[str], document: Document, date: str | None,
+                      lexicon_path: Path, glossary_path: Path, cache_key: str | None = None) -> Analysis:
+    """``_analyze`` in a fresh interpreter, its result sent back in the JSON form.
+
+    A plain subprocess with pipes rather than ``multiprocessing``: the latter hands
+    ``sys.stderr.fileno()`` to its helper process, which fails once a UI library has
+    replaced ``sys.stderr``; and the child must never write to the caller's terminal.
+    With ``cache_key`` the child stores the result in the disk cache itself.
+    """
+    import io
+    import pickle
+    import subprocess
+    import sys
+
+    job = {"path": sys.path, "paragraphs": paragraphs, "document": document, "date": date,
+           "lexicon": lexicon_path, "glossary": glossary_path, "cache_key": cache_key}
+    done = subprocess.run([sys.executable, "-c", _CHILD], input=pickle.dumps(job),
+                          capture_output=True, check=False)
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RuntimeError(f"analysis process failed: {detail[-1] if detail else done.returncode}")
+    stream = io.BytesIO(done.stdout)
+    data = pickle.load(stream)
+    while stream.tell() < len(done.stdout):
+        name, rows = pickle.load(stream)
+        data[name].extend(rows)
+    return _analysis_from_json(data)
+
+
+def _child_main(job: dict) -> None:
+    """Entry point of the child process of :func:`_analyze_in_child`."""
+    import os
+    import pickle
+    import sys
+
+    from . import cache
+
+    if hasattr(os, "nice"):
+        # Background work: on a busy machine the scheduler should favour the reader's
+        # own process, which must answer keystrokes.
+        os.nice(10)
+
+    analysis = _analyze(job["paragraphs"], job["document"], job["date"], job["lexicon"], job["glossary"])
+    data = _analysis_to_json(analysis)
+    if job["cache_key"] is not None:
+        cache.store("analysis", job["cache_key"], data)
+    out = sys.stdout.buffer
+    pickle.dump({**data, "spans": [], "events": []}, out)
+    for name in ("spans", "events"):
+        rows = data[name]
+        for i in range(0, len(rows), _CHUNK):
+            pickle.dump((name, rows[i:i + _CHUNK]), out)
+    out.flush()
+
+
+def _analysis_to_json(analysis: Analysis) -> dict:
+    from dataclasses import fields
+
+    from .timeline import Event
+
+    # Event's fields are plain values: reading them directly gives what dataclasses.asdict
+    # gives, without its recursive copying (a quarter of a second for 10,000 events).
+    names = [f.name for f in fields(Event)]
     return {
         "spans": [[s.paragraph, s.start, s.end, s.layer, s.type, s.key] for s in analysis.spans],
         "glossary": analysis.glossary,
-        "events": [asdict(e) for e in analysis.events],
+        "events": [{name: getattr(e, name) for name in names} for e in analysis.events],
         "date": analysis.date, "date_inferred": analysis.date_inferred,
         "warnings": analysis.warnings,
     }

@@ -17,8 +17,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import opencc
-
 from .models import Document
 
 #: OpenCC configuration for each view. "tw" is Taiwan character forms (s2tw); "twp"
@@ -41,6 +39,10 @@ _CHUNK_END = re.compile(r"[，。、；：？！,.;:?!“”「」（）()\s]")
 @lru_cache(maxsize=None)
 def converter(config: str) -> Callable[[str], str]:
     """A cached OpenCC converter (``s2twp`` takes ~70 ms to build: build it once)."""
+    # Imported here: with the view restored from the disk cache the first frame converts
+    # nothing, and loading OpenCC's library is ~3 ms of start-up.
+    import opencc
+
     return opencc.OpenCC(config).convert
 
 

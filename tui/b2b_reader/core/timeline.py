@@ -191,16 +191,21 @@ def _trim(text: str, phrase_at: int) -> str:
 
 
 def build_timeline(
-    paragraphs: Sequence[str], base: date | str | None = None, blocked: Sequence[Span] = ()
+    paragraphs: Sequence[str], base: date | str | None = None, blocked: Sequence[Span] = (),
+    expressions: Sequence[TimeExpr] | None = None,
 ) -> list[Event]:
     """Dated events of the document in date order (earliest first, then reading order).
 
     An event is the text around a resolved date expression: the sentence when it holds
     one date, otherwise from the date's clause to the next date's clause. Durations and
     ranges keep their ``kind``; bare durations and vague spans (``10多年`` alone,
-    ``近些年``) have no date and are left out.
+    ``近些年``) have no date and are left out. ``expressions``, when given, are the result
+    of ``find_time_expressions(paragraphs, base, blocked)`` already computed by the caller
+    (the pipeline needs both; scanning twice doubled the cost of dates).
     """
-    exprs = [e for e in find_time_expressions(paragraphs, base, blocked) if e.date]
+    if expressions is None:
+        expressions = find_time_expressions(paragraphs, base, blocked)
+    exprs = [e for e in expressions if e.date]
     events: list[Event] = []
     by_paragraph: dict[int, list[TimeExpr]] = {}
     for e in exprs:
