@@ -148,3 +148,23 @@ def test_c_copies_through_tmux_into_its_buffer(terminal):
     assert "paragraph 2" in buffer
     term.keys("q")
     term.wait_for("EXITED:0")
+
+
+@pytest.mark.parametrize("env", ["LANG=C LC_ALL=C ", "NO_COLOR=1 "])
+def test_c_locale_and_no_color(terminal, env):
+    term = terminal(before=env)
+    term.wait_for("雙11激戰正酣")
+    term.keys("t")
+    term.wait_for("双11激战正酣")
+    term.keys("q")
+    term.wait_for("EXITED:0")
+
+
+def test_c_locale_printing_to_a_pipe(tmp_path):
+    import os
+
+    env = {**os.environ, "LANG": "C", "LC_ALL": "C", "B2B_READER_HOME": str(tmp_path)}
+    env.pop("PYTHONIOENCODING", None)
+    out = subprocess.run([_entry_point()], env=env, capture_output=True, stdin=subprocess.DEVNULL)
+    assert out.returncode == 0, out.stderr
+    assert "雙11激戰正酣" in out.stdout.decode("utf-8")

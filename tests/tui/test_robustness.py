@@ -73,3 +73,17 @@ async def _press_all(keys: list[str], loaded) -> None:
 @given(keys=st.lists(st.sampled_from(KEYS), min_size=300, max_size=320), hostile=st.booleans())
 def test_random_keys_never_raise(keys, hostile):
     asyncio.run(_press_all(keys, HOSTILE if hostile else pipeline.load_default()))
+
+
+async def test_no_color_renders_and_types_stay_apart(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = ReaderApp(pipeline.load_default())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_analysis(pilot)
+        await pilot.press("j", "l", "v", "p", "t")
+        await pilot.pause(0.5)
+        assert app.is_running and any(line.strip() for line in article_lines(app))
+        article = app.screen.article
+        styles = {kind: article.get_component_rich_style(f"article--{kind}") for kind in ("person", "org", "place", "date")}
+        marks = {kind: (s.underline, s.bold, s.italic) for kind, s in styles.items()}
+        assert len(set(marks.values())) == len(marks)  # told apart without colour

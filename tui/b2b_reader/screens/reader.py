@@ -122,7 +122,10 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
 
         It also caches the current view, cut at the annotations, for the next open.
         """
-        analysis = pipeline.analyze(self.loaded.document, self.views, self.date_override)
+        # A large document analysed in a thread of this process holds the GIL and slows every
+        # key (bench/analysis_keys.py: p90 65-128 ms in a thread, 27-38 ms in a child process).
+        large = self.loaded.document.char_count >= pipeline.ISOLATE_FROM_CHARS
+        analysis = pipeline.analyze(self.loaded.document, self.views, self.date_override, isolated=large)
         self.views.set_cuts(analysis.cuts())
         pipeline.store_view(self.views, self.script, self.variant)
         return analysis

@@ -386,7 +386,9 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         else:
             margin = [Segment(" ", base), Segment(mark + " " * (MARGIN - 2), base)]
         text.stylize_before(base)
-        segments = margin + list(text.render(self.app.console))
+        # Every segment gets a style: Textual's NO_COLOR filter fails on a segment without one.
+        segments = margin + [seg if seg.style else Segment(seg.text, base)
+                             for seg in text.render(self.app.console) if seg.text != "\n"]
         return Strip(segments).adjust_cell_length(width, base)
 
     def on_resize(self, event: events.Resize) -> None:
