@@ -99,7 +99,8 @@ async def test_d_jumps_from_a_date_to_its_timeline_row(default_app):
         screen = default_app.screen
         screen.article.set_word(17, 33, 37)  # 今年3月
         await pilot.press("d")
-        assert screen.query_one("#side").active == "tab-timeline"
+        await pilot.pause()
+        assert screen.query_one("#side-tabs").active == "tab-timeline"
         panel = screen.query_one("#timeline")
         event = panel.events[panel.option_list.highlighted]
         assert (event.paragraph, event.phrase, event.date) == (17, "今年3月", "2023-03")

@@ -9,7 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import OptionList, TabbedContent, TabPane
+from textual.containers import Vertical
+from textual.widgets import OptionList
 from textual.worker import Worker, WorkerState
 
 from ..core import pipeline, state
@@ -18,7 +19,7 @@ from ..core.pipeline import Analysis, Loaded
 from ..core.script import VARIANT_NAMES, VARIANTS, Views
 from ..widgets.article import ArticleView
 from ..widgets.outline import Outline
-from ..widgets.panels import EntityPanel, GlossaryPanel, TargetChosen, TimelinePanel
+from ..widgets.panel_base import TargetChosen
 from ..widgets.status import KeyBar, Legend, StatusLine, TitleBar
 from .copying import CopyActions
 from .help import HelpScreen
@@ -86,13 +87,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         with Horizontal(id="main"):
             yield Outline(self.views, id="outline")
             yield ArticleView(self.views, self.script, self.variant, id="article")
-            with TabbedContent(id="side"):
-                with TabPane("Entities", id="tab-entities"):
-                    yield EntityPanel(id="entities")
-                with TabPane("Glossary", id="tab-glossary"):
-                    yield GlossaryPanel(id="glossary")
-                with TabPane("Timeline", id="tab-timeline"):
-                    yield TimelinePanel(id="timeline")
+            yield Vertical(id="side")  # the panels are mounted when first shown: open_side()
         yield SearchBar(placeholder="search (either script; enter keeps, esc cancels)", id="search")
         yield Legend(id="legend")
         yield StatusLine(id="status")
@@ -106,6 +101,8 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         self._wide = self.app.size.width >= NARROW
         self.set_class(self._wide, "-outline")
         self.set_class(self.app.size.width >= WIDE, "-side")
+        if self.has_class("-side"):
+            self.open_side()
         self.article.focus()
         self.query_one(KeyBar).show_bindings([*ArticleView.BINDINGS, *self.BINDINGS])
         if self.punctuation:
@@ -167,11 +164,50 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
 
     def _show_panels(self) -> None:
         """Refill the side panels (only while shown: on a large document they are long)."""
-        self._panels_stale = not self.has_class("-side")
+        self._panels_stale = not self.has_class("-side") or self._side != "mounted"
         if self._panels_stale:
             return
+        from ..widgets.panels import EntityPanel, GlossaryPanel, TimelinePanel
+
         for panel in (EntityPanel, GlossaryPanel, TimelinePanel):
             self.query_one(panel).show(self.analysis, self.views, self.script, self.variant)
+
+    _side = ""  # "", "mounting" or "mounted": the panels are mounted when first shown
+    _side_then: list
+
+    def open_side(self, then=None) -> None:
+        """Show the side panels, mounting them the first time; then call ``then()``."""
+        self.add_class("-side")
+        if self._side == "mounted":
+            if self._panels_stale:
+                self._show_panels()
+            if then:
+                then()
+            return
+        if self._side == "mounting":
+            if then:
+                self._side_then.append(then)
+            return
+        from ..widgets.side import SidePanels
+
+        self._side, self._side_then = "mounting", [then] if then else []
+        mounting = self.query_one("#side").mount(SidePanels())
+
+        async def mounted() -> None:
+            await mounting
+            self._side = "mounted"
+            self._show_panels()
+            self._follow_glossary(self.article.cursor)
+            for callback in self._side_then:
+                callback()
+
+        self.call_later(mounted)
+
+    def _follow_glossary(self, paragraph: int) -> None:
+        from ..widgets.panels import GlossaryPanel
+
+        for panel in self.query(GlossaryPanel):
+            panel.follow_paragraph(paragraph)
 
     def _show_view(self) -> None:
         self.article.set_view(self.script, self.variant)
@@ -213,7 +249,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         self.position = event.paragraph
-        self.query_one(GlossaryPanel).follow_paragraph(event.paragraph)
+        self._follow_glossary(event.paragraph)
         self._update_status()
         if self._save_timer is not None:
             self._save_timer.stop()
@@ -333,9 +369,10 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
     _panels_stale = False
 
     def action_toggle_side(self) -> None:
-        self.toggle_class("-side")
-        if self.has_class("-side") and self._panels_stale:
-            self._show_panels()
+        if self.has_class("-side"):
+            self.remove_class("-side")
+        else:
+            self.open_side()
 
     @on(TargetChosen)
     def _target_chosen(self, event: TargetChosen) -> None:
@@ -417,16 +454,17 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         if article.word is not None:
             under = self._spans_at(paragraph, *article.word)
             dates = [s for s in under if s.type == "date"] or dates
+        self.open_side(lambda: self._timeline_row(paragraph, dates))
+
+    def _timeline_row(self, paragraph: int, dates: list) -> None:
+        from ..widgets.panels import TimelinePanel
+
         panel = self.query_one(TimelinePanel)
-        if not self.has_class("-side"):
-            self.action_toggle_side()
-        elif self._panels_stale:
-            self._show_panels()
         row = next((r for r in (panel.row_for(paragraph, s.start) for s in dates) if r is not None), None)
         if row is None:
             self.notify("No dated event in this paragraph", timeout=1.5)
             return
-        self.query_one(TabbedContent).active = "tab-timeline"
+        self.query_one("#side-tabs").active = "tab-timeline"
         panel.select_row(row)
         event = panel.events[row]
         self.article.mark(event.paragraph, event.span_start, event.span_end)
