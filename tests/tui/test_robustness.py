@@ -87,3 +87,19 @@ async def test_no_color_renders_and_types_stay_apart(monkeypatch):
         styles = {kind: article.get_component_rich_style(f"article--{kind}") for kind in ("person", "org", "place", "date")}
         marks = {kind: (s.underline, s.bold, s.italic) for kind, s in styles.items()}
         assert len(set(marks.values())) == len(marks)  # told apart without colour
+
+
+async def test_a_truncated_file_shows_a_banner(tmp_path, monkeypatch):
+    from functools import partial
+
+    from b2b_reader.core import source
+
+    big = tmp_path / "big.txt"
+    big.write_text("財經新聞，" * 5000, encoding="utf-8")
+    monkeypatch.setattr(source, "read_path", partial(source.read_path, max_bytes=1000))
+    loaded = pipeline.load_path(str(big))
+    assert loaded.truncated and any("too large" in w for w in loaded.warnings)
+    app = ReaderApp(loaded)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert "only the first part was read" in str(app.screen.query_one("#title").content)

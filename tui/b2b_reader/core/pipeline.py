@@ -32,6 +32,7 @@ class Loaded:
     name: str
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
+    truncated: bool = False  # only the first part of a too-large input was read
 
 
 @dataclass
@@ -95,7 +96,8 @@ def load_path(path: str | None, encoding: str | None = None) -> Loaded:
     else:
         text = source.read_path(path, encoding=encoding)
     loaded = load_text(text.text, text.name)
-    return replace(loaded, encoding=text.encoding, warnings=(*text.warnings, *loaded.warnings))
+    return replace(loaded, encoding=text.encoding, warnings=(*text.warnings, *loaded.warnings),
+                   truncated=text.truncated)
 
 
 def make_views(document: Document) -> Views:

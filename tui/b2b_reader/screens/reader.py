@@ -222,6 +222,8 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         date = self.analysis.date if self.analysis else (self.date_override or self.views.document.date)
         inferred = self.analysis.date_inferred if self.analysis else self.views.document.date_inferred
         note = f"{date} (inferred)" if date and inferred else (date or "")
+        if self.loaded.truncated:  # a banner, not only a notification that fades
+            note = f"{note}  ⚠ too large: only the first part was read".strip()
         self.query_one(TitleBar).show(self.views.title(self.script, self.variant), note)
 
     def _update_status(self) -> None:
