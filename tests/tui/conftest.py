@@ -31,3 +31,12 @@ async def wait_for_analysis(pilot) -> None:
 @pytest.fixture
 def default_app() -> ReaderApp:
     return ReaderApp(pipeline.load_default())
+
+
+async def wait_for(pilot, condition, tries: int = 120) -> None:
+    """Let the app run until ``condition()`` holds (workers, mounts, timers), or fail."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("condition not met")

@@ -11,7 +11,7 @@ from b2b_reader.app import ReaderApp
 from b2b_reader.core import pipeline, state
 from b2b_reader.screens.dialogs import PathScreen
 
-from .conftest import wait_for_analysis
+from .conftest import wait_for, wait_for_analysis
 
 SIZE = (160, 48)
 
@@ -27,14 +27,6 @@ def capture_terminal(app) -> list[str]:
 def osc52_payloads(written: list[str]) -> list[str]:
     return [base64.b64decode(m).decode("utf-8")
             for data in written for m in re.findall(r"\x1b\]52;c;([A-Za-z0-9+/=]*)", data)]
-
-
-async def wait_for(pilot, condition, tries: int = 100) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition not met")
 
 
 def messages(app) -> list[str]:

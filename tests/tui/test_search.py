@@ -8,17 +8,9 @@ from b2b_reader.app import ReaderApp
 from b2b_reader.core import pipeline
 from b2b_reader.widgets.panels import EntityPanel, TargetChosen
 
-from .conftest import article_lines, status_text, wait_for_analysis
+from .conftest import article_lines, status_text, wait_for, wait_for_analysis
 
 SIZE = (160, 48)
-
-
-async def wait_for(pilot, condition, tries: int = 120) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition not met")
 
 
 async def type_query(pilot, query: str) -> None:

@@ -9,7 +9,7 @@ from b2b_reader.core import pipeline
 from b2b_reader.screens.dialogs import BookmarksScreen, DateScreen
 from b2b_reader.screens.lookup import LookupScreen
 
-from .conftest import article_lines, wait_for_analysis
+from .conftest import article_lines, wait_for, wait_for_analysis
 
 SIZE = (160, 48)
 
@@ -17,14 +17,6 @@ SIZE = (160, 48)
 def word_text(app) -> str:
     article = app.screen.article
     return app.screen.views.canonical(article.cursor)[slice(*article.word)]
-
-
-async def wait_for(pilot, condition, tries: int = 100) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition not met")
 
 
 def static_texts(screen) -> str:
