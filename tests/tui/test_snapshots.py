@@ -32,3 +32,18 @@ def test_pinyin_on(snap_compare):
         await pilot.pause()
 
     assert snap_compare(ReaderApp(pipeline.load_default()), terminal_size=(100, 30), run_before=run_before)
+
+
+def test_lookup_of_a_glossary_term(snap_compare):
+    async def run_before(pilot):
+        await wait_for_analysis(pilot)
+        pilot.app.screen.article.set_word(15, 32, 36)  # 下沉市场
+        await pilot.press("enter")
+        for _ in range(100):
+            senses = pilot.app.screen.query("#lookup-senses")
+            if senses and "looking up" not in str(senses.first().render()):
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+
+    assert snap_compare(ReaderApp(pipeline.load_default()), terminal_size=(100, 30), run_before=run_before)

@@ -152,3 +152,19 @@ async def test_bookmarks_add_list_jump_delete_and_persist():
         await pilot.press("apostrophe")
         labels = [str(o.prompt) for o in pilot.app.screen.query_one(OptionList).options]
         assert len(labels) == 1 and labels[0].startswith("¶6")
+
+
+async def test_choosing_a_timeline_event_in_the_reader_goes_to_its_sentence(default_app):
+    async with default_app.run_test(size=SIZE) as pilot:
+        await wait_for_analysis(pilot)
+        screen = default_app.screen
+        await wait_for(pilot, lambda: screen.query("#timeline"))
+        screen.query_one("#side-tabs").active = "tab-timeline"
+        panel = screen.query_one("#timeline")
+        await wait_for(pilot, lambda: panel.events)
+        row = next(i for i, e in enumerate(panel.events) if e.phrase == "今年3月")
+        panel.option_list.focus()
+        panel.select_row(row)
+        await pilot.press("enter")
+        assert screen.article.cursor == 17 and screen.article.marked == (17, 33, 37)
+        assert "今年3月" in "".join(article_lines(default_app))  # on screen (traditional: the same characters)
