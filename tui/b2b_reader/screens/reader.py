@@ -108,6 +108,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         if self.punctuation:
             self.article.set_punctuation(True)
         self._show_view()
+        self._show_legend()  # types and keys: the same in every script
         self._restore_position()
         self.call_after_refresh(self.analyse)
 
@@ -212,7 +213,6 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
     def _show_view(self) -> None:
         self.article.set_view(self.script, self.variant)
         self._show_panels()
-        self._show_legend()
         self._show_search_outline()
         self._show_title()
         self._update_status()

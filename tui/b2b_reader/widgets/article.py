@@ -33,6 +33,31 @@ from .wrap import line_ranges
 MARGIN = 2
 
 
+class _Layout(dict):
+    """Wrapped lines per block, and the strips drawn from them: dropped together.
+
+    A frame redraws every visible line (a status-line change repaints the screen); drawing
+    a line from its Text costs ~0.3 ms, so 40 lines would be a frame's budget. Strips are
+    kept per (block, line, cursor, focus, bookmark) until their block is laid out again.
+    """
+
+    MAX_STRIPS = 4000  # a few screens of lines; past it the cache starts again
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.strips: dict[tuple, Strip] = {}
+
+    def pop(self, block, default=None):
+        if self.strips:
+            for key in [k for k in self.strips if k[0] == block]:
+                del self.strips[key]
+        return super().pop(block, default)
+
+    def clear(self) -> None:
+        self.strips.clear()
+        super().clear()
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """A heading (``section``) or a paragraph (``index``) as laid out in the article."""
@@ -144,7 +169,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         self.heading_block: dict[int, int] = {}
         self._build_blocks()
         self.top = (0, 0)  # (block, line within block)
-        self._layout: dict[int, list[Text]] = {}
+        self._layout = _Layout()
         self._width = 0
         self._rows_key: tuple | None = None
         self._rows_cache: list[tuple[int, int]] = []
@@ -365,20 +390,37 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
             self._rows_key = (self.top, self.size, self._width, len(self._layout))
         return self._rows_cache
 
+    def render_lines(self, crop):
+        self._base = self.rich_style  # once a frame: it walks the DOM for the background
+        return super().render_lines(crop)
+
+    _base = Style()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._layout.clear()  # a theme or CSS change restyles the cached lines too
+        self._rows_key = None
+
     def render_line(self, y: int) -> Strip:
         rows = self._rows()
-        base = self.rich_style
+        base = self._base
         width = self.size.width
         if y >= len(rows):
             return Strip.blank(width, base)
         block_index, line = rows[y]
         block = self.blocks[block_index]
-        text = self._lines(block_index)[line].copy()
+        lines = self._lines(block_index)
         on_cursor = block.kind != "heading" and block.index == self.cursor
+        on_cursor = on_cursor and line < len(lines) - (block_index < len(self.blocks) - 1)
         mark = " "
         if line == 0 and block.kind != "heading" and block.index in self.bookmarks:
             mark = "•"  # a bookmark (m), on the paragraph's first line
-        if on_cursor and line < len(self._lines(block_index)) - (block_index < len(self.blocks) - 1):
+        key = (block_index, line, on_cursor, on_cursor and self.has_focus, mark, width, base)
+        strip = self._layout.strips.get(key)
+        if strip is not None:
+            return strip
+        text = lines[line].copy()
+        if on_cursor:
             cursor = self.get_component_rich_style("article--cursor")
             text.stylize_before(Style(bgcolor=cursor.bgcolor))  # spans keep their own styles
             bar = self.get_component_rich_style("article--cursor-bar") if self.has_focus else base
@@ -389,7 +431,11 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         # Every segment gets a style: Textual's NO_COLOR filter fails on a segment without one.
         segments = margin + [seg if seg.style else Segment(seg.text, base)
                              for seg in text.render(self.app.console) if seg.text != "\n"]
-        return Strip(segments).adjust_cell_length(width, base)
+        strip = Strip(segments).adjust_cell_length(width, base)
+        if len(self._layout.strips) > _Layout.MAX_STRIPS:
+            self._layout.strips.clear()
+        self._layout.strips[key] = strip
+        return strip
 
     def on_resize(self, event: events.Resize) -> None:
         self._layout.clear()

@@ -13,7 +13,7 @@ class TitleBar(Static):
         text = Text(title or "(untitled)", style="bold", no_wrap=True, overflow="ellipsis")
         if note:
             text.append(f"  {note}", style="dim")
-        self.update(text)
+        self.update(text, layout=False)  # one line, always: no layout pass
 
 
 class StatusLine(Static):
@@ -28,7 +28,7 @@ class StatusLine(Static):
             text.append(section)
         if info:
             text.append(f"  {info}", style="dim")
-        self.update(text)
+        self.update(text, layout=False)  # one line, always: no layout pass
 
 
 class KeyBar(Static):
@@ -45,7 +45,7 @@ class KeyBar(Static):
             text.append(f" {binding.description}  ")
         text.append(" ctrl+p ", style="bold reverse")
         text.append(" commands")
-        self.update(text)
+        self.update(text, layout=False)  # one line, always: no layout pass
 
 
 class Legend(Static):
@@ -55,7 +55,7 @@ class Legend(Static):
         text = Text(no_wrap=True, overflow="ellipsis")
         if not article.highlight:
             text.append(" highlighting off (H) ", style="dim")
-            self.update(text)
+            self.update(text, layout=False)  # one line, always: no layout pass
             return
         for kind, key in keys.items():
             hidden = kind in article.hidden_types
@@ -63,4 +63,4 @@ class Legend(Static):
             label = "term" if kind == "term" else kind
             style = "dim strike" if hidden else article.get_component_rich_style(f"article--{kind}")
             text.append(label, style=style)
-        self.update(text)
+        self.update(text, layout=False)  # one line, always: no layout pass
