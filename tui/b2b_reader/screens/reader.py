@@ -23,7 +23,7 @@ from ..widgets.panel_base import TargetChosen
 from ..widgets.status import KeyBar, Legend, StatusLine, TitleBar
 from .copying import CopyActions
 from .help import HelpScreen
-from .searching import SearchActions, SearchBar
+from .searching import SearchActions
 
 #: Below this width the outline starts hidden, leaving the article the whole screen.
 NARROW = 100
@@ -88,7 +88,6 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
             yield Outline(self.views, id="outline")
             yield ArticleView(self.views, self.script, self.variant, id="article")
             yield Vertical(id="side")  # the panels are mounted when first shown: open_side()
-        yield SearchBar(placeholder="search (either script; enter keeps, esc cancels)", id="search")
         yield Legend(id="legend")
         yield StatusLine(id="status")
         yield KeyBar(id="keys")

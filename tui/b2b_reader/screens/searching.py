@@ -82,11 +82,17 @@ class SearchActions:
 
     def action_search(self) -> None:
         """Open the search bar (a query in either script finds both)."""
-        bar = self.query_one(SearchBar)
         self._search_origin = self.article.cursor
         self.add_class("-searching")
-        bar.value = self.search_query
-        bar.focus()
+        bars = self.query(SearchBar)
+        if bars:
+            bars.first().value = self.search_query
+            bars.first().focus()
+            return
+        # Mounted on first use: an Input is start-up time most readings never need.
+        bar = SearchBar(self.search_query, placeholder="search (either script; enter keeps, esc cancels)", id="search")
+        self.mount(bar, before="#legend")
+        self.call_after_refresh(bar.focus)
 
     def run_search(self, query: str, jump: bool = False) -> None:
         """Find ``query``, highlight the matches, count them; ``jump``: show the first from the origin."""
