@@ -143,3 +143,12 @@ async def test_taiwan_phrasing_is_found_in_its_own_wording(default_app):
         await wait_for(pilot, lambda: screen.search_matches)
         paragraph, start, end = screen.search_matches[0]
         assert "互联网" in screen.views.canonical(paragraph)[start - 3:end + 3]
+
+
+async def test_pinyin_keeps_the_reading_cursor_on_screen(default_app):
+    async with default_app.run_test(size=(100, 30)) as pilot:
+        await wait_for_analysis(pilot)
+        await pilot.press("j", "j", "j", "j", "p")
+        await wait_for(pilot, lambda: default_app.screen.article.pinyin)
+        await pilot.pause()
+        assert any(line.startswith("▌") for line in article_lines(default_app))

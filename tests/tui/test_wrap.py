@@ -31,3 +31,22 @@ def test_lines_cover_the_text_and_fit(text, width):
     assert "".join(parts) == text
     # A space or a closing mark where a line breaks may hang past the edge; nothing else does.
     assert all(cell_len(p.rstrip(" ，。”")) <= width for p in parts)
+
+
+def test_a_closing_mark_after_a_word_takes_the_whole_word_down():
+    text = "心思(xīnsī)放在"
+    assert lines(text, 10) == ["心思", "(xīnsī)放", "在"]
+
+
+@given(st.lists(st.sampled_from(["心思", "(xīnsī)", "放在", "(fàngzài)", "，", "GMV"]), max_size=30),
+       st.integers(10, 40))
+def test_pinyin_words_are_never_cut_when_they_fit_a_line(parts, width):
+    text = "".join(parts)
+    inside, at = set(), 0
+    for part in parts:  # offsets strictly inside a Latin word
+        if part.isascii() or part.startswith("("):
+            word_start = at + (1 if part.startswith("(") else 0)
+            word_end = at + len(part) - (1 if part.endswith(")") else 0)
+            inside.update(range(word_start + 1, word_end))
+        at += len(part)
+    assert not {a for a, _ in line_ranges(text, width)} & inside

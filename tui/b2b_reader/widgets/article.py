@@ -234,11 +234,13 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         """Pinyin after each word: "word" (tone marks), "tones" (coloured by tone), "source", or off."""
         self.pinyin = mode
         self._relayout()
+        self.scroll_to_paragraph(self.cursor)  # longer lines must not push the cursor off screen
 
     def set_spacing(self, on: bool) -> None:
         """A half-width space between words (word-segmented reading), or not."""
         self.spacing = on
         self._relayout()
+        self.scroll_to_paragraph(self.cursor)  # longer lines must not push the cursor off screen
 
     def set_view(self, script: str, variant: str) -> None:
         """Show another script or variant, keeping the reading position."""

@@ -66,6 +66,14 @@ def wrap_offsets(text: str, width: int) -> list[int]:
             # opening mark at the end of a line moves down with what it opens.
             if (char in _NO_LINE_START or text[brk - 1] in _NO_LINE_END) and brk - 1 > starts[-1]:
                 brk -= 1
+                if _is_word(text[brk]):  # never split a word to carry it: take all of it
+                    start = brk
+                    while start > starts[-1] and _is_word(text[start - 1]):
+                        start -= 1
+                    if start > starts[-1]:
+                        brk = start
+                        if text[brk - 1] in _NO_LINE_END and brk - 1 > starts[-1]:
+                            brk -= 1
             if char == " ":
                 brk = i + 1
             starts.append(brk)
