@@ -22,7 +22,7 @@ from operator import itemgetter
 
 import rjieba
 
-from .entity_rules import common_dictionary_names, tagged_names
+from .entity_rules import common_dictionary_names, dotted_names, tagged_names
 from .lexicon import Lexicon
 from .models import Span
 from .numbers import find_figures
@@ -110,6 +110,8 @@ def find_entities(paragraphs: Sequence[str], lexicon: Lexicon) -> list[Span]:
             prio = _PRIO_DATE if etype == "date" else _PRIO_NUMBER
             cands.append((start, end, prio, etype, key, (("kind", kind),)))
         for start, end, etype in tagged_names(tokens, common, offsets):
+            cands.append((start, end, _PRIO_TAGGED, etype, text[start:end], ()))
+        for start, end, etype in dotted_names(text):
             cands.append((start, end, _PRIO_TAGGED, etype, text[start:end], ()))
         spans.extend(_resolve(p, len(text), cands))
     return spans

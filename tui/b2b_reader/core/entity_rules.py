@@ -15,6 +15,9 @@ from itertools import accumulate, compress, count
 from operator import itemgetter
 from pathlib import Path
 
+from .gazetteer import (ABBR, ABBR_VERBS, GENERIC_HEADS, HONORIFICS, NOT_HEADS, NOT_ORGS, NOT_PLACES,
+                        ORG_HEADS, ORG_INNER_TAGS, ORG_WORDS, PLACES, TRANSLIT)
+
 # Common single-character surnames (the great majority of Chinese people carry one).
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余"
@@ -43,10 +46,10 @@ NOT_NAMES = frozenset(
     "龙头 牛市 甘心 安心 宁静 万分 于是 陈列 林立 高峰 江湖 关心 周全 高潮 任意 包容 "
     "华丽 华人 海外 宋体 明显 明日 申请 严重 和谐 平安 马上 路人 车主 全民 包装 吉祥物 "
     "雷阵雨 荣幸 安全性 许可证 白痴 尼古丁 长达 滑坡 黑洞 两国 "
-    "莫斯科 新德里 欧佩克 尤伯杯 汤姆斯杯 奥斯卡 诺贝尔 奥林匹克 马克思主义".split()
+    "欧佩克 尤伯杯 汤姆斯杯 奥斯卡 诺贝尔 奥林匹克 马克思主义".split()
 )
 # Last characters of real organisation names; jieba's ``nt`` also covers 商品信息.
-ORG_ENDINGS = frozenset("院校学部局委会所厅司行社团队台报馆党军厂店网署办处站盟宫社")
+ORG_ENDINGS = frozenset("院校部局委会所厅司行社团队台报馆党军厂店网署办处站盟宫")
 # One-character country abbreviations: jieba tags pairs (中美, 印巴) as one place.
 COUNTRY_ABBR = frozenset("中美俄日韩朝印巴英法德意欧亚非澳加越泰以伊苏蒙港台两")
 # Words after which a surname + word is a person: 县长吴方军, 记者袁步兵.
@@ -57,35 +60,72 @@ TITLES = frozenset(
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+$").match
 _WANTED = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "org"}
 # Tags a name can start with: the name tags, and brands/coined words before an org suffix.
-_STARTS = frozenset(_WANTED) | {"nz", "eng"}
+_STARTS = frozenset(_WANTED) | {"nz", "eng", "j"}
 # A jieba dictionary word tagged as a name but this frequent is an ordinary word.
 _COMMON_FREQ = 300
+# Two-character tokens that hold two places (中美, 中俄) or a verb and a place (访华, 来京).
+_SPLIT = frozenset(
+    [a + b for a in ABBR for b in ABBR if a != b] + [v + a for v in ABBR_VERBS for a in ABBR]
+) - {"中华", "中意", "在意", "华京", "京华", "港台", "中台"}
+_PAIR_TAILS = frozenset(("关系", "两国", "双方"))
+# Words that start a candidate whatever jieba tagged them (莫斯科 ``nr``, 市委 ``n``).
+_SPECIAL = PLACES | ORG_WORDS | _SPLIT
+_HEADS_LONGEST = tuple(sorted(ORG_HEADS, key=len, reverse=True))
+_PERSON_TAGS = frozenset(("nr", "nrfg", "nrt"))
+_NOT_HEAD_ENDINGS = tuple(NOT_HEADS)
+_CURRENCY = ("克朗", "马克", "法郎", "卢布", "比索", "里拉", "英镑", "元")
+# Transliterated names written with a middle dot: 芭芭拉·弗兰克林, 彼得·皮奥.
+_T = "[" + "".join(sorted(TRANSLIT)) + "]"
+_DOTTED = re.compile(rf"{_T}{{1,6}}(?:[·•・]{_T}{{1,8}})+")
+
+
+# Tags of the tail of a dictionary "name" that betray an ordinary word: 桂冠 = 桂 + 冠 (n),
+# 陶醉 = 陶 + 醉 (v), 高增值 = 高 + 增值 (v).
+_BAD_TAIL_2 = frozenset("n ng v vg vn p a q t f j ns nz x zg".split())
+_BAD_TAIL_3 = frozenset("v vn vg p q t d".split())
+# Given-name characters of unknown two-character "names" that are verbs or measure words
+# (张会, 刘名): jieba's HMM glues a surname-like character to the next word.
+_BAD_GIVEN_1 = frozenset("v vn q f k b p".split())
 
 
 @lru_cache(maxsize=1)
-def common_dictionary_names() -> frozenset[str]:
-    """Words that jieba's dictionary tags nr/nrt/ns/nt yet uses often (古老 2695 nr).
+def _dictionary() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """``(common, false_names, bad_given)`` read once from jieba's dict.txt.
 
-    Read once from jieba's dict.txt (the same dictionary rjieba embeds); empty if jieba
-    is not installed, in which case only ``NOT_NAMES`` filters.
+    ``common``: words jieba tags nr/nrt/ns/nt yet uses often (古老 2695 nr);
+    ``false_names``: words tagged ``nr`` that are a surname glued to an ordinary word;
+    ``bad_given``: single characters that are verbs or measure words.
+    All empty if jieba is not installed, in which case only the word lists filter.
     """
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
-        return frozenset()
+        return frozenset(), frozenset(), frozenset()
     path = Path(spec.origin).with_name("dict.txt")
-    out = set()
+    common, nr_words, tag_of = set(), [], {}
     with path.open(encoding="utf-8") as fh:
         for line in fh:
-            if line.endswith((" nr\n", " nrt\n", " ns\n", " nt\n", " nrfg\n")):
-                word, freq, tag = line.split()
+            word, freq, tag = line.split()
+            if len(word) <= 2:
+                tag_of[word] = tag
+            if tag in _WANTED:
                 if int(freq) >= _COMMON_FREQ:
-                    out.add(word)
-    return frozenset(out)
+                    common.add(word)
+                if tag == "nr" and len(word) in (2, 3):
+                    nr_words.append(word)
+    false_names = {w for w in nr_words
+                   if tag_of.get(w[1:]) in (_BAD_TAIL_2 if len(w) == 2 else _BAD_TAIL_3)}
+    bad_given = {w for w, t in tag_of.items() if len(w) == 1 and t in _BAD_GIVEN_1}
+    return frozenset(common), frozenset(false_names), frozenset(bad_given)
+
+
+def common_dictionary_names() -> frozenset[str]:
+    """Words that jieba's dictionary tags nr/nrt/ns/nt yet uses often (古老 2695 nr)."""
+    return _dictionary()[0]
 
 
 def is_person_name(word: str, tag: str, common: frozenset[str]) -> bool:
     """True when ``word`` tagged ``tag`` looks like a real person's name."""
-    if word in NOT_NAMES or not 2 <= len(word) <= 4:
+    if word in NOT_NAMES or word in PLACES or not 2 <= len(word) <= 4:
         return False
     if tag == "nrt":  # transliterations: keep only longer ones (马斯克), not 令人/阿里巴巴
         return len(word) >= 3
@@ -95,14 +135,87 @@ def is_person_name(word: str, tag: str, common: frozenset[str]) -> bool:
         return False
     if word in common and len(word) == 2:
         return False
+    _common, false_names, bad_given = _dictionary()
+    if word in false_names:
+        return False
+    if len(word) == 2 and word[1] in bad_given and tag == "nr":
+        return False
     return len(word) <= 3
 
 
-def _plausible_place(word: str, common: frozenset[str]) -> bool:
-    """A bare ``ns`` word outside the lexicon: not a frequent word, not a pair like 中美."""
-    if word in common:
+def dotted_names(text: str) -> Iterator[tuple[int, int, str]]:
+    """Transliterated full names joined by a middle dot (芭芭拉·弗兰克林) as persons."""
+    if "·" not in text and "•" not in text and "・" not in text:
+        return
+    for m in _DOTTED.finditer(text):
+        yield m.start(), m.end(), "person"
+
+
+def _org_head(word: str, tag: str) -> bool:
+    """Whether ``word`` ends an organisation name (委员会, 财政部, 水泥厂, 队)."""
+    if tag not in ORG_INNER_TAGS or word.endswith(_NOT_HEAD_ENDINGS) or word in NOT_ORGS:
         return False
-    return not (len(word) == 2 and word[0] in COUNTRY_ABBR and word[1] in COUNTRY_ABBR)
+    return word.endswith(_HEADS_LONGEST)
+
+
+def _org_end(words: Sequence[str], tags: Sequence[str], i: int) -> int:
+    """Index after the last token of an org name starting at token ``i``, or ``i``.
+
+    A name (place, org, brand) followed by at most five name-like words, the last of
+    them an org head: 美国/财政部, 国务院/残疾人/工作/协调/委员会, 琉璃河/水泥厂.
+    A verb may sit inside (协调) but not right after the name (北京/召开/委员会).
+    """
+    best = i
+    for j in range(i + 1, min(len(words), i + 6)):
+        tag = tags[j]
+        if tag not in ORG_INNER_TAGS and not (
+            tag == "v" and j > i + 1 and j + 1 < len(words) and _org_head(words[j + 1], tags[j + 1])
+        ):
+            break
+        if _org_head(words[j], tag):
+            best = j + 1
+    if best == i + 2 and words[i + 1] in GENERIC_HEADS and (words[i] in PLACES or tags[i] == "ns"):
+        return i  # 美国公司, 菲律宾政府: a place and a common noun, not a name
+    return best
+
+
+def _person(words: Sequence[str], tags: Sequence[str], i: int, common: frozenset[str]):
+    """``(length, tokens used)`` of a person name at token ``i``, or None."""
+    word, tag = words[i], tags[i]
+    n = len(words)
+    if word[0] in SURNAMES and 2 <= len(word) <= 3 and word[1:] in HONORIFICS:
+        return None  # 李先生, 吴老: a surname alone (corpora disagree on its span)
+    if len(word) == 3 and word[-1] == "说" and word[0] in SURNAMES:
+        return 2, 1  # 赵华说 → 赵华
+    if is_person_name(word, tag, common):
+        return len(word), 1
+    if (3 <= len(word) <= 5 and word not in common and word not in NOT_NAMES
+            and all(map(TRANSLIT.__contains__, word))):
+        return len(word), 1  # 基里延科, 若斯潘 (nr) whose first character is no surname
+    if len(word) == 1 and word in SURNAMES and i + 1 < n:
+        # a surname split from an unknown given name: 王/卓隽, or after a title
+        # (县长/吴/方军, 记者/袁/步兵), where the given name may look like a word
+        nxt, ntag = words[i + 1], tags[i + 1]
+        after_title = i > 0 and words[i - 1] in TITLES
+        if len(nxt) <= 2 and _HAN_ONLY(nxt) and (
+            (ntag in ("nr", "nrfg") and nxt not in common)
+            or (after_title and ntag in ("n", "ng", "nz", "a", "nr", "nrfg", "j"))
+        ):
+            return 1 + len(nxt), 2
+    return None
+
+
+def _place_ok(word: str, tag: str, common: frozenset[str]) -> bool:
+    """A place word outside the lexicon: a known place, or an ``ns`` word that is no word."""
+    if word in PLACES:
+        return True
+    if tag != "ns" or len(word) < 2 or word in NOT_PLACES or word in NOT_NAMES:
+        return False
+    if len(word) == 2 and word[0] in COUNTRY_ABBR and word[1] in COUNTRY_ABBR:
+        return False
+    # frequent dictionary ns words are mostly real places (北京, 长江); the exceptions
+    # (城市, 东西, 英雄) are in NOT_PLACES
+    return True
 
 
 def tagged_names(
@@ -115,52 +228,78 @@ def tagged_names(
     """
     if offsets is None:
         offsets = list(accumulate(map(len, map(itemgetter(0), tokens)), initial=0))
+    words = list(map(itemgetter(0), tokens))
+    tags = list(map(itemgetter(1), tokens))
     n = len(tokens)
-    # Only name tags and nz/eng (brand + suffix) start anything; most tokens are neither,
-    # and skipping them in C rather than one by one in Python halves this function's cost.
-    starts = compress(count(), map(_STARTS.__contains__, map(itemgetter(1), tokens)))
+    # Only name tags, nz/eng/j and listed words start anything; most tokens are none, and
+    # selecting the rest in C rather than one by one in Python keeps this cheap.
+    starts = set(compress(count(), map(_STARTS.__contains__, tags)))
+    starts.update(compress(count(), map(_SPECIAL.__contains__, words)))
     resume = 0  # tokens before this index were consumed by a previous match
-    for i in starts:
+    for i in sorted(starts):
         if i < resume:
             continue
-        word, tag = tokens[i]
+        word, tag = words[i], tags[i]
         start, pos = offsets[i], offsets[i + 1]
-        kind = _WANTED.get(tag)
-        if kind is None:
-            # a brand or coined word glued to an org suffix: 华为/公司, 海牛/队
-            if i + 1 < n and tokens[i + 1][0] in ORG_SUFFIXES:
-                yield start, offsets[i + 2], "org"
+        if word in _SPLIT or (
+            len(word) == 2 and tag == "ns" and i + 1 < n and words[i + 1].startswith("两国")
+        ) or (word[:2] in _SPLIT and word[0] in ABBR and word[2:] in _PAIR_TAILS):
+            # 中美 → 中 + 美; 访华 → 华; 中美关系; 墨美/两国 (Mexico, USA)
+            if word[0] in ABBR or word not in _SPLIT:
+                yield start, start + 1, "place"
+            yield start + 1, start + 2, "place"
+            continue
+        if len(word) == 1 and tag in ("ns", "j") and word in ABBR:
+            # a lone abbreviation: 中/美, 对/俄, 在/京
+            if i and words[i - 1] == "中" and tags[i - 1] == "f":
+                yield offsets[i - 1], start, "place"
+                yield start, pos, "place"
+            elif i and tags[i - 1] == "p":
+                yield start, pos, "place"
+            continue
+        if word in ORG_WORDS:
+            end = _org_end(words, tags, i)
+            yield start, offsets[end] if end > i else pos, "org"
+            resume = max(end, i + 1)
+            continue
+        is_place = word in PLACES
+        if tag in _PERSON_TAGS and len(word) >= 3 and word[-1] in "县村镇乡":
+            yield start, pos, "place"  # 薛埠镇, 伍德县 tagged as names
+            continue
+        if tag in _PERSON_TAGS and not is_place:
+            found = _person(words, tags, i, common)
+            if found:
+                length, used = found
+                yield start, start + length, "person"
+                resume = i + used
+                continue
+            if tag != "nrt" or len(word) < 3:
+                continue  # an rejected person word does not start an org either
+        if word in NOT_NAMES or word in NOT_ORGS or word in NOT_PLACES:
+            continue
+        # an org name: place/org/brand + words + an org head (美国/财政部, 华为/公司)
+        end = _org_end(words, tags, i)
+        if end > i:
+            yield start, offsets[end], "org"
+            resume = end
+            continue
+        if tag == "nt" and len(word) >= 2 and word[-1] in ORG_ENDINGS:
+            head = next((h for h in GENERIC_HEADS if word.endswith(h)), "")
+            if head and word[: -len(head)] in PLACES:
+                yield start, pos - len(head), "place"  # 美国公司: a place and a noun
+            else:
+                yield start, pos, "org"
+            continue
+        if tag == "ns" and word.endswith(_CURRENCY):
+            for cur in _CURRENCY:  # 挪威克朗: the country is the place
+                if word.endswith(cur) and word[: -len(cur)] in PLACES:
+                    yield start, pos - len(cur), "place"
+                    break
+            continue
+        if is_place or tag == "ns":
+            # glue a place suffix (浙江/省)
+            if i + 1 < n and words[i + 1] in PLACE_SUFFIXES and tag == "ns":
+                yield start, offsets[i + 2], "place"
                 resume = i + 2
-            continue
-        if kind == "person":
-            if is_person_name(word, tag, common):
-                yield start, pos, "person"
-            elif len(word) == 1 and word in SURNAMES and i + 1 < n:
-                # a surname split from an unknown given name: 王/卓隽, or after a title
-                # (县长/吴/方军, 记者/袁/步兵), where the given name may look like a word
-                nxt, ntag = tokens[i + 1]
-                after_title = i > 0 and tokens[i - 1][0] in TITLES
-                if len(nxt) <= 2 and _HAN_ONLY(nxt) and (
-                    (ntag in ("nr", "nrfg") and nxt not in common)
-                    or (after_title and ntag in ("n", "ng", "nz", "a", "nr", "nrfg", "j"))
-                ):
-                    yield start, pos + len(nxt), "person"
-                    resume = i + 2
-            continue
-        # place or org: glue a following suffix (浙江/省, 青岛/海牛/队, 北京市/公安局)
-        end, j, final = pos, i + 1, kind
-        if j < n:
-            nxt, ntag = tokens[j]
-            if kind == "place" and nxt in PLACE_SUFFIXES:
-                end, j = end + len(nxt), j + 1
-            elif nxt in ORG_SUFFIXES or (ntag == "nt" and nxt[-1] in ORG_ENDINGS):
-                end, j, final = end + len(nxt), j + 1, "org"
-            elif ntag in ("nz", "nt", "ns") and j + 1 < n and tokens[j + 1][0] in ORG_SUFFIXES:
-                end, j, final = end + len(nxt) + len(tokens[j + 1][0]), j + 2, "org"
-        glued = end > pos
-        if end - start >= 2 and word not in NOT_NAMES:
-            if final == "org" and (glued or word[-1] in ORG_ENDINGS):
-                yield start, end, "org"
-            elif final == "place" and (glued or _plausible_place(word, common)):
-                yield start, end, "place"
-        resume = j
+            elif _place_ok(word, tag, common):
+                yield start, pos, "place"
