@@ -28,3 +28,16 @@ def seed_raw() -> str:
     if not path.exists():
         pytest.skip(f"{path} is not here")
     return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def default_analysed():
+    """The default article analysed (not cached: the session fixture runs before the
+    per-test home is set), views cut at its annotations: (loaded, views, analysis)."""
+    from b2b_reader.core import pipeline
+
+    loaded = pipeline.load_default()
+    views = pipeline.make_views(loaded.document)
+    analysis = pipeline.analyze(loaded.document, views, use_cache=False)
+    views.set_cuts(analysis.cuts())
+    return loaded, views, analysis

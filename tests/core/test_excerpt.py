@@ -21,13 +21,9 @@ B2B_TO_YU_YONG = (7, 10)  # from "B2B退位、B2C兴起" to 余涌's paragraph
 HOSTILE = "# 标题[/]\x1b[2J\n\n正文[/]里有[@click=app.quit]和\x1b]0;pwned\x07以及\x1b[31m红字\x1b[0m。\n"
 
 
-@pytest.fixture(scope="module")
-def article():
-    loaded = pipeline.load_default()
-    views = pipeline.make_views(loaded.document)
-    analysis = pipeline.analyze(loaded.document, views, use_cache=False)
-    views.set_cuts(analysis.cuts())
-    return loaded, views, analysis
+@pytest.fixture
+def article(default_analysed):
+    return default_analysed
 
 
 def excerpt(article, first, last=None, script="simplified", variant="tw", **kw):

@@ -15,12 +15,9 @@ from b2b_reader.core.timeline import Event
 from b2b_reader.widgets.panels import EntityPanel, GlossaryPanel, TargetChosen, TimelinePanel, date_label
 
 
-@pytest.fixture(scope="module")
-def analysed():
-    loaded = pipeline.load_default()
-    views = pipeline.make_views(loaded.document)
-    analysis = pipeline.analyze(loaded.document, views, use_cache=False)
-    views.set_cuts(analysis.cuts())
+@pytest.fixture
+def analysed(default_analysed):
+    _, views, analysis = default_analysed
     return analysis, views
 
 
