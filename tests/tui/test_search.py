@@ -152,3 +152,21 @@ async def test_pinyin_keeps_the_reading_cursor_on_screen(default_app):
         await wait_for(pilot, lambda: default_app.screen.article.pinyin)
         await pilot.pause()
         assert any(line.startswith("▌") for line in article_lines(default_app))
+
+
+async def test_copying_a_selection_in_a_filtered_view_copies_only_what_it_shows(default_app):
+    async with default_app.run_test(size=SIZE) as pilot:
+        await wait_for_analysis(pilot)
+        screen = default_app.screen
+        screen.set_view("simplified")
+        screen.run_search("SHEIN")
+        screen.finish_search()
+        await pilot.press("F")
+        shown = sorted(screen.article.only)
+        p, q = next((a, b) for a, b in zip(shown, shown[1:]) if b > a + 1)  # a gap between them
+        screen.article.cursor = p
+        await pilot.press("v", "j", "c")
+        await wait_for(pilot, lambda: default_app.clipboard)
+        copied = default_app.clipboard
+        assert f"paragraph {p + 1}." in copied and f"paragraph {q + 1}." in copied
+        assert screen.views.canonical(p + 1)[:15] not in copied  # hidden: not copied

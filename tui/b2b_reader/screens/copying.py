@@ -47,9 +47,22 @@ class CopyActions:
 
         fmt = fmt or self.app.settings.excerpt_format
         first, last, start, end = self.passage()
-        excerpt = build_excerpt(self.loaded, self.views, self.analysis, first, last,
-                                self.script, self.variant, start=start, end=end)
-        return render(excerpt, fmt.removesuffix("-both"), both=fmt.endswith("-both"))
+        runs = [[first, last]]
+        only = self.article.only
+        if only is not None:  # a filtered view copies what it shows: each run of shown paragraphs
+            runs = []
+            for index in range(first, last + 1):
+                if index in only:
+                    if runs and runs[-1][1] == index - 1:
+                        runs[-1][1] = index
+                    else:
+                        runs.append([index, index])
+        parts = []
+        for a, b in runs:
+            excerpt = build_excerpt(self.loaded, self.views, self.analysis, a, b, self.script, self.variant,
+                                    start=start if a == first else None, end=end if b == last else None)
+            parts.append(render(excerpt, fmt.removesuffix("-both"), both=fmt.endswith("-both")))
+        return "\n".join(parts)
 
     def action_copy(self) -> None:
         """Copy the current paragraph, or the selection, as an annotated excerpt."""
