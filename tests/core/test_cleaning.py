@@ -47,3 +47,17 @@ def test_fullwidth_punctuation_between_cjk_only():
     assert cleaning.fullwidth_punctuation("1,000 and a:b (AI)") == "1,000 and a:b (AI)"
     text = "年輕,1688,快"
     assert len(cleaning.fullwidth_punctuation(text)) == len(text)
+
+
+def test_a_huge_paragraph_is_cut_at_sentence_ends_into_workable_parts():
+    from b2b_reader.core import pipeline
+    from b2b_reader.core.cleaning import LONG_PARAGRAPH, long_paragraph_cuts
+
+    text = "阿里巴巴的1688平台发布了新的战略，余涌表示要抓住下沉市场。" * 7000  # one line, 203,000 characters
+    document = pipeline.load_text(text, "one-line.txt").document
+    parts = [p.text for p in document.paragraphs]
+    assert "".join(parts) == text  # nothing lost or added
+    assert len(parts) > 100 and all(len(p) <= LONG_PARAGRAPH for p in parts)
+    assert all(p.endswith("。") for p in parts[:-1])  # cut where a sentence ends
+    assert long_paragraph_cuts("短段落。") == []
+    assert len(long_paragraph_cuts("无句号的长文字" * 1000)) > 0  # no marks at all: hard cuts

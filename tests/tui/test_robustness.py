@@ -103,3 +103,12 @@ async def test_a_truncated_file_shows_a_banner(tmp_path, monkeypatch):
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         assert "only the first part was read" in str(app.screen.query_one("#title").content)
+
+
+async def test_a_single_200000_character_line_reads_and_pages():
+    loaded = pipeline.load_text("淘宝和天猫在今年3月公布了新的数字，增长了百分之五十。" * 8000, "one-line.txt")
+    app = ReaderApp(loaded)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("G", "pagedown", "k", "t", "l", "g")
+        assert app.is_running and app.screen.article.cursor == 0
+        assert "淘寶和天貓" in "".join(article_lines(app)) or "淘宝和天猫" in "".join(article_lines(app))

@@ -115,3 +115,27 @@ def fullwidth_punctuation(text: str) -> str:
 
 def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\u3000" <= ch <= "\u303f" or ch in "“”‘’"
+
+
+#: Paragraphs longer than this are split (a file with no line breaks is one "paragraph"
+#: of any length; segmentation and wrapping of one huge block get slow and useless).
+LONG_PARAGRAPH = 2000
+_SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』)）]*")
+_CLAUSE_END = re.compile(r"[，,、：:]")
+
+
+def long_paragraph_cuts(text: str, limit: int = LONG_PARAGRAPH) -> list[int]:
+    """Offsets at which to cut a paragraph longer than ``limit`` into workable parts.
+
+    Each part ends at the last sentence end within its second half, else at a clause
+    mark, else at ``limit`` itself; shorter text gives ``[]``.
+    """
+    cuts: list[int] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start + limit // 2:start + limit]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window)] or [m.end() for m in _CLAUSE_END.finditer(window)]
+        cut = start + limit // 2 + ends[-1] if ends else start + limit
+        cuts.append(cut)
+        start = cut
+    return cuts

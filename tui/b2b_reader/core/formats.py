@@ -52,6 +52,11 @@ class _Builder:
             self.sections.append((title, []))
 
     def paragraph(self, text: str, hints: list[tuple[int, str]] = ()) -> None:
+        cuts = cleaning.long_paragraph_cuts(text)
+        if cuts:  # one huge block (a file without line breaks): workable parts, at sentence ends
+            for a, b in zip([0, *cuts], [*cuts, len(text)]):
+                self.paragraph(text[a:b], [(o - a, s) for o, s in hints if a <= o < b])
+            return
         index = len(self.paragraphs)
         kind = "caption" if cleaning.is_caption(text) else "body"
         self.paragraphs.append(Paragraph(index, len(self.sections) - 1, kind, text))
