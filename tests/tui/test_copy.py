@@ -113,7 +113,11 @@ async def test_too_large_to_copy_offers_to_save(tmp_path):
     app = ReaderApp(loaded)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_analysis(pilot)
-        app.screen.article.cursor = len(loaded.document.paragraphs) - 1  # the 40,000-character one
+        article = app.screen.article
+        await pilot.press("v")  # select all 40,000 characters (cut into paragraphs of 2,000 at most)
+        for _ in range(len(loaded.document.paragraphs)):
+            article.extend_selection("paragraph", True)
+        assert article.selection_range()[1][0] == len(loaded.document.paragraphs) - 1
         await pilot.press("c")
         await wait_for(pilot, lambda: isinstance(app.screen, PathScreen))
         assert any("not copied" in m for m in messages(app))
