@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from b2b_reader.core.models import Span
-from b2b_reader.core.words import word_at, word_bounds
+from b2b_reader.core.words import word_bounds
 
 
 def texts(text, bounds):
@@ -30,10 +30,6 @@ def test_overlapping_spans_keep_the_longest():
     spans = [Span(0, 0, 2, "entity", "org", "淘天"), Span(0, 0, 4, "entity", "org", "淘天集团")]
     assert texts(text, word_bounds(text, spans))[0] == "淘天集团"
 
-
-def test_word_at():
-    words = [(0, 2), (3, 5)]
-    assert word_at(words, 0) == 0 and word_at(words, 2) == 1 and word_at(words, 5) is None
 
 
 @given(st.text(alphabet="阿里巴巴的下沉市场用户增长，了 GMV50%。", max_size=40))

@@ -34,7 +34,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--script", choices=("original", "simplified", "traditional"), help="script to show")
     parser.add_argument("--variant", choices=("std", "tw", "twp", "hk"), help="traditional variant: standard, Taiwan, Taiwan with Taiwanese phrasing (changes words), or Hong Kong")
     parser.add_argument("--encoding", help="decode the input with this encoding instead of detecting it")
-    parser.add_argument("--date", help="the document's date (YYYY-MM or YYYY-MM-DD), for relative dates")
+    parser.add_argument("--date", help="the document's date (YYYY, YYYY-MM or YYYY-MM-DD), for relative dates")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -124,15 +124,12 @@ class _InputError(Exception):
 
 def _validate(args: argparse.Namespace) -> None:
     if args.date is not None:
-        from datetime import date
+        from .core.models import check_date
 
-        parts = args.date.split("-")
-        try:
-            if not 2 <= len(parts) <= 3 or len(parts[0]) != 4:
-                raise ValueError
-            date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 1)
-        except ValueError:
-            raise UsageError(f"--date: expected YYYY-MM or YYYY-MM-DD, got '{args.date}'") from None
+        checked = check_date(args.date)
+        if checked is None:
+            raise UsageError(f"--date: expected YYYY, YYYY-MM or YYYY-MM-DD, got '{args.date}'")
+        args.date = checked
     if args.variant and args.script not in (None, "traditional"):
         raise UsageError("--variant applies to --script traditional")
 

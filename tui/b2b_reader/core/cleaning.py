@@ -120,7 +120,6 @@ def _is_cjk(ch: str) -> bool:
 #: Paragraphs longer than this are split (a file with no line breaks is one "paragraph"
 #: of any length; segmentation and wrapping of one huge block get slow and useless).
 LONG_PARAGRAPH = 2000
-_SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』)）]*")
 _CLAUSE_END = re.compile(r"[，,、：:]")
 
 
@@ -134,7 +133,9 @@ def long_paragraph_cuts(text: str, limit: int = LONG_PARAGRAPH) -> list[int]:
     start = 0
     while len(text) - start > limit:
         window = text[start + limit // 2:start + limit]
-        ends = [m.end() for m in _SENTENCE_END.finditer(window)] or [m.end() for m in _CLAUSE_END.finditer(window)]
+        from .words import SENTENCE_END
+
+        ends = [m.end() for m in SENTENCE_END.finditer(window)] or [m.end() for m in _CLAUSE_END.finditer(window)]
         cut = start + limit // 2 + ends[-1] if ends else start + limit
         cuts.append(cut)
         start = cut

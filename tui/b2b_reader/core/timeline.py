@@ -17,6 +17,7 @@ from datetime import date
 
 from .dates import Base, label_of, parse_base, scan
 from .models import Span
+from .words import sentences as split_sentences
 
 __all__ = [
     "TimeExpr",
@@ -163,13 +164,7 @@ def find_time_expressions(
 
 # --------------------------------------------------------------------------- events
 
-_SENTENCE_END = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』)）]*|$)")
 _CLAUSE_END = re.compile(r"[，,：:]")
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a paragraph."""
-    return [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text) if m.end() > m.start()]
 
 
 def _clause_start(text: str, lo: int, pos: int) -> int:
@@ -212,7 +207,7 @@ def build_timeline(
         by_paragraph.setdefault(e.paragraph, []).append(e)
     for index, items in by_paragraph.items():
         text = paragraphs[index]
-        sentences = _sentences(text)
+        sentences = split_sentences(text)
         for e in items:
             number = next((i for i, (s, t) in enumerate(sentences) if s <= e.start < t), len(sentences) - 1)
             s_lo, s_hi = sentences[number] if sentences else (0, len(text))

@@ -9,6 +9,7 @@ stops.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .models import Span
@@ -36,34 +37,20 @@ def word_bounds(text: str, spans: Iterable[Span] = ()) -> list[tuple[int, int]]:
     return sorted(merged + kept)
 
 
-def word_at(words: list[tuple[int, int]], offset: int) -> int | None:
-    """Index of the word covering ``offset``, else of the first word after it (None: none)."""
-    for i, (start, end) in enumerate(words):
-        if offset < end:
-            return i
-    return None
+#: Sentence-final marks, and the closing quotes and brackets that stay with them. The one
+#: definition of a sentence for the timeline (events), the selection (v) and the cutting
+#: of over-long paragraphs.
+_ENDS = "。！？!?；;"
+_CLOSERS = "”’」』)）"
+SENTENCE_END = re.compile(f"[{_ENDS}]+[{_CLOSERS}]*")
+_SENTENCE = re.compile(f"[^{_ENDS}]*(?:[{_ENDS}]+[{_CLOSERS}]*|$)")
 
 
-#: A sentence ends after one of these, plus any closing quotes or brackets that follow.
-_ENDS = "。！？!?；;…"
-_CLOSERS = "”’」』）)》】\"'"
+def sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of ``text``; a last one without a mark included."""
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.end() > m.start()]
 
 
 def sentence_bounds(text: str) -> list[int]:
     """Offsets where sentences of ``text`` start or end: ``[0, ..., len(text)]``, ascending."""
-    bounds = [0]
-    i, n = 0, len(text)
-    while i < n:
-        if text[i] in _ENDS:
-            j = i + 1
-            while j < n and (text[j] in _ENDS or text[j] in _CLOSERS):
-                j += 1
-            while j < n and text[j] == " ":
-                j += 1
-            if j < n:
-                bounds.append(j)
-            i = j
-        else:
-            i += 1
-    bounds.append(n)
-    return bounds
+    return [0, *(end for _, end in sentences(text) if end < len(text)), len(text)]
