@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import tempfile
 import tomllib
 
 import pytest
@@ -130,7 +131,7 @@ def test_read_only_state_keeps_reads_working(tmp_path, monkeypatch) -> None:
     def read_only(*args, **kwargs):
         raise PermissionError(30, "Read-only file system")
 
-    monkeypatch.setattr(state.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
     assert store.set_position("k", 10) is False
     assert "Read-only file system" in store.warnings[-1]
     assert store.position("k") == 9 and [b.label for b in store.bookmarks("k")] == ["开头"]
@@ -146,7 +147,7 @@ def test_corrupt_file_that_cannot_be_moved_is_not_overwritten(tmp_path, monkeypa
             raise PermissionError(13, "Permission denied")
         return real_replace(src, dst)
 
-    monkeypatch.setattr(state.os, "replace", no_rename)
+    monkeypatch.setattr(os, "replace", no_rename)
     store = StateStore(tmp_path)
     assert store.position("k") is None
     assert store.set_position("k", 1) is False

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from .state import HOME_ENV
@@ -47,17 +46,11 @@ def load(kind: str, key: str) -> dict | None:
 
 def store(kind: str, key: str, data: dict) -> bool:
     """Write a JSON object atomically; False (and no exception) if the cache is not writable."""
-    directory = cache_dir() / kind
+    from .files import write_atomically
+
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, directory / f"{key}.json")
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(cache_dir() / kind / f"{key}.json", payload, durable=False)
     except OSError:
         return False
     return True

@@ -25,7 +25,6 @@ import os
 import re
 import struct
 import sys
-import tempfile
 import threading
 import unicodedata
 from array import array
@@ -244,16 +243,10 @@ class Cedict:
 
 def _write_atomically(path: Path, data: bytes) -> None:
     """Temp file + os.replace, so a reader never sees half an index; failures are fine."""
+    from .files import write_atomically
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cedict-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-        except OSError:
-            os.unlink(tmp)
-            raise
+        write_atomically(path, data, durable=False)
         for old in path.parent.glob("cedict-v*.idx"):
             if old != path:
                 old.unlink(missing_ok=True)  # an index of an older install

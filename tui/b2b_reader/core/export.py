@@ -296,37 +296,10 @@ def _terms_html(text: str, lo: int, hi: int, terms: list[tuple[int, int, Span]],
 
 
 def save_text(name: str, text: str) -> str:
-    """Write ``text`` to file ``name`` all at once (temp file + ``os.replace``); its absolute path.
+    """Write ``text`` to file ``name`` all at once; its absolute path (raises ``OSError``).
 
     A reader who saves an export over an older one never finds a half-written file.
-    Raises ``OSError`` (``IsADirectoryError`` for a directory) when it cannot be written.
     """
-    import os
-    import tempfile
+    from .files import write_atomically
 
-    path = os.path.abspath(os.path.expanduser(name))
-    if os.path.isdir(path):
-        raise IsADirectoryError(21, "it is a directory", name)
-    fd, tmp = tempfile.mkstemp(prefix=".b2b-export-", dir=os.path.dirname(path))
-    try:
-        os.chmod(tmp, _new_file_mode(path))
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
-
-
-def _new_file_mode(path: str) -> int:
-    """The mode a plain ``open(path, "w")`` would give (mkstemp's is 0600)."""
-    import os
-
-    try:
-        return os.stat(path).st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    return str(write_atomically(name, text.encode("utf-8"), public=True, parents=False))

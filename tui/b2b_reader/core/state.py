@@ -27,7 +27,6 @@ import fcntl
 import hashlib
 import json
 import os
-import tempfile
 import time
 import tomllib
 from collections.abc import Callable, Iterator
@@ -45,6 +44,7 @@ STATE_VERSION = 1
 #: Formats of a copied excerpt: Markdown or plain text, optionally with both scripts, or JSON.
 EXCERPT_FORMATS = ("md", "md-both", "plain", "plain-both", "json")
 
+from .files import write_atomically
 from .script import SCRIPTS as _SCRIPTS  # one list of views for the whole core
 from .script import VARIANTS as _VARIANTS
 
@@ -71,37 +71,6 @@ def content_key(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- file helpers
-
-
-def _atomic_write(path: Path, payload: bytes) -> None:
-    """Replace ``path`` with ``payload`` all at once (temp file, fsync, os.replace)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(directory: Path) -> None:
-    """Make the rename itself durable; some filesystems cannot fsync a directory."""
-    try:
-        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError:
-        return  # the data file is already fsynced; only the rename's durability is at stake
-    try:
-        # some filesystems refuse (EINVAL); the replace has happened all the same
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 @contextlib.contextmanager
@@ -210,7 +179,7 @@ def save_settings(settings: Settings, path: str | Path | None = None) -> list[st
     target = _settings_path(path)
     try:
         with _locked(target):
-            _atomic_write(target, _settings_toml(settings).encode("utf-8"))
+            write_atomically(target, _settings_toml(settings).encode("utf-8"))
     except OSError as exc:
         return [f"{target}: settings not saved ({_describe(exc)})"]
     return []
@@ -352,7 +321,7 @@ class StateStore:
                 entry["seen"] = _now()
                 data["version"] = STATE_VERSION
                 payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
-                _atomic_write(self.path, payload)
+                write_atomically(self.path, payload)
         except OSError as exc:
             self._warn(f"{self.path}: reading state not saved ({_describe(exc)})")
             return False
