@@ -495,10 +495,12 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         text = self.views.get(self.script, self.variant, paragraph).text
         return text if len(text) <= width else text[:width] + "…"
 
+    _stats: str | None = None
+
     def action_toggle_bookmark(self) -> None:
         """Bookmark the current paragraph, or remove its bookmark."""
         paragraph = self.article.cursor
-        if any(b.paragraph == paragraph for b in self.store.bookmarks(self.doc_key)):
+        if paragraph in self.article.bookmarks:
             if self.store.delete_bookmark(self.doc_key, paragraph):
                 self.notify(f"Bookmark on ¶{paragraph + 1} removed", timeout=1.5)
         elif self.store.add_bookmark(self.doc_key, paragraph) is not None:
@@ -532,9 +534,11 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
             ("Everywhere", [Binding("tab", "focus_next", "Move focus: article ⇄ panels"),
                             Binding("ctrl+p", "command_palette", "Command palette")]),
         ]
-        from ..core.stats import describe, reading_stats
+        if self._stats is None:  # segmenting a long document takes a while: once per screen
+            from ..core.stats import describe, reading_stats
 
-        notes = ["This document: " + describe(reading_stats(self.views.document, self.views.all_canonical()))]
+            self._stats = "This document: " + describe(reading_stats(self.views.document, self.views.all_canonical()))
+        notes = [self._stats]
         if os.environ.get("TMUX") and self.tmux_state() == "off":
             notes.append("tmux has set-clipboard off: copies (c) reach no clipboard through tmux. "
                          "Add 'set -g set-clipboard on' to ~/.tmux.conf.")
