@@ -70,7 +70,11 @@ def wrap_offsets(text: str, width: int) -> list[int]:
                     start = brk
                     while start > starts[-1] and _is_word(text[start - 1]):
                         start -= 1
-                    if start > starts[-1]:
+                    if start == starts[-1]:
+                        # the word fills its line from the start: rather than cut it (or
+                        # let the mark fall off the edge), the mark starts the next line
+                        brk = i
+                    else:
                         brk = start
                         if text[brk - 1] in _NO_LINE_END and brk - 1 > starts[-1]:
                             brk -= 1
