@@ -1,0 +1,6 @@
+"""The application's Textual stylesheets (installed as b2b_reader.styles)."""
+
+from pathlib import Path
+
+#: The application stylesheet, found next to this module in both kinds of install.
+APP_CSS = str(Path(__file__).with_name("app.tcss"))

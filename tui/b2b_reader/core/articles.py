@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 from .formats import Marks, parse_run_together, render_markdown
 from .models import Document, Pinyin
 
@@ -11,7 +9,9 @@ DEFAULT_NAME = "article-1688"
 
 
 def _data(name: str) -> str:
-    return resources.files("b2b_reader.data").joinpath(name).read_text(encoding="utf-8")
+    from .. import data
+
+    return data.read_text(name)
 
 
 def load_marks(text: str) -> Marks:

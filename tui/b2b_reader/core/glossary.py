@@ -29,7 +29,6 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 
 from .models import Span
@@ -167,7 +166,9 @@ def load_glossary(user_path: Path | None = None) -> Glossary:
     A user entry whose ``term`` exists overrides only the fields it gives; a new term must
     give them all. Problems become warnings naming ``file:line``; they never raise.
     """
-    data = resources.files("b2b_reader.data").joinpath(PACKAGED_NAME)
+    from .. import data as packaged
+
+    data = packaged.HERE / PACKAGED_NAME
     terms: dict[str, Term] = {}
     warnings: list[str] = []
     _merge(data.read_text(encoding="utf-8"), str(data), terms, warnings, overlay=False)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -112,7 +111,9 @@ def _pick(forms: dict[str, str], keys: tuple[str, ...]) -> str | None:
 def load_lexicon(user_path: Path | None = None) -> Lexicon:
     """Load the packaged lexicon, then the user file at ``user_path`` if it exists."""
     warnings: list[str] = []
-    text = resources.files("b2b_reader.data").joinpath(PACKAGED_NAME).read_text("utf-8")
+    from .. import data
+
+    text = data.read_text(PACKAGED_NAME)
     entries = parse_lexicon(text, f"b2b_reader/data/{PACKAGED_NAME}", warnings)
     if user_path is not None and user_path.is_file():
         try:

@@ -129,9 +129,9 @@ def protected_names():
 
 def _lexicon_digest() -> str:
     """Digest of the packaged and user lexicons: protected names and views depend on them."""
-    from importlib import resources
+    from .. import data
 
-    packaged = resources.files("b2b_reader.data").joinpath("lexicon.toml").read_bytes()
+    packaged = (data.HERE / "lexicon.toml").read_bytes()
     return _digest(packaged) + _file_digest(user_file("lexicon.toml"))
 
 

@@ -16,8 +16,25 @@ from ..core.state import Bookmark
 from ..widgets.option_list import OptionList
 
 
+def dialog_css(screen: str, body: str, height: str = "auto") -> str:
+    """Styles of a centred modal dialog ``screen`` whose framed body has id ``body``.
+
+    Each dialog carries its own (``DEFAULT_CSS``), so Textual parses them when a dialog is
+    first shown rather than before the reader's first frame.
+    """
+    return f"""
+    {screen} {{ align: center middle; }}
+    {screen} #{body} {{
+        width: 80%; max-width: 90; height: {height}; max-height: 80%;
+        border: round $accent; background: $surface; padding: 1 2;
+    }}
+    """
+
+
 class BookmarksScreen(ModalScreen[int | None]):
     """The document's bookmarks: enter jumps (returns the paragraph), d deletes."""
+
+    DEFAULT_CSS = dialog_css("BookmarksScreen", "bookmarks-body") + "#bookmarks-list { height: auto; max-height: 20; }"
 
     BINDINGS = [
         Binding("escape,q", "dismiss(None)", "Close"),
@@ -70,6 +87,8 @@ class BookmarksScreen(ModalScreen[int | None]):
 class DateScreen(ModalScreen[str | None]):
     """Asks for the document's date (YYYY, YYYY-MM or YYYY-MM-DD); empty resets to inferred."""
 
+    DEFAULT_CSS = dialog_css("DateScreen", "date-body") + "#date-error { height: auto; }"
+
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
     def __init__(self, current: str | None, inferred: bool) -> None:
@@ -101,6 +120,8 @@ class DateScreen(ModalScreen[str | None]):
 
 class PathScreen(ModalScreen[str | None]):
     """Asks for a file name to write to (an export, an excerpt too large to copy)."""
+
+    DEFAULT_CSS = dialog_css("PathScreen", "path-body")
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 

@@ -10,17 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-_KEY_NAMES = {"space": "space", "pagedown": "PgDn", "pageup": "PgUp", "question_mark": "?",
-              "right_square_bracket": "]", "left_square_bracket": "[", "slash": "/",
-              "home": "Home", "end": "End", "down": "↓", "up": "↑", "tab": "tab",
-              "escape": "esc", "f1": "F1", "ctrl+p": "ctrl+p", "apostrophe": "'",
-              "enter": "⏎", "left": "←", "right": "→"}
-
-
-def key_label(keys: str) -> str:
-    """Readable form of a binding's keys (``j,down`` → ``j / ↓``)."""
-    return " / ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
-
+from ..widgets.status import key_label
+from .dialogs import dialog_css
 
 def binding_rows(groups: list[tuple[str, list[Binding]]]) -> Table:
     """A two-column table of keys and what they do, grouped."""
@@ -37,6 +28,8 @@ def binding_rows(groups: list[tuple[str, list[Binding]]]) -> Table:
 
 class HelpScreen(ModalScreen[None]):
     """Keys of the reader, from the bindings of the screen below and its widgets."""
+
+    DEFAULT_CSS = dialog_css("HelpScreen", "help-body", height="80%") + "#help-title { margin-bottom: 1; }"
 
     BINDINGS = [("escape,q,question_mark,f1", "dismiss", "Close help")]
 

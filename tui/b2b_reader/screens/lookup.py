@@ -11,6 +11,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from .dialogs import dialog_css
+
 #: Dictionary entries shown; common words have a dozen and the first few are the point.
 MAX_ENTRIES = 8
 
@@ -25,6 +27,8 @@ class Known:
 
 class LookupScreen(ModalScreen[None]):
     """Shows one word; the dictionary is read in a worker so the screen opens at once."""
+
+    DEFAULT_CSS = dialog_css("LookupScreen", "lookup-body")
 
     BINDINGS = [("escape,q,enter", "dismiss", "Close")]
 

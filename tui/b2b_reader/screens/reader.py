@@ -22,7 +22,6 @@ from ..widgets.outline import Outline
 from ..widgets.panel_base import TargetChosen
 from ..widgets.status import KeyBar, Legend, StatusLine, TitleBar
 from .copying import CopyActions
-from .help import HelpScreen
 from .searching import SearchActions
 
 #: Below this width the outline starts hidden, leaving the article the whole screen.
@@ -67,8 +66,15 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
 
+    AUTO_FOCUS = "#article"
+
     def __init__(self, loaded: Loaded, views: Views, script: str, variant: str, punctuation: bool = False) -> None:
-        super().__init__()
+        # Which panels show depends on the terminal's width; deciding it before the first
+        # styling pass spares a restyle of every widget per class changed after mount.
+        width = self.app.size.width
+        self._wide = width >= NARROW
+        classes = " ".join(name for name, on in (("-outline", self._wide), ("-side", width >= WIDE)) if on)
+        super().__init__(classes=classes or None)
         self.punctuation = punctuation
         self.position = 0
         self.store = state.StateStore()
@@ -81,6 +87,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         self.info = "analysing…"
         self.target: tuple[str, list[tuple[int, int, int]], int] | None = None  # label, mentions, index
         self.date_override: str | None = None  # set in the app (D); None: the document's own
+        self._analysis_started = False
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
@@ -97,19 +104,23 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         return self.query_one(ArticleView)
 
     def on_mount(self) -> None:
-        self._wide = self.app.size.width >= NARROW
-        self.set_class(self._wide, "-outline")
-        self.set_class(self.app.size.width >= WIDE, "-side")
         if self.has_class("-side"):
             self.open_side()
-        self.article.focus()
         self.query_one(KeyBar).show_bindings([*ArticleView.BINDINGS, *self.BINDINGS])
         if self.punctuation:
             self.article.set_punctuation(True)
         self._show_view()
         self._show_legend()  # types and keys: the same in every script
         self._restore_position()
-        self.call_after_refresh(self.analyse)
+        # Analysis starts once the first frame is out (ReaderApp.on_ready → start_analysis):
+        # its thread holds the GIL for long stretches (JSON, jieba) and, started here, it
+        # delayed that frame by ~80 ms.
+
+    def start_analysis(self) -> None:
+        """Start the slow pass, once (the app calls it when its first frame is shown)."""
+        if not self._analysis_started:
+            self._analysis_started = True
+            self.analyse()
 
     # -- analysis in a worker --------------------------------------------------------------
 
@@ -542,4 +553,6 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         if os.environ.get("TMUX") and self.tmux_state() == "off":
             notes.append("tmux has set-clipboard off: copies (c) reach no clipboard through tmux. "
                          "Add 'set -g set-clipboard on' to ~/.tmux.conf.")
+        from .help import HelpScreen
+
         self.app.push_screen(HelpScreen(groups, notes))

@@ -19,6 +19,11 @@ PINYIN_NAMES = {"word": "tone marks", "tones": "tone colours", "source": "the so
 class SearchBar(Input):
     """The one-line search input: searches as you type; enter keeps the result, escape cancels."""
 
+    # Parsed when the bar is first mounted (the first /), not before the first frame.
+    DEFAULT_CSS = """
+    SearchBar { display: none; height: 1; border: none; padding: 0 1; background: $panel; }
+    ReaderScreen.-searching SearchBar { display: block; }
+    """
     BINDINGS = [("escape", "cancel", "Cancel search")]
 
     def action_cancel(self) -> None:

@@ -10,11 +10,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.style import Style
 from rich.text import Text
 
 if TYPE_CHECKING:
     from ..core.script import ViewText
     from .article import ArticleView
+
+#: Tone colours after the common convention (1 red, 2 green, 3 blue, 4 purple; the neutral
+#: tone keeps the pinyin style). Fixed rather than themable: the convention is the point,
+#: and the marks on the vowels carry the tone without colour.
+TONE_STYLES = {1: Style(color="#e05050"), 2: Style(color="#50b050"), 3: Style(color="#5080e0"),
+               4: Style(color="#b060d0"), 5: Style()}
 
 
 def decorate(article: ArticleView, text: Text, index: int, view: ViewText) -> Text:
@@ -63,7 +70,7 @@ def _readings(article: ArticleView, index: int, view: ViewText) -> list[tuple[in
         for offset in range(w.start, w.end):
             reading = readings.get(offset)
             if reading is not None:
-                shown.append(reading.syllable, style + article.get_component_rich_style(f"article--tone{reading.tone}"))
+                shown.append(reading.syllable, style + TONE_STYLES.get(reading.tone, Style()))
         shown.append(")", style=style)
         out.append((w.end, shown))
     return out

@@ -22,6 +22,7 @@ class Outline(OptionList):
     _wanted: tuple | None = None  # what show() last asked for
     _shown: tuple | None = None  # what the list holds
     _pending = False
+    _marked: int | None = None  # the reading cursor's section, kept for a later refill
 
     def show(self, script: str, variant: str, counts: dict[int, int] | None = None) -> None:
         """Show section titles in a view; Text, never markup.
@@ -47,7 +48,7 @@ class Outline(OptionList):
             return
         script, variant, counts = self._wanted
         self._shown = self._wanted
-        highlighted = self.highlighted
+        highlighted = self.highlighted if self._marked is None else self._marked
         self.clear_options()
         document = self.views.document
         options = []
@@ -62,6 +63,7 @@ class Outline(OptionList):
             self.highlighted = highlighted
 
     def mark(self, section: int) -> None:
-        """Highlight the section that holds the reading cursor."""
+        """Highlight the section that holds the reading cursor (now, or once filled)."""
+        self._marked = section
         if self.highlighted != section and section < self.option_count:
             self.highlighted = section

@@ -16,6 +16,8 @@ from .panels import EntityPanel, GlossaryPanel, TimelinePanel
 class SidePanels(Vertical):
     """Entities, Glossary and Timeline tabs (``#side-tabs``)."""
 
+    DEFAULT_CSS = "SidePanels, #side-tabs { height: 1fr; }"
+
     def compose(self) -> ComposeResult:
         with TabbedContent(id="side-tabs"):
             with TabPane("Entities", id="tab-entities"):

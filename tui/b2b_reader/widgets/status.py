@@ -5,6 +5,18 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+_KEY_NAMES = {"space": "space", "pagedown": "PgDn", "pageup": "PgUp", "question_mark": "?",
+              "right_square_bracket": "]", "left_square_bracket": "[", "slash": "/",
+              "home": "Home", "end": "End", "down": "↓", "up": "↑", "tab": "tab",
+              "escape": "esc", "f1": "F1", "ctrl+p": "ctrl+p", "apostrophe": "'",
+              "enter": "⏎", "left": "←", "right": "→"}
+
+
+def key_label(keys: str) -> str:
+    """Readable form of a binding's keys (``j,down`` → ``j / ↓``)."""
+    return " / ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
+
+
 
 class TitleBar(Static):
     """The document's title in the current script."""
@@ -35,8 +47,6 @@ class KeyBar(Static):
     """One line of the main keys, from the bindings marked ``show`` (cheaper than Footer)."""
 
     def show_bindings(self, bindings) -> None:
-        from ..screens.help import key_label
-
         text = Text(no_wrap=True, overflow="ellipsis")
         for binding in bindings:
             if not binding.show:
