@@ -89,7 +89,7 @@ def detect_format(text: str, name: str = "") -> str:
     lines = [line for line in sample.split("\n") if line.strip()]
     if any(_HEADING.match(line) for line in lines[:50]) and "\n\n" in sample:
         return "markdown"
-    glued = len(cleaning._PINYIN_GLUED.findall(sample))
+    glued = sum(1 for _ in cleaning.glued_pinyin(sample))
     breaks = sum(sample.count(p + " ") for p in "。？！”")
     longest = max((len(line) for line in lines), default=0)
     if glued >= 3 or (breaks >= 3 and longest > 1000 and len(lines) <= 3):
@@ -139,7 +139,7 @@ def parse_markdown(text: str, script: str = "mixed") -> Document:
             builder.heading(title)
         else:
             hints: list[tuple[int, str]] = []
-            if cleaning._PINYIN_GLUED.search(block):
+            if next(cleaning.glued_pinyin(block), None):
                 block, hints = cleaning.strip_glued_pinyin(block)
             builder.paragraph(_join_lines(block), hints)
     return builder.document(meta, script)

@@ -28,7 +28,6 @@ import hashlib
 import json
 import os
 import time
-import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -133,12 +132,18 @@ def load_settings(path: str | Path | None = None) -> tuple[Settings, list[str]]:
     target = _settings_path(path)
     warnings: list[str] = []
     try:
-        raw = tomllib.loads(target.read_bytes().decode("utf-8"))
+        data = target.read_bytes()
     except (FileNotFoundError, NotADirectoryError):  # nothing saved yet
         return Settings(), warnings
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        reason = _describe(exc) if isinstance(exc, OSError) else f"not valid TOML ({exc})"
-        warnings.append(_set_aside(target, f"unreadable settings: {reason}")[1])
+    except OSError as exc:
+        warnings.append(_set_aside(target, f"unreadable settings: {_describe(exc)}")[1])
+        return Settings(), warnings
+    import tomllib  # ~3 ms of start-up: only when there are settings to read
+
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        warnings.append(_set_aside(target, f"unreadable settings: not valid TOML ({exc})")[1])
         return Settings(), warnings
     return _settings_from(raw, target, warnings), warnings
 

@@ -119,9 +119,11 @@ class SearchActions:
             self._go_to_mention(index)
 
     def _show_search_outline(self) -> None:
-        from ..core.search import sections_with
+        counts = None
+        if self.search_matches:
+            from ..core.search import sections_with  # not before the first search
 
-        counts = sections_with(self.views.document, self.search_matches) if self.search_matches else None
+            counts = sections_with(self.views.document, self.search_matches)
         self.query_one(Outline).show(self.script, self.variant, counts)
 
     def finish_search(self) -> None:

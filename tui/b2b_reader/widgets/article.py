@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
@@ -25,10 +26,12 @@ from textual.widget import Widget
 from ..core.cleaning import fullwidth_punctuation
 from ..core.models import Span
 from ..core.script import Views
-from ..core.search import Match, in_paragraph
 from . import inline
 from .selection import SelectionMixin
 from .wrap import line_ranges
+
+if TYPE_CHECKING:
+    from ..core.search import Match
 
 MARGIN = 2
 
@@ -324,6 +327,8 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
                          view.map.to_view(start), view.map.to_view(end, end=True))
         if self.search:
             style = self.get_component_rich_style("article--search")
+            from ..core.search import in_paragraph  # loaded with the first search
+
             for match in in_paragraph(self.search, block.index):
                 text.stylize(style, view.map.to_view(match.start), view.map.to_view(match.end, end=True))
         if self.word and block.index == self.cursor:
