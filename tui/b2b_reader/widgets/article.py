@@ -375,9 +375,10 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         """(block, line) of each screen row from the top anchor."""
         rows = []
         block, line = self.top
-        while len(rows) < self.size.height and block < len(self.blocks):
+        height = self.size.height  # a DOM lookup each time: once here
+        while len(rows) < height and block < len(self.blocks):
             lines = self._lines(block)
-            while line < len(lines) and len(rows) < self.size.height:
+            while line < len(lines) and len(rows) < height:
                 rows.append((block, line))
                 line += 1
             block, line = block + 1, 0
@@ -393,10 +394,13 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         return self._rows_cache
 
     def render_lines(self, crop):
-        self._base = self.rich_style  # once a frame: it walks the DOM for the background
+        # Once a frame rather than once a line: both walk the DOM.
+        self._base = self.rich_style
+        self._frame_width = self.size.width
         return super().render_lines(crop)
 
     _base = Style()
+    _frame_width = 0
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -406,7 +410,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
     def render_line(self, y: int) -> Strip:
         rows = self._rows()
         base = self._base
-        width = self.size.width
+        width = self._frame_width or self.size.width
         if y >= len(rows):
             return Strip.blank(width, base)
         block_index, line = rows[y]

@@ -26,6 +26,15 @@ def _is_word(char: str) -> bool:
         char.isalpha() and _width(char) == 1 and "\u00c0" <= char <= "\u024f")
 
 
+#: Per character: its cell width, or -1 for a word character (filled as characters are met).
+_INFO: dict[str, int] = {}
+
+
+def _learn(char: str) -> int:
+    info = _INFO[char] = -1 if _is_word(char) else _width(char)
+    return info
+
+
 def wrap_offsets(text: str, width: int) -> list[int]:
     """Start offsets of each line of ``text`` wrapped at ``width`` cells (always ``[0, ...]``)."""
     width = max(width, 2)
@@ -33,9 +42,17 @@ def wrap_offsets(text: str, width: int) -> list[int]:
     used = 0
     i = 0
     n = len(text)
+    info_of = _INFO.get
     while i < n:
         char = text[i]
-        if _is_word(char):
+        info = info_of(char)
+        if info is None:
+            info = _learn(char)
+        if info >= 0 and (used + info <= width or used == 0):
+            used += info  # the common case, a character that fits: one lookup, no calls
+            i += 1
+            continue
+        if info < 0:  # a word (Latin, digits, pinyin): whole if it fits a line
             j = i
             while j < n and _is_word(text[j]):
                 j += 1
@@ -59,32 +76,28 @@ def wrap_offsets(text: str, width: int) -> list[int]:
             starts.append(brk)
             used = sum(_width(c) for c in text[brk:i])
             continue
-        w = _width(char)
-        if used + w > width and used > 0:
-            brk = i
-            # Kinsoku: a closing mark takes the character before it to the new line; an
-            # opening mark at the end of a line moves down with what it opens.
-            if (char in _NO_LINE_START or text[brk - 1] in _NO_LINE_END) and brk - 1 > starts[-1]:
-                brk -= 1
-                if _is_word(text[brk]):  # never split a word to carry it: take all of it
-                    start = brk
-                    while start > starts[-1] and _is_word(text[start - 1]):
-                        start -= 1
-                    if start == starts[-1]:
-                        # the word fills its line from the start: rather than cut it (or
-                        # let the mark fall off the edge), the mark starts the next line
-                        brk = i
-                    else:
-                        brk = start
-                        if text[brk - 1] in _NO_LINE_END and brk - 1 > starts[-1]:
-                            brk -= 1
-            if char == " ":
-                brk = i + 1
-            starts.append(brk)
-            used = sum(_width(c) for c in text[brk : i + 1]) if brk <= i else 0
-            i += 1
-            continue
-        used += w
+        # a character that does not fit: break the line
+        brk = i
+        # Kinsoku: a closing mark takes the character before it to the new line; an
+        # opening mark at the end of a line moves down with what it opens.
+        if (char in _NO_LINE_START or text[brk - 1] in _NO_LINE_END) and brk - 1 > starts[-1]:
+            brk -= 1
+            if _is_word(text[brk]):  # never split a word to carry it: take all of it
+                start = brk
+                while start > starts[-1] and _is_word(text[start - 1]):
+                    start -= 1
+                if start == starts[-1]:
+                    # the word fills its line from the start: rather than cut it (or
+                    # let the mark fall off the edge), the mark starts the next line
+                    brk = i
+                else:
+                    brk = start
+                    if text[brk - 1] in _NO_LINE_END and brk - 1 > starts[-1]:
+                        brk -= 1
+        if char == " ":
+            brk = i + 1
+        starts.append(brk)
+        used = sum(_width(c) for c in text[brk : i + 1]) if brk <= i else 0
         i += 1
     return starts
 
