@@ -396,11 +396,11 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
     def render_lines(self, crop):
         # Once a frame rather than once a line: both walk the DOM.
         self._base = self.rich_style
-        self._frame_width = self.size.width
+        self._frame_size = self.size
         return super().render_lines(crop)
 
     _base = Style()
-    _frame_width = 0
+    _frame_size = None
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -410,7 +410,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
     def render_line(self, y: int) -> Strip:
         rows = self._rows()
         base = self._base
-        width = self._frame_width or self.size.width
+        width = (self._frame_size or self.size).width
         if y >= len(rows):
             return Strip.blank(width, base)
         block_index, line = rows[y]
@@ -437,7 +437,13 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         # Every segment gets a style: Textual's NO_COLOR filter fails on a segment without one.
         segments = margin + [seg if seg.style else Segment(seg.text, base)
                              for seg in text.render(self.app.console) if seg.text != "\n"]
-        strip = Strip(segments).adjust_cell_length(width, base)
+        # Padded here to the full width: one Strip per line rather than two.
+        cells = MARGIN + text.cell_len
+        if cells < width:
+            segments.append(Segment(" " * (width - cells), base))
+            strip = Strip(segments, width)
+        else:
+            strip = Strip(segments).adjust_cell_length(width, base)
         if len(self._layout.strips) > _Layout.MAX_STRIPS:
             self._layout.strips.clear()
         self._layout.strips[key] = strip
