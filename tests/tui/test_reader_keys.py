@@ -126,3 +126,16 @@ async def test_markup_in_a_document_is_shown_literally():
         assert app.is_running
         title = app.screen.query_one("#title").render_line(0).text
         assert "[bold red]標題[/]" in title
+
+
+async def test_key_bar_keeps_help_and_quit_at_80_columns(default_app):
+    async with default_app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        keys = str(default_app.screen.query_one("#keys").content)
+        assert keys.rstrip().endswith("Help   q  Quit")
+        assert keys.startswith(" j  Next ¶")  # the first keys still lead
+        assert len(keys.rstrip()) <= 80
+        await pilot.resize_terminal(200, 40)
+        await pilot.pause()
+        keys = str(default_app.screen.query_one("#keys").content)
+        assert "ctrl+p  commands" in keys and keys.rstrip().endswith("q  Quit")

@@ -44,18 +44,45 @@ class StatusLine(Static):
 
 
 class KeyBar(Static):
-    """One line of the main keys, from the bindings marked ``show`` (cheaper than Footer)."""
+    """One line of the main keys, from the bindings marked ``show`` (cheaper than Footer).
+
+    Help and Quit stay at the end whatever the width: keys that do not fit are dropped
+    from the middle, so an 80-column terminal still shows how to get help and leave.
+    """
+
+    PINNED = ("help", "quit")
+    _shown: tuple = ()
 
     def show_bindings(self, bindings) -> None:
+        self._shown = tuple(b for b in bindings if b.show)
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        width = self.size.width or self.app.size.width
+        pinned = [self._piece(b) for b in self._shown if b.id in self.PINNED]
+        room = width - sum(p.cell_len for p in pinned)
         text = Text(no_wrap=True, overflow="ellipsis")
-        for binding in bindings:
-            if not binding.show:
-                continue
-            text.append(f" {key_label(binding.key).split(' / ')[0]} ", style="bold reverse")
-            text.append(f" {binding.description}  ")
-        text.append(" ctrl+p ", style="bold reverse")
-        text.append(" commands")
+        others = [self._piece(b) for b in self._shown if b.id not in self.PINNED]
+        for piece in [*others, self._piece(None)]:
+            if piece.cell_len > room:
+                break
+            text.append_text(piece)
+            room -= piece.cell_len
+        for piece in pinned:
+            text.append_text(piece)
         self.update(text, layout=False)  # one line, always: no layout pass
+
+    @staticmethod
+    def _piece(binding) -> Text:
+        """`` key  description`` for a binding; None gives the command palette's entry."""
+        key, description = ("ctrl+p", "commands") if binding is None else (
+            key_label(binding.key).split(" / ")[0], binding.description)
+        piece = Text(f" {key} ", style="bold reverse")
+        piece.append(f" {description}  ")
+        return piece
 
 
 class Legend(Static):
