@@ -59,10 +59,11 @@ class ReaderApp(App[None]):
             self.notify(warning, severity="warning", markup=False)
 
     def on_ready(self) -> None:
-        # Textual sends Ready once the DOM is mounted; the first frame is painted on the
-        # refresh after it: only then may the analysis thread compete for the GIL.
+        # Textual sends Ready after the first frame: now the outline's list is mounted, and
+        # the analysis thread may compete for the GIL.
         screen = self.screen
         if isinstance(screen, ReaderScreen):
+            screen.mount_outline()
             screen.call_after_refresh(screen.start_analysis)
         self.call_after_refresh(_resume_gc)
 

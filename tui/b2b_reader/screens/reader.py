@@ -88,11 +88,15 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         self.target: tuple[str, list[tuple[int, int, int]], int] | None = None  # label, mentions, index
         self.date_override: str | None = None  # set in the app (D); None: the document's own
         self._analysis_started = False
+        self._outline: Outline | None = None  # mounted after the first frame: mount_outline()
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
         with Horizontal(id="main"):
-            yield Outline(self.views, id="outline")
+            # The outline's list (an OptionList: ~10 ms of styles and mounting) is mounted
+            # into its frame just after the first frame; the frame keeps the article's width.
+            with Vertical(id="outline-box") as box:
+                box.border_title = "Outline"
             yield ArticleView(self.views, self.script, self.variant, id="article")
             yield Vertical(id="side")  # the panels are mounted when first shown: open_side()
         yield Legend(id="legend")
@@ -102,6 +106,19 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
     @property
     def article(self) -> ArticleView:
         return self.query_one(ArticleView)
+
+    @property
+    def outline(self) -> Outline | None:
+        """The outline's list, once mounted (just after the first frame)."""
+        return self._outline
+
+    def mount_outline(self) -> None:
+        """Fill the outline frame (the app calls it once the first frame is shown)."""
+        if self._outline is None:
+            self._outline = Outline(self.views, id="outline")
+            self.query_one("#outline-box").mount(self._outline)
+            self._show_search_outline()
+            self._update_status()  # marks the reading cursor's section
 
     def on_mount(self) -> None:
         if self.has_class("-side"):
@@ -244,8 +261,8 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         title = self.views.heading(self.script, self.variant, section.index) if section and section.title else ""
         percent = round(100 * (paragraph + 1) / max(len(document.paragraphs), 1))
         self.query_one(StatusLine).show(self.view_label(), title, paragraph, len(document.paragraphs), percent, self.info)
-        if section is not None:
-            self.query_one(Outline).mark(section.index)
+        if section is not None and self._outline is not None:
+            self._outline.mark(section.index)
 
     @on(ArticleView.SelectionChanged)
     def _selection_changed(self, event: ArticleView.SelectionChanged) -> None:
@@ -300,8 +317,8 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         wide = self.app.size.width >= NARROW
         if wide != getattr(self, "_wide", wide):
             self.set_class(wide, "-outline")  # crossing the threshold resets the panel
-            if wide:
-                self.query_one(Outline).sync()
+            if wide and self._outline is not None:
+                self._outline.sync()
         self._wide = wide
 
     # -- actions ----------------------------------------------------------------------------
@@ -354,8 +371,8 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
 
     def action_toggle_outline(self) -> None:
         self.toggle_class("-outline")
-        if self.has_class("-outline"):
-            self.query_one(Outline).sync()
+        if self.has_class("-outline") and self._outline is not None:
+            self._outline.sync()
 
     def action_toggle_punctuation(self) -> None:
         article = self.article

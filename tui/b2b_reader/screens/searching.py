@@ -10,7 +10,6 @@ from __future__ import annotations
 from textual import work
 from textual.widgets import Input
 
-from ..widgets.outline import Outline
 
 PINYIN_MODES = ("word", "tones", "source")
 PINYIN_NAMES = {"word": "tone marks", "tones": "tone colours", "source": "the source's own pinyin"}
@@ -124,7 +123,8 @@ class SearchActions:
             from ..core.search import sections_with  # not before the first search
 
             counts = sections_with(self.views.document, self.search_matches)
-        self.query_one(Outline).show(self.script, self.variant, counts)
+        if self.outline is not None:
+            self.outline.show(self.script, self.variant, counts)
 
     def finish_search(self) -> None:
         """Keep the matches as the target of n/N and go back to reading."""
