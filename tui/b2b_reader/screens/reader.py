@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,11 +19,13 @@ from ..core.models import ENTITY_TYPES
 from ..core.pipeline import Analysis, Loaded
 from ..core.script import VARIANT_NAMES, VARIANTS, Views
 from ..widgets.article import ArticleView
-from ..widgets.outline import Outline
-from ..widgets.panel_base import TargetChosen
 from ..widgets.status import KeyBar, Legend, StatusLine, TitleBar
 from .copying import CopyActions
 from .searching import SearchActions
+
+if TYPE_CHECKING:
+    from ..widgets.outline import Outline
+    from ..widgets.panel_base import TargetChosen
 
 #: Below this width the outline starts hidden, leaving the article the whole screen.
 NARROW = 100
@@ -115,6 +118,8 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
     def mount_outline(self) -> None:
         """Fill the outline frame (the app calls it once the first frame is shown)."""
         if self._outline is None:
+            from ..widgets.outline import Outline
+
             self._outline = Outline(self.views, id="outline")
             self.query_one("#outline-box").mount(self._outline)
             self._show_search_outline()
@@ -403,8 +408,9 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         else:
             self.open_side()
 
-    @on(TargetChosen)
-    def _target_chosen(self, event: TargetChosen) -> None:
+    def on_target_chosen(self, event: TargetChosen) -> None:
+        # Named handler rather than @on(TargetChosen): the panels' module (and its
+        # dataclasses) is imported when a panel is first shown, not at start-up.
         if not event.mentions:
             return
         self.target = (event.label, list(event.mentions), 0)

@@ -8,33 +8,10 @@ Latin ignores case); this is the glue: a search bar that searches as you type, t
 from __future__ import annotations
 
 from textual import work
-from textual.widgets import Input
 
 
 PINYIN_MODES = ("word", "tones", "source")
 PINYIN_NAMES = {"word": "tone marks", "tones": "tone colours", "source": "the source's own pinyin"}
-
-
-class SearchBar(Input):
-    """The one-line search input: searches as you type; enter keeps the result, escape cancels."""
-
-    # Parsed when the bar is first mounted (the first /), not before the first frame.
-    DEFAULT_CSS = """
-    SearchBar { display: none; height: 1; border: none; padding: 0 1; background: $panel; }
-    ReaderScreen.-searching SearchBar { display: block; }
-    """
-    BINDINGS = [("escape", "cancel", "Cancel search")]
-
-    def action_cancel(self) -> None:
-        self.screen.cancel_search()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.screen.run_search(event.value, jump=True)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.screen.finish_search()
 
 
 class SearchActions:
@@ -88,12 +65,14 @@ class SearchActions:
         """Open the search bar (a query in either script finds both)."""
         self._search_origin = self.article.cursor
         self.add_class("-searching")
-        bars = self.query(SearchBar)
+        bars = self.query("#search")
         if bars:
             bars.first().value = self.search_query
             bars.first().focus()
             return
         # Mounted on first use: an Input is start-up time most readings never need.
+        from ..widgets.search_bar import SearchBar
+
         bar = SearchBar(self.search_query, placeholder="search (either script; enter keeps, esc cancels)", id="search")
         self.mount(bar, before="#legend")
         self.call_after_refresh(bar.focus)
