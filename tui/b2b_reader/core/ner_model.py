@@ -1,0 +1,412 @@
+"""A small character-level tagger for person/org/place names, vectorised with numpy.
+
+Each character gets a score for every tag of ``TAGS`` (BIO x person/org/place, and O):
+the sum of the weights of its hashed features, gathered from one table. The features
+are character n-grams around it, the rjieba token it sits in (tag, position, word), and
+the spans that the lexicon and the tag rules already found there (stacking: the model
+starts from the rules and learns where they are wrong). Everything is computed over all
+paragraphs at once, joined by a separator, with no Python loop per character.
+
+The weights are trained by ``tools/train_ner.py`` and shipped as ``data/ner_model.npz``;
+:func:`load_model` reads them once, on first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
+
+import numpy as np
+
+TYPES = ("person", "org", "place")
+TAGS = ("O", "B-person", "I-person", "B-org", "I-org", "B-place", "I-place")
+# Span types the stacked input marks can carry (lexicon types and rule types).
+MARK_TYPES = ("person", "org", "place", "event", "product", "date", "number")
+SEP = "\n"  # joins paragraphs; its own character features tell the model a text ends
+MODEL_FILE = "ner_model.npz"
+
+_P = 0x100000001B3  # odd, so invertible modulo 2**64 (for the rolling word hash)
+_PINV = pow(_P, -1, 2**64)
+_MIX64 = np.uint64(0xFF51AFD7ED558CCD)
+_PAD = 2  # characters of context on each side
+_CHUNK = 1 << 15  # characters scored at a time: the chunk's arrays stay in cache
+_MUL = [np.uint32(m) for m in (0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1)]
+_S15, _S13 = np.uint32(15), np.uint32(13)
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
+
+
+class _Codes(dict):
+    """Stable small integers for rjieba tags (from their letters), filled on first sight."""
+
+    def __missing__(self, tag: str) -> int:
+        code = 0
+        for ch in tag[:4]:
+            code = code * 131 + ord(ch)
+        self[tag] = code + 1
+        return code + 1
+
+
+_TAG_CODES = _Codes()
+
+
+class _MarkCodes(dict):
+    """A mark's code: its type's number times 4 (plus its B/M/E/S position); others 32."""
+
+    def __missing__(self, etype: str) -> int:
+        return 32
+
+
+_MARK_CODES = _MarkCodes({t: (i + 1) * 4 for i, t in enumerate(MARK_TYPES)})
+
+
+class Inputs:
+    """Paragraphs with their rjieba tokens and already-found spans, to be tagged together.
+
+    Paragraph ``i`` starts at ``bases[i]`` in the joined text ``SEP.join(texts) + SEP``.
+    """
+
+    _SEP_TOKEN = [(SEP, "sep")]
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.tokens: list[Sequence[tuple[str, str]]] = []  # per paragraph, then a separator
+        self.marks: list[Sequence[tuple[int, int, str]]] = []  # per paragraph, local offsets
+        self.bases: list[int] = []
+        self._size = 0
+
+    def add(self, text: str, tokens: Sequence[tuple[str, str]], marks: Sequence[tuple[int, int, str]]) -> None:
+        """Append one paragraph, its tokens (which must cover it) and marks (local offsets)."""
+        self.bases.append(self._size)
+        self.texts.append(text)
+        self.tokens.append(tokens)
+        self.tokens.append(self._SEP_TOKEN)
+        self.marks.append(marks)
+        self._size += len(text) + 1
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def blocks(self, size: int = 1 << 17):
+        """``(first paragraph, Inputs)`` for runs of whole paragraphs of about ``size``
+        characters: tagging a long document block by block bounds the memory it takes."""
+        first = 0
+        while first < len(self.texts):
+            last = int(np.searchsorted(self.bases, self.bases[first] + size, side="left"))
+            last = max(last, first + 1)
+            block = Inputs()
+            block.texts = self.texts[first:last]
+            block.tokens = self.tokens[2 * first:2 * last]
+            block.marks = self.marks[first:last]
+            offset = self.bases[first]
+            block.bases = [b - offset for b in self.bases[first:last]]
+            block._size = (self.bases[last] if last < len(self.bases) else self._size) - offset
+            yield first, block
+            first = last
+
+
+@lru_cache(maxsize=1)
+def _powers_upto(size: int) -> tuple[np.ndarray, np.ndarray]:
+    pw = np.full(size, _P, np.uint64)
+    pw[0] = 1
+    np.cumprod(pw, out=pw)
+    ipw = np.full(size, _PINV, np.uint64)
+    ipw[0] = 1
+    np.cumprod(ipw, out=ipw)
+    return pw, ipw
+
+
+def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """``P**j`` and ``P**-j`` (mod 2**64) for ``j < n``, kept for the next call."""
+    size = 1 << max(16, (n - 1).bit_length())  # powers of two: few recomputations
+    pw, ipw = _powers_upto(size)
+    return pw[:n], ipw[:n]
+
+
+class _Columns:
+    """Per-character base values (uint32) of the joined text, from which templates hash."""
+
+    def __init__(self, inputs: Inputs) -> None:
+        text = SEP.join(inputs.texts) + SEP
+        n = self.n = len(text)
+        cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        self.chars = np.concatenate([np.full(_PAD, 0x110001, np.uint32), cp,
+                                     np.full(_PAD, 0x110002, np.uint32)])
+        # Tokens: lengths, per-character token index, position in the token (B/M/E/S).
+        tokens = list(chain.from_iterable(inputs.tokens))
+        lengths = np.fromiter(map(len, map(_FIRST, tokens)), dtype=np.int64, count=len(tokens))
+        starts = np.zeros(len(lengths) + 1, np.int64)
+        np.cumsum(lengths, out=starts[1:])
+        first, last = starts[:-1], starts[1:] - 1
+        nonempty = lengths > 0
+        bmes = np.ones(n, np.uint32)  # M, then E, B and S written over it per token
+        bmes[last[nonempty]] = 2
+        bmes[first[nonempty]] = 0
+        bmes[first[lengths == 1]] = 3
+        tag_codes = np.fromiter(map(_TAG_CODES.__getitem__, map(_SECOND, tokens)), dtype=np.uint32,
+                                count=len(tokens))
+        tagpos = np.repeat(tag_codes * np.uint32(4), lengths)
+        tagpos += bmes
+        self.tagpos = np.concatenate([[5], tagpos, [6]]).astype(np.uint32)  # padded by one
+        self.bmes = bmes
+        # Rolling hash of each token's characters: (C[end] - C[start]) * P^-start.
+        pw, ipw = _powers(n)
+        csum = np.zeros(n + 1, np.uint64)
+        np.cumsum(cp * pw, out=csum[1:])
+        whash = (csum[starts[1:]] - csum[first]) * ipw[np.minimum(first, n - 1)]
+        whash = ((whash * _MIX64) >> np.uint64(32)).astype(np.uint32)  # top bits, mixed
+        self.word = np.repeat(whash, lengths)
+        # Marks: type and B/M/E/S position of the span covering each character (0: none),
+        # padded by two on each side.
+        mark = np.zeros(n + 4, np.uint32)
+        marks = list(chain.from_iterable(inputs.marks))
+        if marks:
+            count = len(marks)  # (zip(*marks) is slow for many marks: map each field)
+            ms = np.fromiter(map(_FIRST, marks), np.int64, count)
+            ml = np.fromiter(map(_SECOND, marks), np.int64, count) - ms
+            ms += np.repeat(np.asarray(inputs.bases, np.int64), list(map(len, inputs.marks)))
+            code = np.fromiter(map(_MARK_CODES.__getitem__, map(_THIRD, marks)), np.uint32, count)
+            ml = np.maximum(ml, 0)
+            rank = np.arange(int(ml.sum())) - np.repeat(np.cumsum(ml) - ml, ml)
+            span_len = np.repeat(ml, ml)
+            where = np.where(span_len == 1, 3, np.where(rank == 0, 0, np.where(rank == span_len - 1, 2, 1)))
+            # later marks overwrite earlier ones (the lexicon's come last)
+            mark[np.repeat(ms, ml) + rank + 2] = np.repeat(code, ml) + where.astype(np.uint32)
+        self.mark = mark
+
+    def rows(self, lo: int, hi: int, bits: int) -> list[np.ndarray]:
+        """Table rows of every feature template for characters ``lo:hi``."""
+        c, m, tp = self.chars, self.mark, self.tagpos
+
+        def ch(k):
+            return c[_PAD + lo + k:_PAD + hi + k]
+
+        def mk(k):
+            return m[2 + lo + k:2 + hi + k]
+
+        def tg(k):
+            return tp[1 + lo + k:1 + hi + k]
+
+        shift = np.uint32(32 - bits)
+        out = []
+        # Templates kept after ablation on People's Daily dev (even half): 26 scored no
+        # better than these 12 (far characters and bigrams, trigrams, neighbouring words,
+        # word length, the character with tag or mark, marks two away: each within 0.005 F1).
+        for t, values in enumerate((
+            (ch(-1),), (ch(0),), (ch(1),), (ch(-1), ch(0)), (ch(0), ch(1)),  # characters
+            (tg(-1),), (tg(0),), (tg(1),),  # rjieba tag x position in token
+            (self.word[lo:hi], self.bmes[lo:hi]),  # the token and the position in it
+            (mk(0),), (mk(-1), mk(0), mk(1)), (mk(0), tg(0)),  # lexicon/rule/figure marks
+        )):
+            h = np.full(hi - lo, (t + 1) * 0x61C88647 & 0xFFFFFFFF, np.uint32)
+            for v, mul in zip(values, _MUL):
+                h += v * mul
+                h ^= h >> _S15
+            h *= _MUL[4]
+            h ^= h >> _S13
+            h *= _MUL[0]
+            out.append(h >> shift)
+        return out
+
+
+def feature_rows(inputs: Inputs, bits: int) -> np.ndarray:
+    """Table rows of all templates for every character, ``(templates, characters)``
+    (for training; the model itself scores chunk by chunk)."""
+    cols = _Columns(inputs)
+    return np.stack(cols.rows(0, cols.n, bits)).astype(np.intp)
+
+
+class Model:
+    """Emission weights ``(2**bits, len(TAGS))``, tag transitions, and an O bias.
+
+    ``trans[i, j]`` scores tag ``j`` after tag ``i``; row ``len(TAGS)`` is the start of a
+    text. ``o_bias`` added to O's score trades recall for precision. Scoring sums int16
+    weights (scaled so that no sum of one weight per template overflows), eight to a row
+    so that a row is one 16-byte item to gather.
+    """
+
+    def __init__(self, weights: np.ndarray, trans: np.ndarray, o_bias: float = 0.0) -> None:
+        self.weights = np.asarray(weights, dtype=np.float32)
+        self.trans = np.asarray(trans, dtype=np.float32)
+        self.bits = int(np.log2(len(weights)))
+        self.o_bias = o_bias
+        self._table: tuple[np.ndarray, float] | None = None
+
+    def _packed(self, templates: int) -> tuple[np.ndarray, float]:
+        if self._table is None:
+            peak = float(np.abs(self.weights).max()) or 1.0
+            scale = 32000.0 / (templates * peak)
+            q = np.zeros((len(self.weights), 8), np.int16)
+            q[:, :len(TAGS)] = np.round(self.weights * scale)
+            self._table = (q.view(np.complex128).ravel(), scale)
+        return self._table
+
+    def scores(self, inputs: Inputs) -> np.ndarray:
+        """Per-character tag scores of the joined text, shape ``(characters, tags)``."""
+        cols = _Columns(inputs)
+        n = cols.n
+        out = np.empty((n, 8), np.int16)
+        buf = np.empty(_CHUNK, np.complex128)
+        scale = 1.0
+        for lo in range(0, n, _CHUNK):
+            hi = min(n, lo + _CHUNK)
+            rows = cols.rows(lo, hi, self.bits)
+            table, scale = self._packed(len(rows))
+            acc = out[lo:hi]
+            acc[:] = np.take(table, rows[0]).view(np.int16).reshape(hi - lo, 8)
+            part = buf[:hi - lo]
+            view = part.view(np.int16).reshape(hi - lo, 8)
+            for r in rows[1:]:
+                np.take(table, r, out=part)
+                acc += view
+        emit = out[:, :len(TAGS)].astype(np.float32)
+        emit *= np.float32(1.0 / scale)
+        emit[:, 0] += self.o_bias
+        return emit
+
+    def labels(self, inputs: Inputs) -> np.ndarray:
+        """The best tag index of every character of the joined text (Viterbi per text)."""
+        return viterbi(self.scores(inputs), segments(inputs), self.trans)
+
+    def paragraph_spans(self, inputs: Inputs):
+        """``(paragraph, start, end, type)`` of the names in ``inputs``, offsets local to
+        their paragraph; a long document is tagged in blocks of paragraphs."""
+        for first, block in inputs.blocks():
+            for p, s, e, t in paragraph_spans(self.labels(block), block.bases):
+                yield first + p, s, e, t
+
+    def spans(self, inputs: Inputs) -> list[list[tuple[int, int, str]]]:
+        """``(start, end, type)`` per paragraph of ``inputs``, offsets local to it."""
+        out: list[list[tuple[int, int, str]]] = [[] for _ in inputs.texts]
+        for p, s, e, t in self.paragraph_spans(inputs):
+            out[p].append((s, e, t))
+        return out
+
+
+MAX_SEGMENT = 256  # longer paragraphs are decoded in pieces (bounds the Viterbi matrix)
+
+
+def segments(inputs: Inputs) -> tuple[np.ndarray, np.ndarray]:
+    """``(starts, lengths)`` of the pieces the decoder works on: paragraphs, cut into
+    pieces of at most ``MAX_SEGMENT`` characters (separators excluded)."""
+    lengths = np.fromiter(map(len, inputs.texts), dtype=np.int64, count=len(inputs.texts))
+    bases = np.asarray(inputs.bases, dtype=np.int64)
+    pieces = np.maximum(1, -(-lengths // MAX_SEGMENT))
+    owner = np.repeat(np.arange(len(lengths)), pieces)
+    first = np.concatenate([[0], np.cumsum(pieces)[:-1]])
+    k = np.arange(len(owner)) - first[owner]
+    starts = bases[owner] + k * MAX_SEGMENT
+    seg_len = np.minimum(MAX_SEGMENT, lengths[owner] - k * MAX_SEGMENT)
+    keep = seg_len > 0
+    return starts[keep], seg_len[keep]
+
+
+def viterbi(emit: np.ndarray, segs: tuple[np.ndarray, np.ndarray], trans: np.ndarray,
+            first: np.ndarray | None = None, last: np.ndarray | None = None) -> np.ndarray:
+    """Best tag per character under ``trans``, each segment decoded on its own.
+
+    ``first[i]``/``last[i]`` (default: the start row of ``trans``/nothing) score
+    segment ``i``'s first tag and what follows its last. Segments are sorted longest
+    first, so at step ``t`` the segments still running are a prefix: the Python loop
+    runs over positions (at most ``MAX_SEGMENT``), each step a few vector operations
+    over that prefix. Characters outside every segment get O.
+    """
+    n, k = emit.shape
+    labels = np.zeros(n, np.int64)
+    starts, lengths = segs
+    if not len(starts):
+        return labels
+    order = np.argsort(-lengths, kind="stable")
+    st, ln = starts[order], lengths[order]
+    alive = np.searchsorted(-ln, -np.arange(int(ln[0])), side="left")  # running at step t
+    delta = (trans[k] if first is None else first[order]) + emit[st]
+    step = [trans[i] for i in range(k)]
+    backs = []
+    best_buf = np.empty((len(st), k), np.float32)
+    cand_buf = np.empty((len(st), k), np.float32)
+    mask_buf = np.empty((len(st), k), bool)
+    for t in range(1, len(alive)):
+        a = alive[t]
+        d = delta[:a]
+        best, cand, better = best_buf[:a], cand_buf[:a], mask_buf[:a]
+        # max over the previous tag, unrolled: k vector steps over (a, k) beat one
+        # reduction over a small middle axis
+        np.add(d[:, :1], step[0], out=best)
+        arg = np.zeros((a, k), np.int8)
+        for i in range(1, k):
+            np.add(d[:, i:i + 1], step[i], out=cand)
+            np.greater(cand, best, out=better)
+            np.copyto(best, cand, where=better)
+            np.copyto(arg, np.int8(i), where=better)
+        backs.append(arg)
+        np.add(best, emit[st[:a] + t], out=d)
+    if last is not None:
+        delta += last[order]
+    choice = delta.argmax(axis=1)  # each segment's last tag (its delta stopped there)
+    for t in range(len(alive) - 1, -1, -1):
+        a = alive[t]
+        labels[st[:a] + t] = choice[:a]
+        if t:
+            choice[:a] = backs[t - 1][np.arange(a), choice[:a]]
+    return labels
+
+
+def decode(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Spans ``(starts, ends, kinds)`` from per-character BIO labels, as arrays; kind
+    ``k`` is ``TYPES[k - 1]``. An I after O or after another type starts a span."""
+    kind = (labels + 1) // 2  # 0 = O, 1..3 = TYPES
+    begin = (labels % 2 == 1) & (labels > 0)
+    prev = np.concatenate([[0], kind[:-1]])
+    start = (kind > 0) & (begin | (prev != kind))
+    nxt_start = np.concatenate([start[1:], [True]])
+    nxt_kind = np.concatenate([kind[1:], [0]])
+    end = (kind > 0) & (nxt_start | (nxt_kind != kind))
+    s_idx = np.flatnonzero(start)
+    return s_idx, np.flatnonzero(end) + 1, kind[s_idx]
+
+
+def paragraph_spans(labels: np.ndarray, bases: Sequence[int]):
+    """``(paragraph, start, end, type)`` for the spans of ``labels``, offsets local to
+    their paragraph (spans never cross a separator)."""
+    starts, ends, kinds = decode(labels)
+    bases_arr = np.asarray(bases, np.int64)
+    para = np.searchsorted(bases_arr, starts, side="right") - 1
+    local = bases_arr[para]
+    names = ("", *TYPES)
+    return zip(para.tolist(), (starts - local).tolist(), (ends - local).tolist(),
+               map(names.__getitem__, kinds.tolist()))
+
+
+def save_model(path, model: Model, meta: str) -> None:
+    """Store ``model`` compactly: nonzero weight rows only, int16 with one scale per tag."""
+    weights = model.weights
+    nz = np.flatnonzero(np.abs(weights).max(axis=1) > 0)
+    rows = weights[nz]
+    scale = np.abs(rows).max(axis=0) / 32767.0
+    scale[scale == 0] = 1.0
+    q = np.round(rows / scale).astype(np.int16)
+    np.savez_compressed(path, rows=np.diff(nz, prepend=0).astype(np.uint32), q=q,
+                        scale=scale.astype(np.float32), trans=model.trans,
+                        size=np.array([len(weights)]), o_bias=np.array([model.o_bias]),
+                        meta=np.array(meta))
+
+
+def read_model(source) -> Model:
+    """A :class:`Model` from a file written by :func:`save_model` (path or file object)."""
+    with np.load(source) as z:
+        weights = np.zeros((int(z["size"][0]), len(TAGS)), np.float32)
+        weights[np.cumsum(z["rows"])] = z["q"].astype(np.float32) * z["scale"]
+        return Model(weights, z["trans"], float(z["o_bias"][0]))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model | None:
+    """The shipped model, read once on first use; None if the package lacks it."""
+    from .. import data
+
+    path = data.HERE / MODEL_FILE
+    if not path.is_file():
+        return None
+    with path.open("rb") as fh:
+        return read_model(fh)
