@@ -24,6 +24,10 @@ def main() -> None:
     assert "site-packages" in b2b_reader.__file__, b2b_reader.__file__
     data = json.load(open(sys.argv[1], encoding="utf-8"))
     assert len(data["paragraphs"]) == 43, len(data["paragraphs"])
+    from b2b_reader.core import ner_model
+
+    # Without its weights the tagger silently falls back to the rules: the file must ship.
+    assert ner_model.load_model() is not None, "ner_model.npz missing from the wheel"
     asyncio.run(start())
     print("installed wheel starts and shows the article")
 

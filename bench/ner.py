@@ -23,6 +23,7 @@ import rjieba
 
 from b2b_reader.core.entities import find_entities
 from b2b_reader.core.lexicon import load_lexicon
+from b2b_reader.core.ner_model import MODEL_FILE, load_model
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 TYPES = ("person", "org", "place")
@@ -37,6 +38,21 @@ DATASETS = {
                    "GPE.NAM": "place"}),
 }
 JIEBA_MAP = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "org"}
+
+
+def model_info() -> str:
+    """What the shipped tagger learned from (the training run's settings)."""
+    import numpy as np
+    from importlib import resources
+
+    with resources.files("b2b_reader.data").joinpath(MODEL_FILE).open("rb") as fh, np.load(fh) as z:
+        meta = str(z["meta"])
+    files = {"pd": "ner_peoples_daily_dev.jsonl (even sentences)",
+             "cluener": "ner_cluener_train.jsonl (even sentences)",
+             "resume": "ner_resume_train.jsonl", "weibo": "ner_weibo_train.jsonl"}
+    corpora = meta.split("corpora=")[1].split()[0] if "corpora=" in meta else ""
+    learned = [files.get(c.partition("*")[0], c) for c in corpora.split(",") if c]
+    return f"{MODEL_FILE} ({meta}); learned from {', '.join(learned) or 'unknown'}"
 
 
 def load(name: str, limit: int | None) -> tuple[list[str], list[set]]:
@@ -54,10 +70,10 @@ def load(name: str, limit: int | None) -> tuple[list[str], list[set]]:
     return texts, golds
 
 
-def ours(texts: list[str]) -> list[set]:
+def ours(texts: list[str], names: str = "model") -> list[set]:
     lexicon = load_lexicon()
     out: list[set] = [set() for _ in texts]
-    for span in find_entities(texts, lexicon):
+    for span in find_entities(texts, lexicon, names=names):
         if span.type in TYPES:
             out[span.paragraph].add((span.start, span.end, span.type))
     return out
@@ -107,7 +123,10 @@ def main() -> None:
     ap.add_argument("--no-posseg", action="store_true", help="skip slow jieba.posseg")
     ap.add_argument("--no-split", action="store_true", help="skip the even/odd half scores")
     args = ap.parse_args()
-    systems = [("ours", ours), ("rjieba.tag", lambda t: raw_tags(t, rjieba.tag))]
+    model = load_model()
+    print("tagger:", "none shipped (rules only)" if model is None else model_info())
+    systems = [("ours", ours), ("rules", lambda t: ours(t, "rules")),
+               ("rjieba.tag", lambda t: raw_tags(t, rjieba.tag))]
     if not args.no_posseg:
         tagger = posseg_tagger()
         systems.append(("jieba.posseg", lambda t: raw_tags(t, tagger)))
@@ -122,9 +141,9 @@ def main() -> None:
             for key, (p, r, f) in score(golds, preds).items():
                 print(f"{sys_name:<13} {key:<7} {p:6.3f} {r:6.3f} {f:6.3f}")
             print(f"{sys_name:<13} ({secs:.2f} s)")
-            if sys_name == "ours" and not args.no_split:
+            if sys_name in ("ours", "rules") and not args.no_split:
                 for half, first in (("even", 0), ("odd", 1)):
-                    label = f"ours/{half}"
+                    label = f"{sys_name}/{half}"
                     for key, (p, r, f) in score(golds[first::2], preds[first::2]).items():
                         print(f"{label:<13} {key:<7} {p:6.3f} {r:6.3f} {f:6.3f}")
 

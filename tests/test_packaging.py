@@ -14,6 +14,6 @@ def test_styles_are_package_data():
 
 def test_default_article_and_marks_ship():
     data = resources.files("b2b_reader.data")
-    for name in ("article-1688.md", "article-1688.marks.toml", "article-1688.pinyin.tsv"):
+    for name in ("article-1688.md", "article-1688.marks.toml", "article-1688.pinyin.tsv", "ner_model.npz"):
         assert data.joinpath(name).is_file(), name
     assert core.__name__ == "b2b_reader.core"

@@ -7,10 +7,15 @@ feed it, strongest first:
 1. the lexicon: every name and alias, matched with one trie-shaped regex;
 2. rules for dates and figures (``core.numbers``), which never override a lexicon name
    (``1688年轻买家`` holds the org 1688, not the year 1688);
-3. rjieba part-of-speech tags for names the lexicon lacks, filtered for precision
-   (``core.entity_rules``).
+3. person/org/place names the lexicon lacks, from the character tagger of
+   ``core.ner_model``; it reads rjieba's tags and what the lexicon, the figure rules and
+   the tag rules of ``core.entity_rules`` found, and learned where those are wrong. A
+   tagger name that cuts into a lexicon name is dropped. Without the shipped model
+   file (or with ``names="rules"``) the tag rules' names are used directly.
 
-Overlaps resolve longest first; on equal length the stronger source wins.
+Overlaps resolve longest first; on equal length the stronger source wins. Paragraphs are
+analysed in blocks of about ``_BLOCK`` characters, so a long document's tokens are not
+all held at once.
 """
 
 from __future__ import annotations
@@ -23,13 +28,20 @@ from operator import itemgetter
 import rjieba
 
 from .entity_rules import common_dictionary_names, dotted_names, tagged_names
+from .entity_rules import NOT_NAMES
+from .gazetteer import NOT_ORGS, NOT_PLACES, ORG_HEADS, PLACES
 from .lexicon import Lexicon
 from .models import Span
+from .ner_model import Inputs, load_model
 from .numbers import find_figures
 
-_PRIO_LEXICON, _PRIO_DATE, _PRIO_TAGGED, _PRIO_NUMBER = 0, 1, 2, 3
+_PRIO_LEXICON, _PRIO_DATE, _PRIO_TAGGED, _PRIO_NUMBER, _PRIO_BACKSTOP = 0, 1, 2, 3, 4
+_BLOCK = 1 << 19  # characters of paragraphs analysed (and tagged) together
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+NEVER_NAMES = NOT_NAMES | NOT_PLACES | NOT_ORGS
 
 
 def _trie_pattern(words: Sequence[str]) -> str:
@@ -85,21 +97,111 @@ def _lexicon_hits(text: str, rx: re.Pattern[str], lexicon: Lexicon, bounds: set[
         yield start, end, entry.type, entry.name
 
 
-def find_entities(paragraphs: Sequence[str], lexicon: Lexicon) -> list[Span]:
-    """Entities in canonical ``paragraphs``: sorted, non-overlapping ``Span``s."""
+#: Documents up to this many characters get the tagger's names; longer ones (books, whole
+#: archives) the tag rules' alone. The tagger costs ~0.6 s per million characters on top
+#: of ~2.5 s for the rest of the analysis (bench/analysis.py), which would take a
+#: book-length document below the 330k characters/s the analysis must keep; a long
+#: article (10-50k characters) pays a few tens of milliseconds.
+MODEL_MAX_CHARS = 300_000
+
+
+def find_entities(paragraphs: Sequence[str], lexicon: Lexicon, *, names: str = "auto") -> list[Span]:
+    """Entities in canonical ``paragraphs``: sorted, non-overlapping ``Span``s.
+
+    ``names`` chooses where person/org/place names beyond the lexicon come from:
+    ``"model"`` (the shipped tagger, fed with the rules' answers; the rules alone if the
+    package lacks it), ``"rules"`` (the tag rules only) or ``"auto"``: the model up to
+    :data:`MODEL_MAX_CHARS` characters in all, the rules beyond.
+    """
+    if names == "auto":
+        names = "model" if sum(map(len, paragraphs)) <= MODEL_MAX_CHARS else "rules"
+    model = load_model() if names == "model" else None
+    spans: list[Span] = []
+    for first, cands, inputs, lexicon_taken in entity_blocks(paragraphs, lexicon, model is None):
+        if model is not None:
+            _add_model_names(model, inputs, cands, lexicon_taken)
+        for p, (text, para_cands) in enumerate(zip(inputs.texts, cands), first):
+            if para_cands:
+                spans.extend(_resolve(p, text, para_cands))
+    return spans
+
+
+def _add_model_names(model, inputs: Inputs, cands: list[list], lexicon_taken) -> None:
+    """The model's names of one block as candidates, where the lexicon lets them be.
+
+    Gazetteer-place candidates the block already holds (``_PRIO_BACKSTOP``) stay only
+    where no tagger name overlaps them.
+    """
+    texts = inputs.texts
+    named: dict[int, bytearray] = {}
+    for p, start, end, etype in model.paragraph_spans(inputs):
+        if etype == "person" and end - start == 1:
+            continue  # a surname alone (李先生, 王小姐): corpora disagree on its span
+        if texts[p][start:end] in NEVER_NAMES:
+            continue  # reviewed words that are never names (中华, 城市, 古老)
+        taken = lexicon_taken[p]
+        if taken is not None and 1 in taken[start:end]:
+            # The lexicon wins (阿里 in a 阿里高层 "place", 马云 in 帮马云), except for an
+            # org name around whole lexicon names (深圳 in 深圳某某展览公司).
+            crosses = (start and taken[start - 1] and taken[start]) or (
+                end < len(taken) and taken[end - 1] and taken[end])
+            if crosses or etype != "org" or not texts[p].endswith(ORG_HEADS, start, end):
+                continue
+        cands[p].append((start, end, _PRIO_TAGGED, etype, None, ()))
+        cover = named.get(p)
+        if cover is None:
+            cover = named[p] = bytearray(len(texts[p]))
+        cover[start:end] = b"\x01" * (end - start)
+    for p, para_cands in enumerate(cands):
+        if any(c[2] == _PRIO_BACKSTOP for c in para_cands):
+            cover = named.get(p)
+            if cover is not None:
+                para_cands[:] = [c for c in para_cands
+                                 if c[2] != _PRIO_BACKSTOP or 1 not in cover[c[0]:c[1]]]
+
+
+def entity_inputs(paragraphs: Sequence[str], lexicon: Lexicon, rules_as_candidates: bool = False,
+                  rules: bool = True):
+    """``(candidates, model inputs, lexicon cover)``: per paragraph, lexicon hits and
+    figures as candidates, and a bytearray marking the lexicon hits' characters (None
+    when there are none); the tag rules' names go to the model's inputs (and to the
+    candidates if asked)."""
+    for _first, cands, inputs, covers in entity_blocks(paragraphs, lexicon, rules_as_candidates,
+                                                        rules, size=None):
+        return cands, inputs, covers
+    return [], Inputs(), []
+
+
+def entity_blocks(paragraphs: Sequence[str], lexicon: Lexicon, rules_as_candidates: bool = False,
+                  rules: bool = True, size: int | None = _BLOCK):
+    """:func:`entity_inputs` for runs of whole paragraphs of about ``size`` characters
+    (all at once if None), as ``(first paragraph, candidates, inputs, covers)``: the
+    caller tags a block and drops it before the next is built, which bounds memory."""
     rx = lexicon_matcher(lexicon)
     common = common_dictionary_names()
-    spans: list[Span] = []
+    inputs = Inputs()
+    all_cands: list[list] = []
+    covers: list[bytearray | None] = []
+    first = 0
     for p, text in enumerate(paragraphs):
+        if size is not None and inputs._size >= size:
+            yield first, all_cands, inputs, covers
+            inputs, all_cands, covers, first = Inputs(), [], [], p
+        cands: list[tuple[int, int, int, str, str | None, tuple]] = []
+        all_cands.append(cands)
         if not text:
+            inputs.add(text, (), ())
+            covers.append(None)
             continue
         tokens = rjieba.tag(text)
         # token start offsets (and the text's end), computed once for both uses below
         offsets = list(accumulate(map(len, map(itemgetter(0), tokens)), initial=0))
         bounds = set(offsets)
-        cands: list[tuple[int, int, int, str, str, tuple]] = []
+        marks: list[tuple[int, int, str]] = []
         taken = bytearray(len(text))
+        lex = []
         for start, end, etype, key in _lexicon_hits(text, rx, lexicon, bounds):
+            lex.append((start, end, etype))
             cands.append((start, end, _PRIO_LEXICON, etype, key, ()))
             taken[start:end] = b"\x01" * (end - start)
         for start, end, etype, key, kind in find_figures(text):
@@ -109,18 +211,31 @@ def find_entities(paragraphs: Sequence[str], lexicon: Lexicon) -> list[Span]:
                 continue  # ordinals (第31届) are not counts
             prio = _PRIO_DATE if etype == "date" else _PRIO_NUMBER
             cands.append((start, end, prio, etype, key, (("kind", kind),)))
-        for start, end, etype in tagged_names(tokens, common, offsets):
-            cands.append((start, end, _PRIO_TAGGED, etype, text[start:end], ()))
-        for start, end, etype in dotted_names(text):
-            cands.append((start, end, _PRIO_TAGGED, etype, text[start:end], ()))
-        spans.extend(_resolve(p, len(text), cands))
-    return spans
+            marks.append((start, end, etype))
+        found = list(tagged_names(tokens, common, offsets)) if rules else []
+        found.extend(dotted_names(text))
+        marks.extend(found)
+        marks.extend(lex)  # last, so a lexicon name's mark wins where marks overlap
+        if rules_as_candidates:
+            cands.extend((s, e, _PRIO_TAGGED, t, None, ()) for s, e, t in found)
+            inputs.add(text, (), ())  # the rules alone: no tagger inputs to build
+        else:
+            # gazetteer places the rules found, a backstop where the tagger finds nothing
+            cands.extend((s, e, _PRIO_BACKSTOP, t, None, ()) for s, e, t in found
+                         if t == "place" and text[s:e] in PLACES)
+            inputs.add(text, tokens, marks)
+        covers.append(taken if lex else None)
+    if all_cands or size is None:
+        yield first, all_cands, inputs, covers
 
 
-def _resolve(p: int, length: int, cands: list) -> list[Span]:
-    """Keep the longest candidates that do not overlap; ties go to the stronger source."""
+def _resolve(p: int, text: str, cands: list) -> list[Span]:
+    """Keep the longest candidates that do not overlap; ties go to the stronger source.
+
+    A candidate's key None stands for its own text (names found by rules or model).
+    """
     cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
-    used = bytearray(length)
+    used = bytearray(len(text))
     kept = []
     for cand in cands:
         start, end = cand[0], cand[1]
@@ -130,4 +245,5 @@ def _resolve(p: int, length: int, cands: list) -> list[Span]:
         kept.append(cand)
     # Kept spans do not overlap, so their start alone gives Span order (no Span.__lt__).
     kept.sort(key=itemgetter(0))
-    return [Span(p, start, end, "entity", etype, key, extra) for start, end, _prio, etype, key, extra in kept]
+    return [Span(p, start, end, "entity", etype, text[start:end] if key is None else key, extra)
+            for start, end, _prio, etype, key, extra in kept]

@@ -21,7 +21,7 @@ from .script import VARIANTS, Views, detect_script, view_key
 
 SCHEMA = 1
 #: Bump when analysis output changes, so cached results are not reused.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 
 @dataclass(frozen=True)
