@@ -137,15 +137,19 @@ def _validate(args: argparse.Namespace) -> None:
 
 def _load(args: argparse.Namespace):
     from .core import pipeline
-    from .core.source import SourceError
 
     path = args.path
     if path is None and not sys.stdin.isatty() and _stdin_has_data():
         path = "-"
-    try:
-        loaded = pipeline.load_path(path, encoding=args.encoding)
-    except SourceError as error:
-        raise _InputError(str(error)) from None
+    if path is None:
+        loaded = pipeline.load_default()  # no file to read: core.source is not needed
+    else:
+        from .core.source import SourceError
+
+        try:
+            loaded = pipeline.load_path(path, encoding=args.encoding)
+        except SourceError as error:
+            raise _InputError(str(error)) from None
     if args.date:
         from dataclasses import replace
 

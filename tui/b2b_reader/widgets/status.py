@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual.widgets import Static
+from textual.strip import Strip
+from textual.widget import Widget
 
 _KEY_NAMES = {"space": "space", "pagedown": "PgDn", "pageup": "PgUp", "question_mark": "?",
               "right_square_bracket": "]", "left_square_bracket": "[", "slash": "/",
@@ -18,7 +21,60 @@ def key_label(keys: str) -> str:
 
 
 
-class TitleBar(Static):
+_NOT_REVERSED = Style(reverse=False)
+
+
+def _resolved(style: Style) -> Style:
+    """``style`` with reverse video turned into swapped foreground and background."""
+    if not style.reverse:
+        return style
+    return style.without_color + Style.from_color(style.bgcolor, style.color) + _NOT_REVERSED
+
+
+class Bar(Widget):
+    """One line of styled Text, drawn as a single Strip.
+
+    The reader has four of these; drawn through Static's content pipeline they cost a
+    few milliseconds of the first frame and of every repaint. ``content`` is the Text.
+    """
+
+    DEFAULT_CSS = "Bar { height: 1; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.content = Text()
+        self._strip: tuple[int, Style, Strip] | None = None  # (width, base style, strip)
+
+    def update(self, text: Text, layout: bool = False) -> None:
+        """Show ``text`` (data, never markup); one line, so never a layout pass."""
+        self.content = text
+        self._strip = None
+        self.refresh(layout=layout)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        if y:
+            return Strip.blank(width, base)
+        cached = self._strip
+        if cached is not None and cached[0] == width and cached[1] == base:
+            return cached[2]
+        text = self.content.copy()
+        text.truncate(width, overflow="ellipsis")
+        # Every segment gets a style (Textual's NO_COLOR filter fails on one without), and
+        # reverse video is resolved into colours here, as Textual does for its own widgets.
+        segments = [Segment(seg.text, _resolved(base + seg.style) if seg.style else base)
+                    for seg in text.render(self.app.console) if seg.text != "\n"]
+        strip = Strip(segments).adjust_cell_length(width, base)
+        self._strip = (width, base, strip)
+        return strip
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strip = None
+
+
+class TitleBar(Bar):
     """The document's title in the current script."""
 
     def show(self, title: str, note: str = "") -> None:
@@ -28,7 +84,7 @@ class TitleBar(Static):
         self.update(text, layout=False)  # one line, always: no layout pass
 
 
-class StatusLine(Static):
+class StatusLine(Bar):
     """Script and variant, section, position, and what analysis is doing."""
 
     def show(self, view: str, section: str, paragraph: int, total: int, percent: int, info: str = "") -> None:
@@ -43,7 +99,7 @@ class StatusLine(Static):
         self.update(text, layout=False)  # one line, always: no layout pass
 
 
-class KeyBar(Static):
+class KeyBar(Bar):
     """One line of the main keys, from the bindings marked ``show`` (cheaper than Footer).
 
     Help and Quit stay at the end whatever the width: keys that do not fit are dropped
@@ -80,12 +136,13 @@ class KeyBar(Static):
         """`` key  description`` for a binding; None gives the command palette's entry."""
         key, description = ("ctrl+p", "commands") if binding is None else (
             key_label(binding.key).split(" / ")[0], binding.description)
-        piece = Text(f" {key} ", style="bold reverse")
+        piece = Text()
+        piece.append(f" {key} ", style="bold reverse")  # the key alone in reverse video
         piece.append(f" {description}  ")
         return piece
 
 
-class Legend(Static):
+class Legend(Bar):
     """The highlight styles, one per type, with the key that shows or hides each."""
 
     def show(self, article, keys: dict[str, str]) -> None:
