@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sys
+import tempfile
+
+# A fresh home: a reading position saved by an earlier run on this machine would open the
+# article elsewhere than at its start.
+os.environ["B2B_READER_HOME"] = tempfile.mkdtemp(prefix="b2b-reader-ci-")
 
 import b2b_reader
 from b2b_reader.app import ReaderApp
