@@ -24,3 +24,18 @@ async def test_collector_paused_by_the_command_line_runs_again_after_the_first_f
         gc.unfreeze()
         gc.enable()
 
+
+
+async def test_the_analysis_is_kept_out_of_later_collections():
+    # A full collection scanning 10^5 spans took 30-40 ms, landing on keys (1M-character
+    # document: p90 of `t` 46-56 ms before, 18-22 after; bench/startup.py).
+    from .conftest import wait_for_analysis
+
+    app = ReaderApp(pipeline.load_default())
+    gc.unfreeze()
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for_analysis(pilot)
+            await wait_for(pilot, lambda: gc.get_freeze_count() >= len(app.screen.analysis.spans))
+    finally:
+        gc.unfreeze()

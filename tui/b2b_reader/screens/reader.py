@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from typing import TYPE_CHECKING
 
@@ -167,6 +168,10 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         if event.state == WorkerState.SUCCESS:
             self.analysis = event.worker.result
             self.article.set_spans(self.analysis.by_paragraph())
+            # The analysis (10^5 spans for a long book) lives as long as the document: out of
+            # the collector's scans, a full collection cannot land on a keystroke. Frozen
+            # objects are still freed by reference counting when replaced.
+            gc.freeze()
             self._show_panels()
             self.info = ""
             self._show_title()
