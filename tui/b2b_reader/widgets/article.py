@@ -28,6 +28,7 @@ from ..core.models import Span
 from ..core.script import Views
 from . import inline
 from .selection import SelectionMixin
+from .strips import text_strip
 from .wrap import line_ranges
 
 if TYPE_CHECKING:
@@ -433,17 +434,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
             margin = [Segment("▌", base + bar), Segment(mark + " " * (MARGIN - 2), base + bar)]
         else:
             margin = [Segment(" ", base), Segment(mark + " " * (MARGIN - 2), base)]
-        text.stylize_before(base)
-        # Every segment gets a style: Textual's NO_COLOR filter fails on a segment without one.
-        segments = margin + [seg if seg.style else Segment(seg.text, base)
-                             for seg in text.render(self.app.console) if seg.text != "\n"]
-        # Padded here to the full width: one Strip per line rather than two.
-        cells = MARGIN + text.cell_len
-        if cells < width:
-            segments.append(Segment(" " * (width - cells), base))
-            strip = Strip(segments, width)
-        else:
-            strip = Strip(segments).adjust_cell_length(width, base)
+        strip = text_strip(text, self.app.console, base, width, margin)
         if len(self._layout.strips) > _Layout.MAX_STRIPS:
             self._layout.strips.clear()
         self._layout.strips[key] = strip

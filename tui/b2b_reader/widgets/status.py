@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 from textual.widget import Widget
+
+from .strips import text_strip
 
 _KEY_NAMES = {"space": "space", "pagedown": "PgDn", "pageup": "PgUp", "question_mark": "?",
               "right_square_bracket": "]", "left_square_bracket": "[", "slash": "/",
@@ -19,16 +20,6 @@ def key_label(keys: str) -> str:
     """Readable form of a binding's keys (``j,down`` → ``j / ↓``)."""
     return " / ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
 
-
-
-_NOT_REVERSED = Style(reverse=False)
-
-
-def _resolved(style: Style) -> Style:
-    """``style`` with reverse video turned into swapped foreground and background."""
-    if not style.reverse:
-        return style
-    return style.without_color + Style.from_color(style.bgcolor, style.color) + _NOT_REVERSED
 
 
 class Bar(Widget):
@@ -61,11 +52,7 @@ class Bar(Widget):
             return cached[2]
         text = self.content.copy()
         text.truncate(width, overflow="ellipsis")
-        # Every segment gets a style (Textual's NO_COLOR filter fails on one without), and
-        # reverse video is resolved into colours here, as Textual does for its own widgets.
-        segments = [Segment(seg.text, _resolved(base + seg.style) if seg.style else base)
-                    for seg in text.render(self.app.console) if seg.text != "\n"]
-        strip = Strip(segments).adjust_cell_length(width, base)
+        strip = text_strip(text, self.app.console, base, width)
         self._strip = (width, base, strip)
         return strip
 
