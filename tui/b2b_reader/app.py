@@ -64,7 +64,7 @@ class ReaderApp(App[None]):
         screen = self.screen
         if isinstance(screen, ReaderScreen):
             screen.mount_outline()
-            screen.call_after_refresh(screen.start_analysis)
+            screen.call_after_refresh(screen.analyse)  # Ready comes once: analysed once
         self.call_after_refresh(_resume_gc)
 
     def remember(self, script: str, variant: str, punctuation: bool) -> None:

@@ -91,7 +91,6 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         self.info = "analysing…"
         self.target: tuple[str, list[tuple[int, int, int]], int] | None = None  # label, mentions, index
         self.date_override: str | None = None  # set in the app (D); None: the document's own
-        self._analysis_started = False
         self._outline: Outline | None = None  # mounted after the first frame: mount_outline()
 
     def compose(self) -> ComposeResult:
@@ -135,15 +134,9 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         self._show_view()
         self._show_legend()  # types and keys: the same in every script
         self._restore_position()
-        # Analysis starts once the first frame is out (ReaderApp.on_ready → start_analysis):
-        # its thread holds the GIL for long stretches (JSON, jieba) and, started here, it
-        # delayed that frame by ~80 ms.
-
-    def start_analysis(self) -> None:
-        """Start the slow pass, once (the app calls it when its first frame is shown)."""
-        if not self._analysis_started:
-            self._analysis_started = True
-            self.analyse()
+        # Analysis starts once the first frame is out (ReaderApp.on_ready): its thread holds
+        # the GIL for long stretches (JSON, jieba) and, started here, it delayed that frame
+        # by ~80 ms.
 
     # -- analysis in a worker --------------------------------------------------------------
 
@@ -325,7 +318,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
 
     def on_resize(self) -> None:
         wide = self.app.size.width >= NARROW
-        if wide != getattr(self, "_wide", wide):
+        if wide != self._wide:
             self.set_class(wide, "-outline")  # crossing the threshold resets the panel
             if wide and self._outline is not None:
                 self._outline.sync()
