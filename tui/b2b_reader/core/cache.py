@@ -44,6 +44,11 @@ def load(kind: str, key: str) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
+def has(kind: str, key: str) -> bool:
+    """Whether an entry exists (without reading it)."""
+    return (cache_dir() / kind / f"{key}.json").is_file()
+
+
 def store(kind: str, key: str, data: dict) -> bool:
     """Write a JSON object atomically; False (and no exception) if the cache is not writable."""
     from .files import write_atomically

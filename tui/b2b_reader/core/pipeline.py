@@ -154,11 +154,18 @@ def restore_view(views: Views, script: str, variant: str) -> bool:
 
 
 def store_view(views: Views, script: str, variant: str) -> None:
-    """Cache a whole view (after analysis: cut at annotation boundaries) for the next open."""
+    """Cache a whole view (after analysis: cut at annotation boundaries) for the next open.
+
+    An entry already there is kept: its key covers the text, lexicons and pipeline version,
+    so it holds the same view (re-exporting a long book's view on every open cost seconds of
+    JSON in the reader's worker thread).
+    """
     from . import cache
 
     if script != "original":
-        cache.store("views", _views_key(views, script, variant), views.export(script, variant))
+        key = _views_key(views, script, variant)
+        if not cache.has("views", key):
+            cache.store("views", key, views.export(script, variant))
 
 
 def user_file(name: str) -> Path:
