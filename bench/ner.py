@@ -43,9 +43,10 @@ JIEBA_MAP = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "
 def model_info() -> str:
     """What the shipped tagger learned from (the training run's settings)."""
     import numpy as np
-    from importlib import resources
 
-    with resources.files("b2b_reader.data").joinpath(MODEL_FILE).open("rb") as fh, np.load(fh) as z:
+    from b2b_reader import data
+
+    with np.load(data.HERE / MODEL_FILE) as z:
         meta = str(z["meta"])
     files = {"pd": "ner_peoples_daily_dev.jsonl (even sentences)",
              "cluener": "ner_cluener_train.jsonl (even sentences)",
