@@ -52,6 +52,21 @@ def test_people_and_organisations_the_lexicon_lacks():
     assert names(text) == {"欧盟委员会": "org", "东布罗夫斯基斯": "person", "北京": "place"}
 
 
+@pytest.mark.parametrize(("text", "person"), [
+    # sentences written for this test; none of these people is in the lexicon
+    ("快递员蒋文博每天要送三百多件包裹。", "蒋文博"),
+    ("创始人邱梦洁表示，公司今年将在义乌开设新仓库。", "邱梦洁"),
+    ("研究员姚振宇认为，下沉市场仍有空间。", "姚振宇"),
+    ("老板娘范秋菊把店开到了第三家。", "范秋菊"),
+    ("分析师段嘉明指出，平台的补贴力度正在减弱。", "段嘉明"),
+])
+def test_a_surname_and_given_name_in_a_fresh_sentence_is_a_person(text, person):
+    assert person not in _LEX.surfaces()
+    got = names(text)
+    assert got.get(person) == "person", got
+    assert not any(person in s and s != person for s in got)  # whole, not cut or glued
+
+
 def test_an_org_name_the_rules_split_is_found_whole():
     text = "对此，吉林省集邮协会会员魏宏宇认为，今年邮市快速回升应属合理上涨行情。"
     got = names(text)
@@ -183,3 +198,95 @@ def test_a_book_length_document_gets_the_rules_names(monkeypatch):
     long = [text] * 3
     assert find_entities(long, _LEX) == find_entities(long, _LEX, names="rules")
     assert not any(s.key == "东布罗夫斯基斯" for s in find_entities(long, _LEX))
+
+
+def test_dictionary_marks_see_every_name_word_not_only_jiebas_segmentation():
+    # jieba cuts 南京市/长江大桥, yet 长江 (a river) and 南京 are dictionary names too:
+    # the tagger sees every reading, so a split it did not choose still informs it.
+    from b2b_reader.core.ner_features import dictionary_marks
+
+    text = "南京市长江大桥"
+    cp = np.frombuffer(text.encode("utf-32-le"), np.uint32)
+    marks = dictionary_marks(cp).tolist()
+    place_begin, place_inside, place_end = 1 << 3, 1 << 4, 1 << 5
+    assert marks[0] & place_begin  # 南京, 南京市
+    assert marks[1] & place_end and marks[1] & place_inside  # 南京 ends, 南京市 goes on
+    assert marks[3] & place_begin and marks[4] & place_end  # 长江, as in 长江大桥
+    assert marks[6] & place_end  # 长江大桥
+    assert not any(m & 0b111 for m in marks)  # no person name here
+
+
+def test_an_org_head_ahead_is_seen_from_the_start_of_a_long_name():
+    from b2b_reader.core.ner_features import char_classes, head_ahead
+
+    text = "对此，天津市中华民族文化促进会会员说"
+    cp = np.frombuffer(text.encode("utf-32-le"), np.uint32)
+    ahead = head_ahead(cp, char_classes(cp)).tolist()
+    start, head_end = text.index("天"), text.index("促进会") + 2
+    assert all(ahead[i] > 0 for i in range(start, head_end + 1))
+    assert ahead[head_end] == 1  # the head ends here
+    assert ahead[:start] == [0] * start  # a comma stops the look-ahead
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(1, 6), min_size=1, max_size=3), st.integers(0, 2**32 - 1))
+def test_a_span_margin_is_the_score_lost_by_reading_it_as_plain_text(lengths, seed):
+    rng = np.random.default_rng(seed)
+    k = len(ner_model.TAGS)
+    starts, pos = [], 0
+    for n in lengths:
+        starts.append(pos)
+        pos += n + 1  # one separator (O) after each segment
+    emit = (rng.normal(size=(pos, k)) * 3).astype(np.float32)
+    emit[np.cumsum(lengths) + np.arange(len(lengths)), 0] = 50  # separators are O
+    trans = (rng.normal(size=(k + 1, k)) * 3).astype(np.float32)
+    segs = (np.array(starts), np.array(lengths))
+    labels = ner_model.viterbi(emit, segs, trans)
+
+    def score(lab):
+        total = 0.0
+        for s, n in zip(starts, lengths):
+            prev = k
+            for t in range(s, s + n):
+                total += trans[prev][lab[t]] + emit[t][lab[t]]
+                prev = lab[t]
+        return total
+
+    s_idx, e_idx, _kinds = ner_model.decode(labels)
+    margins = ner_model.span_margins(emit, labels, segs, trans, s_idx, e_idx)
+    for s, e, margin in zip(s_idx, e_idx, margins):
+        plain = labels.copy()
+        plain[s:e] = 0
+        assert margin == pytest.approx(score(labels) - score(plain), abs=1e-3)
+        assert margin >= -1e-3  # the decoded path is the best one
+
+
+def test_a_confidence_floor_drops_only_the_weak_names(monkeypatch):
+    from b2b_reader.core.entities import entity_inputs
+    from b2b_reader.core.gazetteer import PLACES
+
+    text = "世界贸易组织总干事伊维拉今天在日内瓦表示，全球货物贸易有望回暖。"
+    model = ner_model.load_model()
+    _c, inputs, _cover = entity_inputs([text], _LEX)
+    conf = {text[s:e]: c for _p, s, e, _t, c in model.scored_spans(inputs)}
+    assert {"世界贸易组织", "伊维拉"} <= set(conf)
+    # a floor just above the person's confidence: it and anything weaker go, unless a
+    # gazetteer place stands behind it (日内瓦 stays highlighted: the tagger is not needed)
+    floor = conf["伊维拉"] + 1e-3
+    before = names(text)
+    monkeypatch.setattr(model, "min_conf", floor)
+    after = names(text)
+    for surface, c in conf.items():
+        if c < floor and surface not in PLACES:
+            assert surface in before and surface not in after
+        else:
+            assert after.get(surface) == before.get(surface)
+    assert "伊维拉" not in after
+
+
+def test_a_tagger_place_with_no_sign_of_a_place_is_not_highlighted():
+    # from the default article: 战场中心 is "the centre of the battlefield", and the tagger
+    # once called it a place; 港 (Hong Kong, in 赴港上市) is one
+    text = "走向战场中心,1688面前的挑战自然也会升级。"
+    assert "战场中心" not in names(text)
+    assert names("2007年阿里巴巴赴港上市时,采用的股票代码为“1688”。").get("港") == "place"

@@ -27,9 +27,9 @@ from operator import itemgetter
 
 import rjieba
 
-from .entity_rules import common_dictionary_names, dotted_names, tagged_names
+from .entity_rules import common_dictionary_names, dictionary_name_words, dotted_names, tagged_names
 from .entity_rules import NOT_NAMES
-from .gazetteer import NOT_ORGS, NOT_PLACES, ORG_HEADS, PLACES
+from .gazetteer import NOT_ORGS, NOT_PLACES, PLACES
 from .lexicon import Lexicon
 from .models import Span
 from .ner_model import Inputs, load_model
@@ -42,6 +42,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 NEVER_NAMES = NOT_NAMES | NOT_PLACES | NOT_ORGS
+_MIN_PERSON = 2  # characters of the shortest person name the tagger may give
 
 
 def _trie_pattern(words: Sequence[str]) -> str:
@@ -126,6 +127,20 @@ def find_entities(paragraphs: Sequence[str], lexicon: Lexicon, *, names: str = "
     return spans
 
 
+_PLACE_CHARS = frozenset("省市县区镇乡村州岛山江河湖海港湾峡岭峰洲岸路街桥站馆园寺宫城")
+
+
+def _place_evidence(name: str) -> bool:
+    """Whether a tagger place shows any sign of being one: a place character (省, 村,
+    岛, 路 ...), a gazetteer place, or a jieba dictionary name word inside it. 战场中心
+    (走向战场中心: the centre of the battlefield) has none."""
+    if not _PLACE_CHARS.isdisjoint(name) or len(name) == 1:
+        return True
+    words = dictionary_name_words()
+    return any(name[i:j] in words or name[i:j] in PLACES
+               for i in range(len(name)) for j in range(i + 2, min(len(name), i + 8) + 1))
+
+
 def _add_model_names(model, inputs: Inputs, cands: list[list], lexicon_taken) -> None:
     """The model's names of one block as candidates, where the lexicon lets them be.
 
@@ -135,17 +150,20 @@ def _add_model_names(model, inputs: Inputs, cands: list[list], lexicon_taken) ->
     texts = inputs.texts
     named: dict[int, bytearray] = {}
     for p, start, end, etype in model.paragraph_spans(inputs):
-        if etype == "person" and end - start == 1:
+        if etype == "person" and end - start < _MIN_PERSON:
             continue  # a surname alone (李先生, 王小姐): corpora disagree on its span
         if texts[p][start:end] in NEVER_NAMES:
             continue  # reviewed words that are never names (中华, 城市, 古老)
+        if etype == "place" and not _place_evidence(texts[p][start:end]):
+            continue  # (measured: -0.001 F1 on held-out People's Daily, within noise)
         taken = lexicon_taken[p]
         if taken is not None and 1 in taken[start:end]:
             # The lexicon wins (阿里 in a 阿里高层 "place", 马云 in 帮马云), except for an
-            # org name around whole lexicon names (深圳 in 深圳某某展览公司).
+            # org name around whole lexicon names (深圳 in 深圳某某展览公司, 联合国 in
+            # 联合国安理会: requiring an org head there cost 0.004 F1 on People's Daily).
             crosses = (start and taken[start - 1] and taken[start]) or (
                 end < len(taken) and taken[end - 1] and taken[end])
-            if crosses or etype != "org" or not texts[p].endswith(ORG_HEADS, start, end):
+            if crosses or etype != "org":
                 continue
         cands[p].append((start, end, _PRIO_TAGGED, etype, None, ()))
         cover = named.get(p)

@@ -45,7 +45,7 @@ NOT_NAMES = frozenset(
     "古老 辟谣 齐全 令人 常年 成本 高达 向前 文明 明星 时代 方便 石油 白领 黄金 金融 史诗 "
     "龙头 牛市 甘心 安心 宁静 万分 于是 陈列 林立 高峰 江湖 关心 周全 高潮 任意 包容 "
     "华丽 华人 海外 宋体 明显 明日 申请 严重 和谐 平安 马上 路人 车主 全民 包装 吉祥物 "
-    "雷阵雨 荣幸 安全性 许可证 白痴 尼古丁 长达 滑坡 黑洞 两国 "
+    "雷阵雨 荣幸 安全性 许可证 白痴 尼古丁 长达 滑坡 黑洞 两国 达人 "
     "欧佩克 尤伯杯 汤姆斯杯 奥斯卡 诺贝尔 奥林匹克 马克思主义".split()
 )
 # Last characters of real organisation names; jieba's ``nt`` also covers 商品信息.
@@ -88,20 +88,25 @@ _BAD_TAIL_3 = frozenset("v vn vg p q t d".split())
 _BAD_GIVEN_1 = frozenset("v vn q f k b p".split())
 
 
+# name tags' type bits for the tagger's dictionary features (see core.ner_features)
+_NAME_BITS = {"nr": 1, "nrt": 1, "nrfg": 1, "ns": 8, "nt": 64}
+
+
 @lru_cache(maxsize=1)
-def _dictionary() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """``(common, false_names, bad_given)`` read once from jieba's dict.txt.
+def _dictionary() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[str, int]]:
+    """``(common, false_names, bad_given, names)`` read once from jieba's dict.txt.
 
     ``common``: words jieba tags nr/nrt/ns/nt yet uses often (古老 2695 nr);
     ``false_names``: words tagged ``nr`` that are a surname glued to an ordinary word;
-    ``bad_given``: single characters that are verbs or measure words.
+    ``bad_given``: single characters that are verbs or measure words;
+    ``names``: every name word of 2-8 characters → its type bit (person 1, place 8, org 64).
     All empty if jieba is not installed, in which case only the word lists filter.
     """
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
-        return frozenset(), frozenset(), frozenset()
+        return frozenset(), frozenset(), frozenset(), {}
     path = Path(spec.origin).with_name("dict.txt")
-    common, nr_words, tag_of = set(), [], {}
+    common, nr_words, tag_of, names = set(), [], {}, {}
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             word, freq, tag = line.split()
@@ -112,10 +117,17 @@ def _dictionary() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
                     common.add(word)
                 if tag == "nr" and len(word) in (2, 3):
                     nr_words.append(word)
+                if 2 <= len(word) <= 8:
+                    names[word] = _NAME_BITS[tag]
     false_names = {w for w in nr_words
                    if tag_of.get(w[1:]) in (_BAD_TAIL_2 if len(w) == 2 else _BAD_TAIL_3)}
     bad_given = {w for w, t in tag_of.items() if len(w) == 1 and t in _BAD_GIVEN_1}
-    return frozenset(common), frozenset(false_names), frozenset(bad_given)
+    return frozenset(common), frozenset(false_names), frozenset(bad_given), names
+
+
+def dictionary_name_words() -> dict[str, int]:
+    """jieba's name words (nr/nrt/nrfg, ns, nt; 2-8 characters) → type bit."""
+    return _dictionary()[3]
 
 
 def common_dictionary_names() -> frozenset[str]:
@@ -135,7 +147,7 @@ def is_person_name(word: str, tag: str, common: frozenset[str]) -> bool:
         return False
     if word in common and len(word) == 2:
         return False
-    _common, false_names, bad_given = _dictionary()
+    _common, false_names, bad_given, _names = _dictionary()
     if word in false_names:
         return False
     if len(word) == 2 and word[1] in bad_given and tag == "nr":

@@ -2,10 +2,15 @@
 
 Each character gets a score for every tag of ``TAGS`` (BIO x person/org/place, and O):
 the sum of the weights of its hashed features, gathered from one table. The features
-are character n-grams around it, the rjieba token it sits in (tag, position, word), and
-the spans that the lexicon and the tag rules already found there (stacking: the model
-starts from the rules and learns where they are wrong). Everything is computed over all
-paragraphs at once, joined by a separator, with no Python loop per character.
+are character n-grams around it, the rjieba token it sits in (tag, position, word), the
+spans that the lexicon and the tag rules already found there (stacking: the model
+starts from the rules and learns where they are wrong), and what generalises beyond the
+training sentences (``core.ner_features``): every jieba dictionary name word that could
+cover the character, and how far ahead an organisation head ends. Everything is
+computed over all paragraphs at once, joined by a separator, with no Python loop per
+character. Viterbi decoding gives the spans; each gets a confidence (the score its path
+loses if the span is read as plain text) and those below the model's ``min_conf`` are
+dropped.
 
 The weights are trained by ``tools/train_ner.py`` and shipped as ``data/ner_model.npz``;
 :func:`load_model` reads them once, on first use.
@@ -20,6 +25,8 @@ from operator import itemgetter
 
 import numpy as np
 
+from .ner_features import char_classes, dictionary_marks, head_ahead, powers
+
 TYPES = ("person", "org", "place")
 TAGS = ("O", "B-person", "I-person", "B-org", "I-org", "B-place", "I-place")
 # Span types the stacked input marks can carry (lexicon types and rule types).
@@ -27,14 +34,23 @@ MARK_TYPES = ("person", "org", "place", "event", "product", "date", "number")
 SEP = "\n"  # joins paragraphs; its own character features tell the model a text ends
 MODEL_FILE = "ner_model.npz"
 
-_P = 0x100000001B3  # odd, so invertible modulo 2**64 (for the rolling word hash)
-_PINV = pow(_P, -1, 2**64)
 _MIX64 = np.uint64(0xFF51AFD7ED558CCD)
 _PAD = 2  # characters of context on each side
 _CHUNK = 1 << 15  # characters scored at a time: the chunk's arrays stay in cache
 _MUL = [np.uint32(m) for m in (0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1)]
 _S15, _S13 = np.uint32(15), np.uint32(13)
 _FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
+
+# Feature templates: space-separated columns at offsets, hashed together. Columns: c
+# character, t rjieba tag x position in token, w the token's text, p the previous token's
+# and n the next token's (offset 0 only for w, p, n), b the
+# position in the token, l the token's length, m the lexicon/rule/figure mark, g the
+# dictionary-name bits, k the character class and h the distance to an org head ahead,
+# of ``core.ner_features``.
+OLD_TEMPLATES = ("c-1", "c0", "c1", "c-1 c0", "c0 c1", "t-1", "t0", "t1", "w0 b0", "m0", "m-1 m0 m1",
+                 "m0 t0")
+TEMPLATES = OLD_TEMPLATES + ("g0", "h0", "h0 t0", "p0 b0", "n0 b0")
+HASHING = 2  # the feature hashing scheme of new models (see _Columns.rows)
 
 
 class _Codes(dict):
@@ -106,24 +122,6 @@ class Inputs:
             first = last
 
 
-@lru_cache(maxsize=1)
-def _powers_upto(size: int) -> tuple[np.ndarray, np.ndarray]:
-    pw = np.full(size, _P, np.uint64)
-    pw[0] = 1
-    np.cumprod(pw, out=pw)
-    ipw = np.full(size, _PINV, np.uint64)
-    ipw[0] = 1
-    np.cumprod(ipw, out=ipw)
-    return pw, ipw
-
-
-def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """``P**j`` and ``P**-j`` (mod 2**64) for ``j < n``, kept for the next call."""
-    size = 1 << max(16, (n - 1).bit_length())  # powers of two: few recomputations
-    pw, ipw = _powers_upto(size)
-    return pw[:n], ipw[:n]
-
-
 class _Columns:
     """Per-character base values (uint32) of the joined text, from which templates hash."""
 
@@ -151,12 +149,18 @@ class _Columns:
         self.tagpos = np.concatenate([[5], tagpos, [6]]).astype(np.uint32)  # padded by one
         self.bmes = bmes
         # Rolling hash of each token's characters: (C[end] - C[start]) * P^-start.
-        pw, ipw = _powers(n)
+        pw, ipw = powers(n)
         csum = np.zeros(n + 1, np.uint64)
         np.cumsum(cp * pw, out=csum[1:])
         whash = (csum[starts[1:]] - csum[first]) * ipw[np.minimum(first, n - 1)]
         whash = ((whash * _MIX64) >> np.uint64(32)).astype(np.uint32)  # top bits, mixed
         self.word = np.repeat(whash, lengths)
+        # the tokens before and after each character's own (titles, 说, 表示 ...)
+        self.prev_word = np.repeat(np.concatenate([[7], whash[:-1]]).astype(np.uint32), lengths)
+        self.next_word = np.repeat(np.concatenate([whash[1:], [7]]).astype(np.uint32), lengths)
+        self.wlen = np.repeat(np.minimum(lengths, 8).astype(np.uint32), lengths)
+        self.csum = csum
+        self.gaz = self.cls = self.head = None
         # Marks: type and B/M/E/S position of the span covering each character (0: none),
         # padded by two on each side.
         mark = np.zeros(n + 4, np.uint32)
@@ -175,34 +179,87 @@ class _Columns:
             mark[np.repeat(ms, ml) + rank + 2] = np.repeat(code, ml) + where.astype(np.uint32)
         self.mark = mark
 
-    def rows(self, lo: int, hi: int, bits: int) -> list[np.ndarray]:
-        """Table rows of every feature template for characters ``lo:hi``."""
+    def _extra(self) -> None:
+        """The generalising columns of ``core.ner_features`` (computed when first asked)."""
+        if self.gaz is None:
+            cp = self.chars[_PAD:-_PAD]
+            self.gaz = np.concatenate([[0, 0], dictionary_marks(cp, self.csum), [0, 0]]).astype(np.uint32)
+            classes = char_classes(cp)
+            self.cls = np.concatenate([[64, 64], classes, [64, 64]]).astype(np.uint32)
+            self.head = np.concatenate([[0, 0], head_ahead(cp, classes, self.csum), [0, 0]]).astype(np.uint32)
+
+    def rows(self, lo: int, hi: int, bits: int, templates: Sequence[str] = TEMPLATES,
+             hashing: int = HASHING) -> list[np.ndarray]:
+        """Table rows of every feature template (see :data:`TEMPLATES`) for characters
+        ``lo:hi``. ``hashing`` 1 is the first shipped model's scheme; 2 hashes a column
+        once for all its one-part templates and mixes a template's parts once."""
         c, m, tp = self.chars, self.mark, self.tagpos
+        if any(part[0] in "gkh" for name in templates for part in name.split()):
+            self._extra()
 
-        def ch(k):
-            return c[_PAD + lo + k:_PAD + hi + k]
-
-        def mk(k):
-            return m[2 + lo + k:2 + hi + k]
-
-        def tg(k):
-            return tp[1 + lo + k:1 + hi + k]
+        def col(part: str) -> np.ndarray:
+            kind, k = part[0], int(part[1:])
+            if kind == "c":
+                return c[_PAD + lo + k:_PAD + hi + k]
+            if kind == "m":
+                return m[2 + lo + k:2 + hi + k]
+            if kind == "t":
+                return tp[1 + lo + k:1 + hi + k]
+            if kind == "g":
+                return self.gaz[2 + lo + k:2 + hi + k]
+            if kind == "k":
+                return self.cls[2 + lo + k:2 + hi + k]
+            if kind == "h":
+                return self.head[2 + lo + k:2 + hi + k]
+            if kind == "w":
+                return self.word[lo:hi]
+            if kind == "p":
+                return self.prev_word[lo:hi]
+            if kind == "n":
+                return self.next_word[lo:hi]
+            if kind == "b":
+                return self.bmes[lo:hi]
+            if kind == "l":
+                return self.wlen[lo:hi]
+            raise ValueError(part)
 
         shift = np.uint32(32 - bits)
         out = []
-        # Templates kept after ablation on People's Daily dev (even half): 26 scored no
-        # better than these 12 (far characters and bigrams, trigrams, neighbouring words,
-        # word length, the character with tag or mark, marks two away: each within 0.005 F1).
-        for t, values in enumerate((
-            (ch(-1),), (ch(0),), (ch(1),), (ch(-1), ch(0)), (ch(0), ch(1)),  # characters
-            (tg(-1),), (tg(0),), (tg(1),),  # rjieba tag x position in token
-            (self.word[lo:hi], self.bmes[lo:hi]),  # the token and the position in it
-            (mk(0),), (mk(-1), mk(0), mk(1)), (mk(0), tg(0)),  # lexicon/rule/figure marks
-        )):
-            h = np.full(hi - lo, (t + 1) * 0x61C88647 & 0xFFFFFFFF, np.uint32)
-            for v, mul in zip(values, _MUL):
-                h += v * mul
-                h ^= h >> _S15
+        mixed: dict[str, np.ndarray] = {}  # a column hashed once, for its one-part templates
+        padded = {"c": (c, _PAD), "m": (m, 2), "t": (tp, 1), "g": (self.gaz, 2), "h": (self.head, 2)}
+        for t, name in enumerate(templates):
+            seed = np.uint32((t + 1) * 0x61C88647 & 0xFFFFFFFF)
+            parts = name.split()
+            if hashing == 1:
+                h = np.full(hi - lo, seed, np.uint32)
+                for part, mul in zip(parts, _MUL):
+                    h += col(part) * mul
+                    h ^= h >> _S15
+                h *= _MUL[4]
+                h ^= h >> _S13
+                h *= _MUL[0]
+                out.append(h >> shift)
+                continue
+            if len(parts) == 1 and parts[0][0] in "ctmgh":
+                kind, k = parts[0][0], int(parts[0][1:])
+                base = mixed.get(kind)
+                arr, pad = padded[kind]
+                if base is None:
+                    # the column from ``pad`` before lo to ``pad`` after hi, mixed
+                    base = arr[lo:hi + 2 * pad] * _MUL[0]
+                    base ^= base >> _S15
+                    base *= _MUL[4]
+                    base ^= base >> _S13
+                    base *= _MUL[1]
+                    mixed[kind] = base
+                h = base[pad + k:pad + k + hi - lo] ^ seed
+                h *= _MUL[3]  # (one multiply: the seed's bits reach the top ones)
+                out.append(h >> shift)
+                continue
+            h = np.full(hi - lo, seed, np.uint32)
+            for part, mul in zip(parts, _MUL):
+                h += col(part) * mul
+            h ^= h >> _S15
             h *= _MUL[4]
             h ^= h >> _S13
             h *= _MUL[0]
@@ -210,11 +267,11 @@ class _Columns:
         return out
 
 
-def feature_rows(inputs: Inputs, bits: int) -> np.ndarray:
+def feature_rows(inputs: Inputs, bits: int, templates: Sequence[str] = TEMPLATES) -> np.ndarray:
     """Table rows of all templates for every character, ``(templates, characters)``
-    (for training; the model itself scores chunk by chunk)."""
+    (for training, with the current hashing; the model itself scores chunk by chunk)."""
     cols = _Columns(inputs)
-    return np.stack(cols.rows(0, cols.n, bits)).astype(np.intp)
+    return np.stack(cols.rows(0, cols.n, bits, templates, HASHING)).astype(np.intp)
 
 
 class Model:
@@ -226,11 +283,16 @@ class Model:
     so that a row is one 16-byte item to gather.
     """
 
-    def __init__(self, weights: np.ndarray, trans: np.ndarray, o_bias: float = 0.0) -> None:
+    def __init__(self, weights: np.ndarray, trans: np.ndarray, o_bias: float = 0.0,
+                 templates: Sequence[str] = TEMPLATES, min_conf: float = float("-inf"),
+                 hashing: int = HASHING) -> None:
+        self.templates = tuple(templates)
+        self.hashing = hashing
         self.weights = np.asarray(weights, dtype=np.float32)
         self.trans = np.asarray(trans, dtype=np.float32)
         self.bits = int(np.log2(len(weights)))
         self.o_bias = o_bias
+        self.min_conf = min_conf
         self._table: tuple[np.ndarray, float] | None = None
 
     def _packed(self, templates: int) -> tuple[np.ndarray, float]:
@@ -251,7 +313,7 @@ class Model:
         scale = 1.0
         for lo in range(0, n, _CHUNK):
             hi = min(n, lo + _CHUNK)
-            rows = cols.rows(lo, hi, self.bits)
+            rows = cols.rows(lo, hi, self.bits, self.templates, self.hashing)
             table, scale = self._packed(len(rows))
             acc = out[lo:hi]
             acc[:] = np.take(table, rows[0]).view(np.int16).reshape(hi - lo, 8)
@@ -269,12 +331,34 @@ class Model:
         """The best tag index of every character of the joined text (Viterbi per text)."""
         return viterbi(self.scores(inputs), segments(inputs), self.trans)
 
-    def paragraph_spans(self, inputs: Inputs):
-        """``(paragraph, start, end, type)`` of the names in ``inputs``, offsets local to
-        their paragraph; a long document is tagged in blocks of paragraphs."""
+    def scored_spans(self, inputs: Inputs, confidence: bool = True):
+        """``(paragraph, start, end, type, confidence)`` of the names in ``inputs``,
+        offsets local to their paragraph; a long document is tagged in blocks.
+
+        A span's confidence is how much the best path's score beats that of the same
+        path with the span read as plain text (O), emissions and transitions included
+        (infinite when ``confidence`` is false: not computed).
+        """
         for first, block in inputs.blocks():
-            for p, s, e, t in paragraph_spans(self.labels(block), block.bases):
-                yield first + p, s, e, t
+            emit = self.scores(block)
+            segs = segments(block)
+            labels = viterbi(emit, segs, self.trans)
+            starts, ends, kinds = decode(labels)
+            if not len(starts):
+                continue
+            conf = (span_margins(emit, labels, segs, self.trans, starts, ends) if confidence
+                    else np.full(len(starts), np.inf, np.float32))
+            for (p, s, e, t), c in zip(paragraph_spans_arrays(starts, ends, kinds, block.bases),
+                                       conf.tolist()):
+                yield first + p, s, e, t, c
+
+    def paragraph_spans(self, inputs: Inputs):
+        """``(paragraph, start, end, type)`` of the names in ``inputs`` whose confidence
+        (see :meth:`scored_spans`) reaches ``min_conf``, offsets local to their paragraph."""
+        floor = self.min_conf
+        for p, s, e, t, c in self.scored_spans(inputs, floor > float("-inf")):
+            if c >= floor:
+                yield p, s, e, t
 
     def spans(self, inputs: Inputs) -> list[list[tuple[int, int, str]]]:
         """``(start, end, type)`` per paragraph of ``inputs``, offsets local to it."""
@@ -366,10 +450,40 @@ def decode(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return s_idx, np.flatnonzero(end) + 1, kind[s_idx]
 
 
+def span_margins(emit: np.ndarray, labels: np.ndarray, segs: tuple[np.ndarray, np.ndarray],
+                 trans: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Score of the decoded path minus that of the same path with each span ``[s, e)``
+    replaced by O (vectorised over spans; the joined text ends with O, so ``e < n``).
+    ``segs`` are the decoded segments: no transition links one to what follows it."""
+    n, k = emit.shape
+    seg_starts, seg_lengths = segs
+    first = np.zeros(n, bool)
+    first[seg_starts] = True
+    cover = np.zeros(n + 1, np.int64)
+    np.add.at(cover, seg_starts, 1)
+    np.add.at(cover, seg_starts + seg_lengths, -1)
+    linked = (np.cumsum(cover[:n]) > 0) & ~first  # a transition leads into this character
+    prev = np.concatenate([[k], labels[:-1]])
+    prev[first] = k  # a segment starts from the start row
+    pair = trans[prev, labels]
+    gain = emit[np.arange(n), labels] - emit[:, 0] + pair
+    csum = np.concatenate([[0.0], np.cumsum(gain, dtype=np.float64)])
+    inside = csum[ends] - csum[starts]
+    # the O path: enter O from the span's predecessor, stay in O, leave O into what follows
+    o_path = trans[prev[starts], 0] + (ends - starts - 1) * trans[0, 0]
+    follow = labels[ends]
+    after = np.where(linked[ends], trans[labels[ends - 1], follow] - trans[0, follow], 0.0)
+    return (inside - o_path + after).astype(np.float32)
+
+
 def paragraph_spans(labels: np.ndarray, bases: Sequence[int]):
     """``(paragraph, start, end, type)`` for the spans of ``labels``, offsets local to
     their paragraph (spans never cross a separator)."""
-    starts, ends, kinds = decode(labels)
+    return paragraph_spans_arrays(*decode(labels), bases)
+
+
+def paragraph_spans_arrays(starts, ends, kinds, bases: Sequence[int]):
+    """:func:`paragraph_spans` from decoded ``(starts, ends, kinds)``."""
     bases_arr = np.asarray(bases, np.int64)
     para = np.searchsorted(bases_arr, starts, side="right") - 1
     local = bases_arr[para]
@@ -389,7 +503,8 @@ def save_model(path, model: Model, meta: str) -> None:
     np.savez_compressed(path, rows=np.diff(nz, prepend=0).astype(np.uint32), q=q,
                         scale=scale.astype(np.float32), trans=model.trans,
                         size=np.array([len(weights)]), o_bias=np.array([model.o_bias]),
-                        meta=np.array(meta))
+                        min_conf=np.array([model.min_conf]), hashing=np.array([model.hashing]),
+                        templates=np.array("|".join(model.templates)), meta=np.array(meta))
 
 
 def read_model(source) -> Model:
@@ -397,7 +512,10 @@ def read_model(source) -> Model:
     with np.load(source) as z:
         weights = np.zeros((int(z["size"][0]), len(TAGS)), np.float32)
         weights[np.cumsum(z["rows"])] = z["q"].astype(np.float32) * z["scale"]
-        return Model(weights, z["trans"], float(z["o_bias"][0]))
+        templates = str(z["templates"]).split("|") if "templates" in z.files else OLD_TEMPLATES
+        floor = float(z["min_conf"][0]) if "min_conf" in z.files else float("-inf")
+        hashing = int(z["hashing"][0]) if "hashing" in z.files else 1
+        return Model(weights, z["trans"], float(z["o_bias"][0]), templates, floor, hashing)
 
 
 @lru_cache(maxsize=1)
