@@ -97,3 +97,16 @@ def test_without_a_terminal_the_reader_prints_the_cleaned_text():
     assert result.returncode == 0
     out = result.stdout.decode()
     assert "双11激战正酣" in out and "(zh" not in out and "## 不甘当淘宝配角" in out
+
+
+def test_a_bare_start_reads_as_an_empty_command_line():
+    # `b2b-reader` alone skips argparse (2-3 ms of every start): what it reads instead must
+    # be exactly what the parser gives for no arguments, and it must still print the text.
+    from b2b_reader import cli, options
+
+    assert vars(options.build_parser().parse_args([])) == cli.NO_ARGUMENTS
+    code = ("import sys; from b2b_reader import cli; status = cli.main([]); "
+            "print('argparse' in sys.modules, status, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.stderr.split() == ["False", "0"]
+    assert "雙11激戰正酣" in result.stdout  # no terminal: the article as given, printed

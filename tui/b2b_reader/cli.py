@@ -6,105 +6,41 @@ Errors are one line on stderr starting ``b2b-reader:``; status 1 for unusable in
 
 from __future__ import annotations
 
-import argparse
 import gc
-import json
 import os
 import sys
 from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
-from . import __version__
+if TYPE_CHECKING:
+    from argparse import Namespace
 
 PROG = "b2b-reader"
 SUBCOMMANDS = ("analyze", "excerpt", "export")
+#: What ``options.build_parser()`` gives for an empty command line (a test checks it).
+NO_ARGUMENTS = {"path": None, "script": None, "variant": None, "encoding": None, "date": None}
 
 
 class UsageError(Exception):
     """Bad command-line usage (exit status 2)."""
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports errors in one line instead of printing usage and exiting."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message)
-
-
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", metavar="PATH", help="file to read, - for standard input (default: the embedded article)")
-    parser.add_argument("--script", choices=("original", "simplified", "traditional"), help="script to show")
-    parser.add_argument("--variant", choices=("std", "tw", "twp", "hk"), help="traditional variant: standard, Taiwan, Taiwan with Taiwanese phrasing (changes words), or Hong Kong")
-    parser.add_argument("--encoding", help="decode the input with this encoding instead of detecting it")
-    parser.add_argument("--date", help="the document's date (YYYY, YYYY-MM or YYYY-MM-DD), for relative dates")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The reader's parser (``b2b-reader [PATH|-]``)."""
-    parser = _Parser(
-        prog=PROG,
-        description=("A terminal reader for Chinese business articles. Subcommands: "
-                     "analyze (JSON analysis), excerpt (an annotated passage: text, citation, entities, "
-                     "terms, dates), export (the whole annotated document as md, html or json); "
-                     "see 'b2b-reader SUBCOMMAND --help'."),
-    )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    _common(parser)
-    return parser
-
-
-def build_analyze_parser() -> argparse.ArgumentParser:
-    """``b2b-reader analyze [PATH|-] --json``."""
-    parser = _Parser(prog=f"{PROG} analyze", description="Print the document's analysis.")
-    _common(parser)
-    parser.add_argument("--json", action="store_true", required=True, help="print the analysis as JSON")
-    return parser
-
-
-def build_excerpt_parser() -> argparse.ArgumentParser:
-    """``b2b-reader excerpt [PATH|-] --paragraph N [--to M] [--format md|plain|json]``."""
-    parser = _Parser(
-        prog=f"{PROG} excerpt",
-        description=("Print an annotated excerpt: the passage, a citation (title, section, paragraph "
-                     "numbers, source, date), its entities, glossary terms and resolved dates. "
-                     "Paragraphs are numbered from 1, as the reader's status line shows them (¶ N)."),
-    )
-    _common(parser)
-    parser.add_argument("--paragraph", "-p", type=int, required=True, metavar="N",
-                        help="first paragraph, numbered from 1 (as shown in the reader)")
-    parser.add_argument("--to", type=int, metavar="M", help="last paragraph, numbered from 1 (default: N)")
-    parser.add_argument("--format", "-f", choices=("md", "plain", "json"), default="md",
-                        help="Markdown with the passage quoted (default), plain text, or JSON")
-    parser.add_argument("--both", action="store_true",
-                        help="give the passage in simplified and traditional script, one after the other")
-    return parser
-
-
-def build_export_parser() -> argparse.ArgumentParser:
-    """``b2b-reader export [PATH|-] --format md|html|json [-o FILE]``."""
-    parser = _Parser(
-        prog=f"{PROG} export",
-        description=("Export the whole annotated document: Markdown with notes per section and a glossary, "
-                     "one self-contained HTML file (styled entities and terms, legend, glossary), or JSON "
-                     "(as 'analyze --json')."),
-    )
-    _common(parser)
-    parser.add_argument("--format", "-f", choices=("md", "html", "json"),
-                        help="output format (default: from the -o file's extension, else md)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
-    return parser
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``b2b-reader`` console script; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and argv[0] == "analyze":
-            return _analyze(build_analyze_parser().parse_args(argv[1:]))
-        if argv and argv[0] == "excerpt":
-            return _excerpt(build_excerpt_parser().parse_args(argv[1:]))
-        if argv and argv[0] == "export":
-            return _export(build_export_parser().parse_args(argv[1:]))
-        return _read(build_parser().parse_args(argv))
+        if not argv:  # the usual start: nothing to parse, so argparse is not even imported
+            return _read(SimpleNamespace(**NO_ARGUMENTS))
+        from . import options
+
+        if argv[0] == "analyze":
+            return _analyze(options.build_analyze_parser().parse_args(argv[1:]))
+        if argv[0] == "excerpt":
+            return _excerpt(options.build_excerpt_parser().parse_args(argv[1:]))
+        if argv[0] == "export":
+            return _export(options.build_export_parser().parse_args(argv[1:]))
+        return _read(options.build_parser().parse_args(argv))
     except UsageError as error:
         print(f"{PROG}: {error} (see '{PROG} --help')", file=sys.stderr)
         return 2
@@ -123,7 +59,7 @@ class _InputError(Exception):
     """Input that cannot be used (exit status 1)."""
 
 
-def _validate(args: argparse.Namespace) -> None:
+def _validate(args: Namespace) -> None:
     if args.date is not None:
         from .core.models import check_date
 
@@ -135,7 +71,7 @@ def _validate(args: argparse.Namespace) -> None:
         raise UsageError("--variant applies to --script traditional")
 
 
-def _load(args: argparse.Namespace):
+def _load(args: Namespace):
     from .core import pipeline
 
     path = args.path
@@ -168,7 +104,7 @@ def _stdin_has_data() -> bool:
     return stat.S_ISFIFO(mode) or (stat.S_ISREG(mode) and os.fstat(sys.stdin.fileno()).st_size > 0)
 
 
-def _analyze(args: argparse.Namespace) -> int:
+def _analyze(args: Namespace) -> int:
     _validate(args)
     from .core import pipeline
 
@@ -180,12 +116,14 @@ def _analyze(args: argparse.Namespace) -> int:
     for warning in (*loaded.warnings, *analysis.warnings):
         print(f"{PROG}: warning: {warning}", file=sys.stderr)
     data = pipeline.analysis_json(loaded, views, analysis, script, variant)
+    import json
+
     json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0
 
 
-def _analysed(args: argparse.Namespace, loaded):
+def _analysed(args: Namespace, loaded):
     """Views and analysis of a loaded document (warnings to stderr), views cut at the annotations."""
     from .core import pipeline
 
@@ -197,7 +135,7 @@ def _analysed(args: argparse.Namespace, loaded):
     return loaded, views, analysis
 
 
-def _excerpt(args: argparse.Namespace) -> int:
+def _excerpt(args: Namespace) -> int:
     _validate(args)
     last = args.paragraph if args.to is None else args.to
     if args.to is not None and args.to < args.paragraph:
@@ -219,7 +157,7 @@ def _excerpt(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export(args: argparse.Namespace) -> int:
+def _export(args: Namespace) -> int:
     _validate(args)
     fmt = args.format
     if fmt is None:
@@ -240,7 +178,7 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read(args: argparse.Namespace) -> int:
+def _read(args: Namespace) -> int:
     # Start-up allocates ~10^5 long-lived objects (Textual, the document): the collector
     # ran ~400 times before the first frame, one full pass alone ~18 ms. It stays off until
     # the first frame is shown (ReaderApp.on_ready freezes what exists, then re-enables it).
@@ -260,7 +198,7 @@ def _read(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-def _print_plain(loaded, args: argparse.Namespace) -> int:
+def _print_plain(loaded, args: Namespace) -> int:
     """No terminal to draw on: print the cleaned text in the chosen script and exit."""
     from .core import pipeline
 
