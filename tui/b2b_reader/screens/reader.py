@@ -101,7 +101,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
             with Vertical(id="outline-box") as box:
                 box.border_title = "Outline"
             yield ArticleView(self.views, self.script, self.variant, id="article")
-            yield Vertical(id="side")  # the panels are mounted when first shown: open_side()
+            # The side panels' frame (#side) is mounted here when first shown: open_side().
         yield Legend(id="legend")
         yield StatusLine(id="status")
         yield KeyBar(id="keys")
@@ -222,7 +222,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         from ..widgets.side import SidePanels
 
         self._side, self._side_then = "mounting", [then] if then else []
-        mounting = self.query_one("#side").mount(SidePanels())
+        mounting = self.query_one("#main").mount(Vertical(SidePanels(), id="side"))
 
         async def mounted() -> None:
             await mounting
