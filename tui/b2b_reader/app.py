@@ -63,7 +63,7 @@ class ReaderApp(App[None]):
         # the analysis thread may compete for the GIL.
         screen = self.screen
         if isinstance(screen, ReaderScreen):
-            screen.mount_outline()
+            screen.mount_deferred()
             screen.call_after_refresh(screen.analyse)  # Ready comes once: analysed once
         self.call_after_refresh(_resume_gc)
 

@@ -91,7 +91,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         self.info = "analysing…"
         self.target: tuple[str, list[tuple[int, int, int]], int] | None = None  # label, mentions, index
         self.date_override: str | None = None  # set in the app (D); None: the document's own
-        self._outline: Outline | None = None  # mounted after the first frame: mount_outline()
+        self._outline: Outline | None = None  # mounted after the first frame: mount_deferred()
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
@@ -115,8 +115,11 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         """The outline's list, once mounted (just after the first frame)."""
         return self._outline
 
-    def mount_outline(self) -> None:
-        """Fill the outline frame (the app calls it once the first frame is shown)."""
+    def mount_deferred(self) -> None:
+        """What the first frame does not show (the app calls it once that frame is out):
+        the outline's list and the article's annotation styles."""
+        self.article.mount_annotation_styles()
+        self._show_legend()  # now in the types' styles
         if self._outline is None:
             from ..widgets.outline import Outline
 

@@ -70,6 +70,38 @@ class Block:
     index: int  # section index for headings, paragraph index otherwise
 
 
+#: The styles of what analysis, search and selection add to the text. They are component
+#: classes of :class:`AnnotationStyles`, not of the article: Textual restyles every component
+#: class of a widget each time it restyles the widget (three times before the first frame,
+#: ~5 ms for these thirteen), and the first frame shows none of them.
+ANNOTATION_CLASSES = frozenset({
+    "article--match",
+    "article--word",
+    "article--selection",
+    "article--search",
+    "article--pinyin",
+    "article--person",
+    "article--org",
+    "article--place",
+    "article--date",
+    "article--number",
+    "article--event",
+    "article--product",
+    "article--term",
+})
+
+
+class AnnotationStyles(Widget):
+    """Never shown: holds the article's annotation styles (a theme restyles them here).
+
+    The reader mounts it just after the first frame; until then annotations are unstyled,
+    and there are none to show.
+    """
+
+    DEFAULT_CSS = "AnnotationStyles { display: none; }"
+    COMPONENT_CLASSES = ANNOTATION_CLASSES
+
+
 class ArticleView(SelectionMixin, Widget, can_focus=True):
     """Scrollable article with a reading cursor on the current paragraph."""
 
@@ -78,19 +110,6 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         "article--caption",
         "article--cursor",
         "article--cursor-bar",
-        "article--match",
-        "article--word",
-        "article--selection",
-        "article--search",
-        "article--pinyin",
-        "article--person",
-        "article--org",
-        "article--place",
-        "article--date",
-        "article--number",
-        "article--event",
-        "article--product",
-        "article--term",
     }
 
     BINDINGS = [
@@ -310,7 +329,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
                 if kind in self.hidden_types:
                     continue
                 name = f"article--{kind}"
-                if name not in self.COMPONENT_CLASSES:
+                if name not in ANNOTATION_CLASSES:
                     continue
                 start = view.map.to_view(span.start)
                 end = view.map.to_view(span.end, end=True)
@@ -407,6 +426,26 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         super().notify_style_update()
         self._layout.clear()  # a theme or CSS change restyles the cached lines too
         self._rows_key = None
+
+    _annotation_styles: AnnotationStyles | None = None
+
+    def mount_annotation_styles(self) -> None:
+        """Mount the annotation styles (the reader calls it once the first frame is shown)."""
+        if self._annotation_styles is None:
+            self._annotation_styles = AnnotationStyles()
+            self.mount(self._annotation_styles)  # styled as it is registered, right here
+            self._layout.clear()  # lines drawn before it had their annotations unstyled
+            self._rows_key = None
+            self.refresh()
+
+    def get_component_rich_style(self, *names: str, partial: bool = False, default: Style | None = None) -> Style:
+        """A component's style; annotation styles come from :class:`AnnotationStyles`."""
+        if names and names[0] in ANNOTATION_CLASSES:
+            holder = self._annotation_styles
+            if holder is None:  # before the first frame: nothing is annotated yet
+                return Style() if default is None else default
+            return holder.get_component_rich_style(*names, partial=partial, default=default)
+        return super().get_component_rich_style(*names, partial=partial, default=default)
 
     def render_line(self, y: int) -> Strip:
         rows = self._rows()
