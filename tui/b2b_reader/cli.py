@@ -87,9 +87,7 @@ def _load(args: Namespace):
         except SourceError as error:
             raise _InputError(str(error)) from None
     if args.date:
-        from dataclasses import replace
-
-        loaded = replace(loaded, document=replace(loaded.document, date=args.date, date_inferred=False))
+        loaded = loaded._replace(document=loaded.document._replace(date=args.date, date_inferred=False))
     return loaded
 
 

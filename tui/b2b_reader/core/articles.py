@@ -47,6 +47,4 @@ def default_pinyin() -> tuple[Pinyin, ...]:
 
 def with_default_pinyin(document: Document) -> Document:
     """Attach the shipped pinyin hints to the parsed default article."""
-    from dataclasses import replace
-
-    return replace(document, pinyin=default_pinyin())
+    return document._replace(pinyin=default_pinyin())

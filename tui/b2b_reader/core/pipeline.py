@@ -7,10 +7,10 @@ worker. ``analysis_json`` is the ``analyze --json`` schema of the design.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import articles, formats
 from .models import Document, Span
@@ -24,8 +24,7 @@ SCHEMA = 1
 PIPELINE_VERSION = "3"
 
 
-@dataclass(frozen=True)
-class Loaded:
+class Loaded(NamedTuple):
     """A cleaned document and where it came from."""
 
     document: Document
@@ -74,9 +73,9 @@ def load_default() -> Loaded:
 def load_text(text: str, name: str) -> Loaded:
     """Clean and structure already decoded text."""
     document = formats.parse(text, name)
-    document = replace(document, script=detect_script(p.text for p in document.paragraphs))
+    document = document._replace(script=detect_script(p.text for p in document.paragraphs))
     if not document.title:
-        document = replace(document, title=Path(name).name if name and name != "-" else "<stdin>")
+        document = document._replace(title=Path(name).name if name and name != "-" else "<stdin>")
     return Loaded(document, name, warnings=document.warnings)
 
 
@@ -96,7 +95,7 @@ def load_path(path: str | None, encoding: str | None = None) -> Loaded:
     else:
         text = source.read_path(path, encoding=encoding)
     loaded = load_text(text.text, text.name)
-    return replace(loaded, encoding=text.encoding, warnings=(*text.warnings, *loaded.warnings),
+    return loaded._replace(encoding=text.encoding, warnings=(*text.warnings, *loaded.warnings),
                    truncated=text.truncated)
 
 

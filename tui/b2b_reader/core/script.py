@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .models import Document
 
@@ -51,8 +51,7 @@ def view_key(script: str, variant: str) -> tuple[str, str]:
     return (script, variant if script == "traditional" else "std")
 
 
-@dataclass(frozen=True, slots=True)
-class OffsetMap:
+class OffsetMap(NamedTuple):
     """Piecewise alignment of canonical offsets (``a``) with view offsets (``b``).
 
     Between two consecutive anchors the texts either have equal length (aligned
@@ -90,8 +89,7 @@ def _map(src: tuple[int, ...], dst: tuple[int, ...], x: int, end: bool) -> int:
     return dst[i + 1] if end else dst[i]
 
 
-@dataclass(frozen=True, slots=True)
-class ViewText:
+class ViewText(NamedTuple):
     """One paragraph in one view, with its map to canonical text."""
 
     text: str

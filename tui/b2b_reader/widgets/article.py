@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
@@ -62,8 +61,7 @@ class _Layout(dict):
         super().clear()
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """A heading (``section``) or a paragraph (``index``) as laid out in the article."""
 
     kind: str  # "heading" | "body" | "caption"
