@@ -24,6 +24,8 @@ async def start() -> None:
         article = app.screen.query_one("#article")
         lines = "".join(strip.text for strip in (article.render_line(y) for y in range(article.size.height)))
         assert "雙11激戰正酣" in lines, "article text not on screen"
+        # annotations.tcss ships and styles the entities (organisations are bold)
+        assert article.get_component_rich_style("article--org").bold, "annotation styles missing"
 
 
 def main() -> None:

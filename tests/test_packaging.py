@@ -10,6 +10,8 @@ def test_styles_are_package_data():
     assert css.is_file()
     assert "ArticleView" in css.read_text(encoding="utf-8")
     assert app.ReaderApp.CSS_PATH.endswith("app.tcss")
+    annotations = resources.files("b2b_reader.styles").joinpath("annotations.tcss")
+    assert ".article--person" in annotations.read_text(encoding="utf-8")
 
 
 def test_default_article_and_marks_ship():

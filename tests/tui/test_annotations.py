@@ -99,3 +99,16 @@ async def test_choosing_an_entity_walks_its_mentions_with_n_and_N(default_app):
         assert "余涌 2/6" in status_text(default_app)
         await pilot.press("N", "N")
         assert "余涌 6/6" in status_text(default_app)  # wraps around
+
+
+async def test_a_theme_change_restyles_the_highlights(default_app):
+    async with default_app.run_test(size=(120, 30)) as pilot:
+        await wait_for_analysis(pilot)
+        article = default_app.screen.query_one("#article")
+        before = str(article.get_component_rich_style("article--org"))
+        assert styled_runs(default_app, 0)["淘天集團"] == before
+        default_app.theme = "textual-light" if default_app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        after = str(article.get_component_rich_style("article--org"))
+        assert after != before  # the theme's accent colour
+        assert styled_runs(default_app, 0)["淘天集團"] == after

@@ -25,6 +25,7 @@ from textual.widget import Widget
 from ..core.cleaning import fullwidth_punctuation
 from ..core.models import Span
 from ..core.script import Views
+from ..styles import ANNOTATIONS_CSS
 from . import inline
 from .selection import SelectionMixin
 from .strips import text_strip
@@ -96,7 +97,8 @@ class AnnotationStyles(Widget):
     and there are none to show.
     """
 
-    DEFAULT_CSS = "AnnotationStyles { display: none; }"
+    # Its own file, parsed when it is mounted: these rules were half of app.tcss.
+    DEFAULT_CSS = "AnnotationStyles { display: none; }\n" + ANNOTATIONS_CSS.read_text(encoding="utf-8")
     COMPONENT_CLASSES = ANNOTATION_CLASSES
 
 
