@@ -6,8 +6,10 @@ from b2b_reader.core import articles, formats, pipeline
 def test_default_article_regenerates_from_the_raw_seed(seed_raw):
     markdown, hints = articles.build_default_article(seed_raw)
     assert markdown == articles.default_article_text()
+    assert hints == articles.default_pinyin_text()
+    shipped = pipeline.load_default().document.pinyin
     assert [tuple(line.split("\t")) for line in hints.splitlines()] == [
-        (str(p.paragraph), str(p.offset), p.syllable) for p in articles.default_pinyin()]
+        (str(p.paragraph), str(p.offset), p.syllable) for p in shipped]
 
 
 def test_default_article_shape():

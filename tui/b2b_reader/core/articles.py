@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from .formats import Marks, parse_run_together, render_markdown
+from typing import TYPE_CHECKING
+
 from .models import Document, Pinyin
+
+if TYPE_CHECKING:
+    from .formats import Marks
+
+# ``formats`` (the cleaning code) is imported by the functions that parse: with the parsed
+# article in the disk cache, a start-up reads only the texts (pipeline.load_default).
 
 DEFAULT_NAME = "article-1688"
 
@@ -18,6 +25,8 @@ def load_marks(text: str) -> Marks:
     """Read a marks TOML (meta, repairs, headings)."""
     import tomllib  # only when rebuilding the article from the seed: not at start-up
 
+    from .formats import Marks
+
     data = tomllib.loads(text)
     return Marks(
         repairs=[(r["find"], r["replace"]) for r in data.get("repair", [])],
@@ -28,6 +37,8 @@ def load_marks(text: str) -> Marks:
 
 def build_default_article(raw: str) -> tuple[str, str]:
     """From the raw seed, the shipped Markdown and its pinyin hints (TSV)."""
+    from .formats import parse_run_together, render_markdown
+
     marks = load_marks(_data(f"{DEFAULT_NAME}.marks.toml"))
     document = parse_run_together(raw, marks, script="traditional")
     hints = "".join(f"{p.paragraph}\t{p.offset}\t{p.syllable}\n" for p in document.pinyin)
@@ -39,12 +50,16 @@ def default_article_text() -> str:
     return _data(f"{DEFAULT_NAME}.md")
 
 
-def default_pinyin() -> tuple[Pinyin, ...]:
-    """The pronunciation hints the seed had glued after characters."""
-    rows = (line.split("\t") for line in _data(f"{DEFAULT_NAME}.pinyin.tsv").splitlines())
-    return tuple(Pinyin(int(p), int(o), s) for p, o, s in rows)
+def default_pinyin_text() -> str:
+    """The shipped pinyin hints (TSV: paragraph, offset, syllable)."""
+    return _data(f"{DEFAULT_NAME}.pinyin.tsv")
 
 
-def with_default_pinyin(document: Document) -> Document:
-    """Attach the shipped pinyin hints to the parsed default article."""
-    return document._replace(pinyin=default_pinyin())
+def default_document(text: str, hints: str) -> Document:
+    """The default article parsed from its Markdown, with the pinyin hints the seed had
+    glued after characters."""
+    from .formats import parse_markdown
+
+    rows = (line.split("\t") for line in hints.splitlines())
+    pinyin = tuple(Pinyin(int(p), int(o), s) for p, o, s in rows)
+    return parse_markdown(text, script="traditional")._replace(pinyin=pinyin)

@@ -69,6 +69,32 @@ class Document(NamedTuple):
         """The section that holds ``paragraph``."""
         return self.sections[self.paragraphs[paragraph].section]
 
+    def to_json(self) -> dict:
+        """Plain JSON data (for the disk cache); :meth:`from_json` reads it back."""
+        return {
+            "meta": [self.title, self.date, self.date_inferred, self.source, self.script],
+            "sections": [[s.title, list(s.paragraphs)] for s in self.sections],
+            "paragraphs": [[p.section, p.kind, p.text] for p in self.paragraphs],
+            "pinyin": [list(p) for p in self.pinyin],
+            "warnings": list(self.warnings),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Document | None:
+        """The document :meth:`to_json` gave, or None if ``data`` is not such a document."""
+        try:
+            title, date, inferred, source, script = data["meta"]
+            sections = tuple(Section(i, t, tuple(map(int, ps))) for i, (t, ps) in enumerate(data["sections"]))
+            paragraphs = tuple(Paragraph(i, int(s), k, t) for i, (s, k, t) in enumerate(data["paragraphs"]))
+            pinyin = tuple(Pinyin(int(p), int(o), str(y)) for p, o, y in data["pinyin"])
+            warnings = tuple(map(str, data["warnings"]))
+        except (KeyError, TypeError, ValueError):
+            return None
+        texts = (title, source, script, *(p.text for p in paragraphs), *(s.title or "" for s in sections))
+        if not all(isinstance(t, str) for t in texts) or any(p.section >= len(sections) for p in paragraphs):
+            return None
+        return cls(title, date, bool(inferred), source, script, sections, paragraphs, pinyin, warnings)
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Span:

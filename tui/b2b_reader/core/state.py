@@ -31,7 +31,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import platformdirs
 
@@ -218,8 +218,7 @@ def _tiny_toml(data: dict[str, Any]) -> str:
 # --------------------------------------------------------------------------- state
 
 
-@dataclass(frozen=True)
-class Bookmark:
+class Bookmark(NamedTuple):
     """A marked paragraph of a document, with the user's label and creation time (ISO)."""
 
     paragraph: int
@@ -347,7 +346,7 @@ class StateStore:
             if not isinstance(items, list):
                 items = entry["bookmarks"] = []
             items[:] = [i for i in items if not (_valid_bookmark(i) and i["paragraph"] == mark.paragraph)]
-            items.append(asdict(mark))
+            items.append(mark._asdict())
 
         return mark if self._update(key, change) else None
 

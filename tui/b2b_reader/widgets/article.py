@@ -22,7 +22,6 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
-from ..core.cleaning import fullwidth_punctuation
 from ..core.models import Span
 from ..core.script import Views
 from ..styles import ANNOTATIONS_CSS
@@ -319,7 +318,11 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
             return Text(self.views.heading(self.script, self.variant, block.index),
                         style=self.get_component_rich_style("article--heading"))
         view = self.views.get(self.script, self.variant, block.index)
-        plain = fullwidth_punctuation(view.text) if self.punctuation else view.text
+        plain = view.text
+        if self.punctuation:  # an option: the cleaning code is not imported otherwise
+            from ..core.cleaning import fullwidth_punctuation
+
+            plain = fullwidth_punctuation(plain)
         text = Text(plain)
         if block.kind == "caption":
             text.stylize(self.get_component_rich_style("article--caption"))
