@@ -112,3 +112,30 @@ async def test_a_theme_change_restyles_the_highlights(default_app):
         after = str(article.get_component_rich_style("article--org"))
         assert after != before  # the theme's accent colour
         assert styled_runs(default_app, 0)["淘天集團"] == after
+
+
+def drawn_style(app, word: str):
+    """The style ``word`` is drawn with on screen (the article's rendered lines)."""
+    article = app.screen.query_one("#article")
+    for y in range(article.size.height):
+        for segment in article.render_line(y):
+            if word in segment.text:
+                return segment.style
+    raise AssertionError(f"{word} not on screen")
+
+
+async def test_a_view_toggled_back_to_shows_what_changed_meanwhile(default_app):
+    # Each view keeps its drawn lines, so toggling back is quick; a change made in the other
+    # view (highlight toggles, marks) must still show there.
+    async with default_app.run_test(size=(120, 30)) as pilot:
+        await wait_for_analysis(pilot)
+        assert drawn_style(default_app, "戴珊").underline  # a person: underlined
+        await pilot.press("t")
+        assert drawn_style(default_app, "戴珊").underline  # 戴珊 is the same in simplified
+        await pilot.press("1")  # persons hidden, in simplified
+        assert not drawn_style(default_app, "戴珊").underline
+        await pilot.press("t")  # back to traditional, whose lines were drawn before
+        await pilot.pause()
+        assert not drawn_style(default_app, "戴珊").underline
+        await pilot.press("1", "t", "t")
+        assert drawn_style(default_app, "戴珊").underline

@@ -186,7 +186,9 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         self.heading_block: dict[int, int] = {}
         self._build_blocks()
         self.top = (0, 0)  # (block, line within block)
-        self._layout = _Layout()
+        # Lines and strips per view, so toggling back to a view just seen redraws from cache.
+        self._layouts: dict[tuple[str, str], _Layout] = {}
+        self._layout = self._layouts.setdefault((self.script, self.variant), _Layout())
         self._width = 0
         self._rows_key: tuple | None = None
         self._rows_cache: list[tuple[int, int]] = []
@@ -224,7 +226,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         self._order = sorted(self.only) if self.only is not None else None
         self.clear_selection()
         self._build_blocks()
-        self._layout.clear()
+        self._forget_all()
         self._rows_key = None
         self.top = (0, 0)
         if self._order is not None and self._order and self.cursor not in self.only:
@@ -262,7 +264,20 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
     def set_view(self, script: str, variant: str) -> None:
         """Show another script or variant, keeping the reading position."""
         self.script, self.variant = script, variant
-        self._relayout()
+        self._layout = self._layouts.setdefault((script, variant), _Layout())
+        self._rows_key = None
+        self._keep_top()
+
+    def _forget_all(self) -> None:
+        """Drop every view's laid-out lines and strips (what they show has changed)."""
+        for layout in self._layouts.values():
+            layout.clear()
+
+    def _forget_block(self, block: int | None) -> None:
+        """Drop one block's lines and strips in every view (a mark, a word, a selection)."""
+        if block is not None:
+            for layout in self._layouts.values():
+                layout.pop(block, None)
 
     def set_punctuation(self, full_width: bool) -> None:
         """Display half-width punctuation in Chinese text as full width (or not)."""
@@ -291,7 +306,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         previous = self.marked
         self.marked = (paragraph, start, end)
         for index in {paragraph, previous[0] if previous else paragraph}:
-            self._layout.pop(self.block_of.get(index), None)
+            self._forget_block(self.block_of.get(index))
         self._rows_key = None
         if self.cursor == paragraph:
             self.scroll_to_paragraph(paragraph)
@@ -300,8 +315,12 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
             self.cursor = paragraph
 
     def _relayout(self) -> None:
-        self._layout.clear()
+        self._forget_all()
         self._rows_key = None
+        self._keep_top()
+
+    def _keep_top(self) -> None:
+        """Keep the top block in place, its line within the block's (new) line count."""
         block, line = self.top
         self.top = (block, min(line, len(self._lines(block)) - 1))
         self.refresh()
@@ -365,7 +384,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
     def _lines(self, block_index: int) -> list[Text]:
         if self._width != self.text_width:
             self._width = self.text_width
-            self._layout.clear()
+            self._forget_all()
         lines = self._layout.get(block_index)
         if lines is None:
             text = self.block_text(self.blocks[block_index])
@@ -427,7 +446,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._layout.clear()  # a theme or CSS change restyles the cached lines too
+        self._forget_all()  # a theme or CSS change restyles the cached lines too
         self._rows_key = None
 
     _annotation_styles: AnnotationStyles | None = None
@@ -437,7 +456,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         if self._annotation_styles is None:
             self._annotation_styles = AnnotationStyles()
             self.mount(self._annotation_styles)  # styled as it is registered, right here
-            self._layout.clear()  # lines drawn before it had their annotations unstyled
+            self._forget_all()  # lines drawn before it had their annotations unstyled
             self._rows_key = None
             self.refresh()
 
@@ -483,7 +502,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         return strip
 
     def on_resize(self, event: events.Resize) -> None:
-        self._layout.clear()
+        self._forget_all()
         self._rows_key = None
         self.top = self._advance(self.top, 0)
         self.refresh()
@@ -493,7 +512,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
     def watch_cursor(self, old: int, new: int) -> None:
         if self.word is not None:
             self.word = None  # the word cursor belongs to the paragraph it was in
-            self._layout.pop(self.block_of.get(old), None)
+            self._forget_block(self.block_of.get(old))
             self._rows_key = None
         self.scroll_to_paragraph(new)
         self.post_message(self.CursorMoved(self, new))
@@ -547,7 +566,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         if self.cursor != paragraph:
             self.cursor = paragraph
         self.word = (start, end)
-        self._layout.pop(self.block_of.get(paragraph), None)
+        self._forget_block(self.block_of.get(paragraph))
         self._rows_key = None
         self.refresh()
         self.post_message(self.WordMoved(self, paragraph, start, end))

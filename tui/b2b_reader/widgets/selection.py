@@ -93,7 +93,7 @@ class SelectionMixin:
         for selected in (old, self.selection_range()):
             if selected:
                 for index in range(selected[0][0], selected[1][0] + 1):
-                    self._layout.pop(self.block_of.get(index), None)
+                    self._forget_block(self.block_of.get(index))
         self._rows_key = None
         self.refresh()
         self.post_message(self.SelectionChanged(self))
