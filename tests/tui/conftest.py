@@ -16,7 +16,7 @@ def article_lines(app: ReaderApp) -> list[str]:
 
 def status_text(app: ReaderApp) -> str:
     """The status line's text."""
-    return str(app.screen.query_one("#status").content)
+    return str(app.screen.query_one("#info").status)
 
 
 async def wait_for_analysis(pilot) -> None:

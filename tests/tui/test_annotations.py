@@ -32,10 +32,10 @@ async def test_entities_are_highlighted_per_type_and_can_be_hidden(default_app):
         assert "person" in article.hidden_types
         await pilot.press("1", "H")  # persons back; all highlighting off
         assert styled_runs(default_app, 0) == {}
-        legend = str(default_app.screen.query_one("#legend").content)
+        legend = str(default_app.screen.query_one("#info").legend)
         assert "highlighting off" in legend
         await pilot.press("H")
-        assert "1:person" in str(default_app.screen.query_one("#legend").content)
+        assert "1:person" in str(default_app.screen.query_one("#info").legend)
 
 
 async def test_protected_names_and_offsets_in_the_highlights():

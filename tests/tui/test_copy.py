@@ -59,7 +59,7 @@ async def test_v_selects_paragraphs_and_sentences(default_app):
         screen.set_view("simplified")
         screen.article.cursor = 16
         await pilot.press("v", "j", "j")
-        assert "selecting ¶17–19" in str(screen.query_one("#status").content)
+        assert "selecting ¶17–19" in str(screen.query_one("#info").status)
         await pilot.press("c")
         await wait_for(pilot, lambda: default_app.clipboard)
         assert "paragraphs 17–19" in default_app.clipboard
@@ -81,7 +81,7 @@ async def test_escape_leaves_the_selection(default_app):
         assert default_app.screen.article.anchor is not None
         await pilot.press("escape")
         assert default_app.screen.article.anchor is None
-        assert "selecting" not in str(default_app.screen.query_one("#status").content)
+        assert "selecting" not in str(default_app.screen.query_one("#info").status)
 
 
 async def test_C_changes_the_format_and_remembers_it(default_app):

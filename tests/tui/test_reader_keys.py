@@ -131,11 +131,11 @@ async def test_markup_in_a_document_is_shown_literally():
 async def test_key_bar_keeps_help_and_quit_at_80_columns(default_app):
     async with default_app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        keys = str(default_app.screen.query_one("#keys").content)
+        keys = str(default_app.screen.query_one("#info").keys)
         assert keys.rstrip().endswith("Help   q  Quit")
         assert keys.startswith(" j  Next ¶")  # the first keys still lead
         assert len(keys.rstrip()) <= 80
         await pilot.resize_terminal(200, 40)
         await pilot.pause()
-        keys = str(default_app.screen.query_one("#keys").content)
+        keys = str(default_app.screen.query_one("#info").keys)
         assert "ctrl+p  commands" in keys and keys.rstrip().endswith("q  Quit")

@@ -20,7 +20,7 @@ from ..core.models import ENTITY_TYPES
 from ..core.pipeline import Analysis, Loaded
 from ..core.script import VARIANT_NAMES, VARIANTS, Views
 from ..widgets.article import ArticleView
-from ..widgets.status import KeyBar, Legend, StatusLine, TitleBar
+from ..widgets.status import InfoLines, TitleBar
 from .copying import CopyActions
 from .searching import SearchActions
 
@@ -102,9 +102,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
                 box.border_title = "Outline"
             yield ArticleView(self.views, self.script, self.variant, id="article")
             # The side panels' frame (#side) is mounted here when first shown: open_side().
-        yield Legend(id="legend")
-        yield StatusLine(id="status")
-        yield KeyBar(id="keys")
+        yield InfoLines(id="info")  # legend, status line, keys
 
     @property
     def article(self) -> ArticleView:
@@ -131,7 +129,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
     def on_mount(self) -> None:
         if self.has_class("-side"):
             self.open_side()
-        self.query_one(KeyBar).show_bindings([*ArticleView.BINDINGS, *self.BINDINGS])
+        self.query_one(InfoLines).show_bindings([*ArticleView.BINDINGS, *self.BINDINGS])
         if self.punctuation:
             self.article.set_punctuation(True)
         self._show_view()
@@ -266,7 +264,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         section = document.section_of(paragraph) if document.paragraphs else None
         title = self.views.heading(self.script, self.variant, section.index) if section and section.title else ""
         percent = round(100 * (paragraph + 1) / max(len(document.paragraphs), 1))
-        self.query_one(StatusLine).show(self.view_label(), title, paragraph, len(document.paragraphs), percent, self.info)
+        self.query_one(InfoLines).show_status(self.view_label(), title, paragraph, len(document.paragraphs), percent, self.info)
         if section is not None and self._outline is not None:
             self._outline.mark(section.index)
 
@@ -389,7 +387,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
     # -- annotations: highlighting, panels, mentions --------------------------------------
 
     def _show_legend(self) -> None:
-        self.query_one(Legend).show(self.article, {k: str(i) for i, k in enumerate(HIGHLIGHT_KINDS, start=1)})
+        self.query_one(InfoLines).show_legend(self.article, {k: str(i) for i, k in enumerate(HIGHLIGHT_KINDS, start=1)})
 
     def action_toggle_highlight(self) -> None:
         article = self.article

@@ -74,7 +74,7 @@ class SearchActions:
         from ..widgets.search_bar import SearchBar
 
         bar = SearchBar(self.search_query, placeholder="search (either script; enter keeps, esc cancels)", id="search")
-        self.mount(bar, before="#legend")
+        self.mount(bar, before="#info")
         self.call_after_refresh(bar.focus)
 
     def run_search(self, query: str, jump: bool = False) -> None:

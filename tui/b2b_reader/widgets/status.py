@@ -1,4 +1,4 @@
-"""The title bar and status line: plain Text built from document data, never markup."""
+"""The title bar and the lines under the article: plain Text from document data, never markup."""
 
 from __future__ import annotations
 
@@ -25,8 +25,8 @@ def key_label(keys: str) -> str:
 class Bar(Widget):
     """One line of styled Text, drawn as a single Strip.
 
-    The reader has four of these; drawn through Static's content pipeline they cost a
-    few milliseconds of the first frame and of every repaint. ``content`` is the Text.
+    Drawn through Static's content pipeline, a line like this cost a few milliseconds of
+    the first frame and of every repaint. ``content`` is the Text.
     """
 
     DEFAULT_CSS = "Bar { height: 1; }"
@@ -71,10 +71,51 @@ class TitleBar(Bar):
         self.update(text, layout=False)  # one line, always: no layout pass
 
 
-class StatusLine(Bar):
-    """Script and variant, section, position, and what analysis is doing."""
+class InfoLines(Widget):
+    """The three lines under the article: the highlight legend, the status line (script and
+    variant, position, section, what analysis is doing) and the main keys.
 
-    def show(self, view: str, section: str, paragraph: int, total: int, percent: int, info: str = "") -> None:
+    One widget, not three: before the first frame each widget costs its own styling,
+    mounting and messages (two fewer: ~2.5% of start-up, bench/startup.py). Each line is
+    plain Text drawn as one Strip; ``legend``, ``status`` and ``keys`` are those Texts.
+    The keys line keeps Help and Quit at the end whatever the width: keys that do not fit
+    are dropped from the middle, so an 80-column terminal still shows how to get help and
+    leave.
+    """
+
+    DEFAULT_CSS = "InfoLines { height: 3; }"
+    COMPONENT_CLASSES = {"info-lines--status", "info-lines--keys"}
+    PINNED = ("help", "quit")
+    _ROWS = ("legend", "status", "keys")
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.legend = Text()
+        self.status = Text()
+        self.keys = Text()
+        self._shown: tuple = ()
+        self._strips: dict[int, tuple[int, Style, Strip]] = {}  # row -> (width, base, strip)
+
+    def _set(self, row: int, text: Text) -> None:
+        setattr(self, self._ROWS[row], text)
+        self._strips.pop(row, None)
+        self.refresh()  # three lines, always: never a layout pass
+
+    def show_legend(self, article, keys: dict[str, str]) -> None:
+        """The highlight styles, one per type, with the key that shows or hides each."""
+        text = Text(no_wrap=True, overflow="ellipsis")
+        if not article.highlight:
+            text.append(" highlighting off (H) ", style="dim")
+        else:
+            for kind, key in keys.items():
+                hidden = kind in article.hidden_types
+                text.append(f" {key}:", style="dim")
+                style = "dim strike" if hidden else article.get_component_rich_style(f"article--{kind}")
+                text.append(kind, style=style)
+        self._set(0, text)
+
+    def show_status(self, view: str, section: str, paragraph: int, total: int, percent: int, info: str = "") -> None:
+        """Script and variant, position, section and what analysis is doing."""
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f" {view} ", style="reverse")
         text.append(f"  ¶ {paragraph + 1}/{total}  {percent}%")
@@ -83,27 +124,17 @@ class StatusLine(Bar):
             text.append(section)
         if info:
             text.append(f"  {info}", style="dim")
-        self.update(text, layout=False)  # one line, always: no layout pass
-
-
-class KeyBar(Bar):
-    """One line of the main keys, from the bindings marked ``show`` (cheaper than Footer).
-
-    Help and Quit stay at the end whatever the width: keys that do not fit are dropped
-    from the middle, so an 80-column terminal still shows how to get help and leave.
-    """
-
-    PINNED = ("help", "quit")
-    _shown: tuple = ()
+        self._set(1, text)
 
     def show_bindings(self, bindings) -> None:
+        """The main keys: the bindings marked ``show``."""
         self._shown = tuple(b for b in bindings if b.show)
-        self._draw()
+        self._draw_keys()
 
     def on_resize(self) -> None:
-        self._draw()
+        self._draw_keys()
 
-    def _draw(self) -> None:
+    def _draw_keys(self) -> None:
         width = self.size.width or self.app.size.width
         pinned = [self._piece(b) for b in self._shown if b.id in self.PINNED]
         room = width - sum(p.cell_len for p in pinned)
@@ -116,7 +147,7 @@ class KeyBar(Bar):
             room -= piece.cell_len
         for piece in pinned:
             text.append_text(piece)
-        self.update(text, layout=False)  # one line, always: no layout pass
+        self._set(2, text)
 
     @staticmethod
     def _piece(binding) -> Text:
@@ -128,20 +159,23 @@ class KeyBar(Bar):
         piece.append(f" {description}  ")
         return piece
 
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if y == 0:
+            base = self.rich_style
+        else:
+            base = self.get_component_rich_style(f"info-lines--{self._ROWS[min(y, 2)]}")
+        if y > 2:
+            return Strip.blank(width, base)
+        cached = self._strips.get(y)
+        if cached is not None and cached[0] == width and cached[1] == base:
+            return cached[2]
+        text = getattr(self, self._ROWS[y]).copy()
+        text.truncate(width, overflow="ellipsis")
+        strip = text_strip(text, self.app.console, base, width)
+        self._strips[y] = (width, base, strip)
+        return strip
 
-class Legend(Bar):
-    """The highlight styles, one per type, with the key that shows or hides each."""
-
-    def show(self, article, keys: dict[str, str]) -> None:
-        text = Text(no_wrap=True, overflow="ellipsis")
-        if not article.highlight:
-            text.append(" highlighting off (H) ", style="dim")
-            self.update(text, layout=False)  # one line, always: no layout pass
-            return
-        for kind, key in keys.items():
-            hidden = kind in article.hidden_types
-            text.append(f" {key}:", style="dim")
-            label = "term" if kind == "term" else kind
-            style = "dim strike" if hidden else article.get_component_rich_style(f"article--{kind}")
-            text.append(label, style=style)
-        self.update(text, layout=False)  # one line, always: no layout pass
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
