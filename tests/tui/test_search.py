@@ -26,10 +26,14 @@ async def test_search_as_you_type_count_n_and_N(default_app):
     async with default_app.run_test(size=SIZE) as pilot:
         await wait_for_analysis(pilot)
         await type_query(pilot, "淘宝")
+        bar = default_app.screen.query_one("#search")
+        assert bar.display and bar.region.height == 1  # the query is visible as it is typed
+        assert bar.value == "淘宝"
         assert "“淘宝” 1/9" in status_text(default_app)
         assert [label[-3:] for label in outline_labels(default_app)][1:3] == ["(6)", "(3)"]  # matches per section
         await pilot.press("enter")
         assert default_app.focused is default_app.screen.article
+        assert bar.region.height == 0  # the bar closes, the result stays
         await pilot.press("n", "n")
         assert "“淘宝” 3/9" in status_text(default_app)
         await pilot.press("N")

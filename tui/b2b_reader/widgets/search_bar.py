@@ -8,9 +8,13 @@ from textual.widgets import Input
 class SearchBar(Input):
     """The one-line search input: searches as you type; enter keeps the result, escape cancels."""
 
-    # Parsed when the bar is first mounted (the first /), not before the first frame.
+    # Parsed when the bar is first mounted (the first /), not before the first frame. Not
+    # scoped: a scoped rule is rewritten under SearchBar, and "SearchBar ReaderScreen
+    # .-searching SearchBar" never matched, so the bar stayed hidden while one typed.
+    SCOPED_CSS = False
     DEFAULT_CSS = """
     SearchBar { display: none; height: 1; border: none; padding: 0 1; background: $panel; }
+    SearchBar:focus { border: none; }
     ReaderScreen.-searching SearchBar { display: block; }
     """
     BINDINGS = [("escape", "cancel", "Cancel search")]
