@@ -235,10 +235,7 @@ class _Columns:
                 for part, mul in zip(parts, _MUL):
                     h += col(part) * mul
                     h ^= h >> _S15
-                h *= _MUL[4]
-                h ^= h >> _S13
-                h *= _MUL[0]
-                out.append(h >> shift)
+                out.append(_finish(h) >> shift)
                 continue
             if len(parts) == 1 and parts[0][0] in "ctmgh":
                 kind, k = parts[0][0], int(parts[0][1:])
@@ -260,11 +257,16 @@ class _Columns:
             for part, mul in zip(parts, _MUL):
                 h += col(part) * mul
             h ^= h >> _S15
-            h *= _MUL[4]
-            h ^= h >> _S13
-            h *= _MUL[0]
-            out.append(h >> shift)
+            out.append(_finish(h) >> shift)
         return out
+
+
+def _finish(h: np.ndarray) -> np.ndarray:
+    """The last mixing steps of a template's hash, in place (its low bits reach the top)."""
+    h *= _MUL[4]
+    h ^= h >> _S13
+    h *= _MUL[0]
+    return h
 
 
 def feature_rows(inputs: Inputs, bits: int, templates: Sequence[str] = TEMPLATES) -> np.ndarray:
