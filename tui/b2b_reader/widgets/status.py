@@ -22,56 +22,62 @@ def key_label(keys: str) -> str:
 
 
 
-class Bar(Widget):
-    """One line of styled Text, drawn as a single Strip.
+class Lines(Widget):
+    """Named rows of styled Text, each drawn as a single Strip (data, never markup).
 
-    Drawn through Static's content pipeline, a line like this cost a few milliseconds of
-    the first frame and of every repaint. ``content`` is the Text.
+    Drawn through Static's content pipeline, a line like these cost a few milliseconds of
+    the first frame and of every repaint. ``ROWS`` names the rows (each an attribute holding
+    its Text); ``ROW_STYLES`` gives a row a component class for its base style.
     """
 
-    DEFAULT_CSS = "Bar { height: 1; }"
+    ROWS: tuple[str, ...] = ("content",)
+    ROW_STYLES: dict[str, str] = {}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.content = Text()
-        self._strip: tuple[int, Style, Strip] | None = None  # (width, base style, strip)
+        for name in self.ROWS:
+            setattr(self, name, Text())
+        self._strips: dict[int, tuple[int, Style, Strip]] = {}  # row -> (width, base, strip)
 
-    def update(self, text: Text, layout: bool = False) -> None:
-        """Show ``text`` (data, never markup); one line, so never a layout pass."""
-        self.content = text
-        self._strip = None
-        self.refresh(layout=layout)
+    def _set(self, row: int, text: Text) -> None:
+        """Show ``text`` on ``row``: a fixed number of lines, so never a layout pass."""
+        setattr(self, self.ROWS[row], text)
+        self._strips.pop(row, None)
+        self.refresh()
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        base = self.rich_style
-        if y:
-            return Strip.blank(width, base)
-        cached = self._strip
+        if y >= len(self.ROWS):
+            return Strip.blank(width, self.rich_style)
+        component = self.ROW_STYLES.get(self.ROWS[y])
+        base = self.get_component_rich_style(component) if component else self.rich_style
+        cached = self._strips.get(y)
         if cached is not None and cached[0] == width and cached[1] == base:
             return cached[2]
-        text = self.content.copy()
+        text = getattr(self, self.ROWS[y]).copy()
         text.truncate(width, overflow="ellipsis")
         strip = text_strip(text, self.app.console, base, width)
-        self._strip = (width, base, strip)
+        self._strips[y] = (width, base, strip)
         return strip
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._strip = None
+        self._strips.clear()
 
 
-class TitleBar(Bar):
-    """The document's title in the current script."""
+class TitleBar(Lines):
+    """The document's title in the current script (``content``)."""
+
+    DEFAULT_CSS = "TitleBar { height: 1; }"
 
     def show(self, title: str, note: str = "") -> None:
         text = Text(title or "(untitled)", style="bold", no_wrap=True, overflow="ellipsis")
         if note:
             text.append(f"  {note}", style="dim")
-        self.update(text, layout=False)  # one line, always: no layout pass
+        self._set(0, text)
 
 
-class InfoLines(Widget):
+class InfoLines(Lines):
     """The three lines under the article: the highlight legend, the status line (script and
     variant, position, section, what analysis is doing) and the main keys.
 
@@ -84,22 +90,11 @@ class InfoLines(Widget):
     """
 
     DEFAULT_CSS = "InfoLines { height: 3; }"
-    COMPONENT_CLASSES = {"info-lines--status", "info-lines--keys"}
+    ROWS = ("legend", "status", "keys")
+    ROW_STYLES = {"status": "info-lines--status", "keys": "info-lines--keys"}
+    COMPONENT_CLASSES = set(ROW_STYLES.values())
     PINNED = ("help", "quit")
-    _ROWS = ("legend", "status", "keys")
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.legend = Text()
-        self.status = Text()
-        self.keys = Text()
-        self._shown: tuple = ()
-        self._strips: dict[int, tuple[int, Style, Strip]] = {}  # row -> (width, base, strip)
-
-    def _set(self, row: int, text: Text) -> None:
-        setattr(self, self._ROWS[row], text)
-        self._strips.pop(row, None)
-        self.refresh()  # three lines, always: never a layout pass
+    _shown: tuple = ()
 
     def show_legend(self, article, keys: dict[str, str]) -> None:
         """The highlight styles, one per type, with the key that shows or hides each."""
@@ -158,24 +153,3 @@ class InfoLines(Widget):
         piece.append(f" {key} ", style="bold reverse")  # the key alone in reverse video
         piece.append(f" {description}  ")
         return piece
-
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        if y == 0:
-            base = self.rich_style
-        else:
-            base = self.get_component_rich_style(f"info-lines--{self._ROWS[min(y, 2)]}")
-        if y > 2:
-            return Strip.blank(width, base)
-        cached = self._strips.get(y)
-        if cached is not None and cached[0] == width and cached[1] == base:
-            return cached[2]
-        text = getattr(self, self._ROWS[y]).copy()
-        text.truncate(width, overflow="ellipsis")
-        strip = text_strip(text, self.app.console, base, width)
-        self._strips[y] = (width, base, strip)
-        return strip
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._strips.clear()
