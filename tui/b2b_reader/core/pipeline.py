@@ -7,10 +7,10 @@ worker. ``analysis_json`` is the ``analyze --json`` schema of the design.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
-
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .models import Document, Span
@@ -162,12 +162,22 @@ def _lexicon_digest() -> str:
     return _digest(packaged) + _file_digest(user_file("lexicon.toml"))
 
 
+@lru_cache(maxsize=4)
+def document_key(document: Document) -> str:
+    """The key of a document's text (``state.content_key`` of its paragraphs), computed once
+    per document: it keys reading positions and cached views, and hashing a long book's
+    text costs milliseconds (the reader needs it twice before its first frame)."""
+    from .state import content_key
+
+    return content_key("\n".join(p.text for p in document.paragraphs))
+
+
 def _views_key(views: Views, script: str, variant: str) -> str:
     from . import cache
 
     document = views.document
     return cache.cache_key(PIPELINE_VERSION, "views", *view_key(script, variant), _lexicon_digest(), document.title,
-                           *(s.title or "" for s in document.sections), *(p.text for p in document.paragraphs))
+                           *(s.title or "" for s in document.sections), document_key(document))
 
 
 def restore_view(views: Views, script: str, variant: str) -> bool:

@@ -82,7 +82,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         self.punctuation = punctuation
         self.position = 0
         self.store = state.StateStore()
-        self.doc_key = state.content_key("\n".join(p.text for p in loaded.document.paragraphs))
+        self.doc_key = pipeline.document_key(loaded.document)  # reading positions, bookmarks
         self.loaded = loaded
         self.views = views
         self.script = script
