@@ -50,7 +50,7 @@ _FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 OLD_TEMPLATES = ("c-1", "c0", "c1", "c-1 c0", "c0 c1", "t-1", "t0", "t1", "w0 b0", "m0", "m-1 m0 m1",
                  "m0 t0")
 TEMPLATES = OLD_TEMPLATES + ("g0", "h0", "h0 t0", "p0 b0", "n0 b0")
-HASHING = 2  # the feature hashing scheme of new models (see _Columns.rows)
+HASHING = 2  # the feature hashing scheme (see _Columns.rows); model files record it
 
 
 class _Codes(dict):
@@ -188,11 +188,10 @@ class _Columns:
             self.cls = np.concatenate([[64, 64], classes, [64, 64]]).astype(np.uint32)
             self.head = np.concatenate([[0, 0], head_ahead(cp, classes, self.csum), [0, 0]]).astype(np.uint32)
 
-    def rows(self, lo: int, hi: int, bits: int, templates: Sequence[str] = TEMPLATES,
-             hashing: int = HASHING) -> list[np.ndarray]:
+    def rows(self, lo: int, hi: int, bits: int, templates: Sequence[str] = TEMPLATES) -> list[np.ndarray]:
         """Table rows of every feature template (see :data:`TEMPLATES`) for characters
-        ``lo:hi``. ``hashing`` 1 is the first shipped model's scheme; 2 hashes a column
-        once for all its one-part templates and mixes a template's parts once."""
+        ``lo:hi`` (scheme :data:`HASHING`: a column is hashed once for all its one-part
+        templates, and a template's parts are mixed once)."""
         c, m, tp = self.chars, self.mark, self.tagpos
         if any(part[0] in "gkh" for name in templates for part in name.split()):
             self._extra()
@@ -230,13 +229,6 @@ class _Columns:
         for t, name in enumerate(templates):
             seed = np.uint32((t + 1) * 0x61C88647 & 0xFFFFFFFF)
             parts = name.split()
-            if hashing == 1:
-                h = np.full(hi - lo, seed, np.uint32)
-                for part, mul in zip(parts, _MUL):
-                    h += col(part) * mul
-                    h ^= h >> _S15
-                out.append(_finish(h) >> shift)
-                continue
             if len(parts) == 1 and parts[0][0] in "ctmgh":
                 kind, k = parts[0][0], int(parts[0][1:])
                 base = mixed.get(kind)
@@ -257,23 +249,18 @@ class _Columns:
             for part, mul in zip(parts, _MUL):
                 h += col(part) * mul
             h ^= h >> _S15
-            out.append(_finish(h) >> shift)
+            h *= _MUL[4]
+            h ^= h >> _S13
+            h *= _MUL[0]
+            out.append(h >> shift)
         return out
-
-
-def _finish(h: np.ndarray) -> np.ndarray:
-    """The last mixing steps of a template's hash, in place (its low bits reach the top)."""
-    h *= _MUL[4]
-    h ^= h >> _S13
-    h *= _MUL[0]
-    return h
 
 
 def feature_rows(inputs: Inputs, bits: int, templates: Sequence[str] = TEMPLATES) -> np.ndarray:
     """Table rows of all templates for every character, ``(templates, characters)``
     (for training, with the current hashing; the model itself scores chunk by chunk)."""
     cols = _Columns(inputs)
-    return np.stack(cols.rows(0, cols.n, bits, templates, HASHING)).astype(np.intp)
+    return np.stack(cols.rows(0, cols.n, bits, templates)).astype(np.intp)
 
 
 class Model:
@@ -286,10 +273,8 @@ class Model:
     """
 
     def __init__(self, weights: np.ndarray, trans: np.ndarray, o_bias: float = 0.0,
-                 templates: Sequence[str] = TEMPLATES, min_conf: float = float("-inf"),
-                 hashing: int = HASHING) -> None:
+                 templates: Sequence[str] = TEMPLATES, min_conf: float = float("-inf")) -> None:
         self.templates = tuple(templates)
-        self.hashing = hashing
         self.weights = np.asarray(weights, dtype=np.float32)
         self.trans = np.asarray(trans, dtype=np.float32)
         self.bits = int(np.log2(len(weights)))
@@ -315,7 +300,7 @@ class Model:
         scale = 1.0
         for lo in range(0, n, _CHUNK):
             hi = min(n, lo + _CHUNK)
-            rows = cols.rows(lo, hi, self.bits, self.templates, self.hashing)
+            rows = cols.rows(lo, hi, self.bits, self.templates)
             table, scale = self._packed(len(rows))
             acc = out[lo:hi]
             acc[:] = np.take(table, rows[0]).view(np.int16).reshape(hi - lo, 8)
@@ -505,7 +490,7 @@ def save_model(path, model: Model, meta: str) -> None:
     np.savez_compressed(path, rows=np.diff(nz, prepend=0).astype(np.uint32), q=q,
                         scale=scale.astype(np.float32), trans=model.trans,
                         size=np.array([len(weights)]), o_bias=np.array([model.o_bias]),
-                        min_conf=np.array([model.min_conf]), hashing=np.array([model.hashing]),
+                        min_conf=np.array([model.min_conf]), hashing=np.array([HASHING]),
                         templates=np.array("|".join(model.templates)), meta=np.array(meta))
 
 
@@ -516,8 +501,9 @@ def read_model(source) -> Model:
         weights[np.cumsum(z["rows"])] = z["q"].astype(np.float32) * z["scale"]
         templates = str(z["templates"]).split("|") if "templates" in z.files else OLD_TEMPLATES
         floor = float(z["min_conf"][0]) if "min_conf" in z.files else float("-inf")
-        hashing = int(z["hashing"][0]) if "hashing" in z.files else 1
-        return Model(weights, z["trans"], float(z["o_bias"][0]), templates, floor, hashing)
+        if "hashing" not in z.files or int(z["hashing"][0]) != HASHING:
+            raise ValueError("a model file of an older feature hashing scheme")
+        return Model(weights, z["trans"], float(z["o_bias"][0]), templates, floor)
 
 
 @lru_cache(maxsize=1)
