@@ -89,6 +89,21 @@ def test_ordinary_words_jieba_calls_names_are_not_highlighted():
         assert not any(word in surface for surface in got), got
 
 
+def test_a_business_title_or_measure_in_latin_letters_is_not_part_of_a_name():
+    # The tagger reads 集团CEO as one organisation and GMV as one on its own; a reader of
+    # business news sees the group highlighted, and the measure as plain text.
+    found = names("深圳华强电子集团CEO李明表示，今年公司的GMV和DAU都在增长。")
+    assert found.get("深圳华强电子集团") == "org"
+    assert not any(x in name for name in found for x in ("CEO", "GMV", "DAU"))
+
+
+def test_a_latin_word_is_never_a_person():
+    # CLUENER labels Latin words as names; in Chinese business news they are brands,
+    # products and titles.
+    found = names("他在游戏大话西游Online里认识了Kevin，还提到了Google。")
+    assert not [name for name, kind in found.items() if kind == "person" and name.isascii()]
+
+
 @pytest.mark.parametrize("text", [
     # sentences of the default article where a model once read 阿里庞 and 阿里高层 as places
     "尽管在阿里庞大的电商帝国里,1688所占的体量很小,却有自己的独特价值。",

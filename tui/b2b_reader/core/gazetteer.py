@@ -105,6 +105,13 @@ NOT_ORGS = frozenset(
     "音乐会 联合公报 社会科学 中医学 天文学 国际化 中南部 党政军 暨 渣 人民公社 解放区 "
     "国家机关 党政机关 中国古典文学 八国联军 日电 日讯 本报讯 本报 电".split()
 )
+# Latin abbreviations of business measures, models and roles, written in capitals: the
+# tagger reads GMV and AIGC next to 1688 or SHEIN as organisations, yet they never are.
+NOT_NAMES_LATIN = frozenset(
+    "GMV GTV DAU MAU ARPU ROI KPI OKR GDP CPI PPI PMI IPO SKU SPU UV PV CTR CPC CPM CPS "
+    "AI AIGC AGI LLM SAAS PAAS IAAS API APP B2B B2C C2C C2M M2C D2C F2C S2B O2O OEM ODM "
+    "OBM DTC VR AR IT IOT CEO CFO COO CTO CMO VP KOL KOC MCN IP ESG".split()
+)
 # Single-character abbreviations of countries and places (中美 → 中 + 美).
 ABBR = frozenset("中美俄日韩朝印巴英法德意欧非澳加越泰以伊苏蒙华京沪港台藏")
 # Verbs glued to an abbreviation in one token: 访华, 来京, 驻港, 对美.
