@@ -231,6 +231,26 @@ def test_dictionary_marks_see_every_name_word_not_only_jiebas_segmentation():
     assert not any(m & 0b111 for m in marks)  # no person name here
 
 
+def test_the_name_profile_tells_name_characters_from_ordinary_ones():
+    # 伟 ends many of jieba's person words, 县 many place words, 厂 organisation words,
+    # 的 few of any: a character no training sentence showed in a name still carries what
+    # the dictionary knows of it.
+    from b2b_reader.core.ner_features import name_profile
+
+    def shares(ch: str) -> dict[str, int]:
+        code = int(name_profile(np.array([ord(ch)], np.uint32))[0])
+        return {f"{pos} {kind}": code >> (3 * (3 * i + j)) & 7
+                for i, pos in enumerate(("first", "last"))
+                for j, kind in enumerate(("person", "place", "org"))}
+
+    wei, xian, chang, de = shares("伟"), shares("县"), shares("厂"), shares("的")
+    assert wei["last person"] > de["last person"]
+    assert xian["last place"] > max(wei["last place"], de["last place"])
+    assert chang["last org"] > max(wei["last org"], de["last org"])
+    # astral and unknown characters get nothing, not an error
+    assert name_profile(np.array([0x20000, 0x3000], np.uint32)).tolist()[0] == 0
+
+
 def test_an_org_head_ahead_is_seen_from_the_start_of_a_long_name():
     from b2b_reader.core.ner_features import char_classes, head_ahead
 

@@ -93,25 +93,32 @@ _NAME_BITS = {"nr": 1, "nrt": 1, "nrfg": 1, "ns": 8, "nt": 64}
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[str, int]]:
-    """``(common, false_names, bad_given, names)`` read once from jieba's dict.txt.
+def _dictionary() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[str, int], tuple[str, bytes]]:
+    """``(common, false_names, bad_given, names, edges)`` read once from jieba's dict.txt.
 
     ``common``: words jieba tags nr/nrt/ns/nt yet uses often (古老 2695 nr);
     ``false_names``: words tagged ``nr`` that are a surname glued to an ordinary word;
     ``bad_given``: single characters that are verbs or measure words;
-    ``names``: every name word of 2-8 characters → its type bit (person 1, place 8, org 64).
+    ``names``: every name word of 2-8 characters → its type bit (person 1, place 8, org 64);
+    ``edges``: the first and last character of every word of 2 characters or more, two
+    per word, and each word's type bit (0: not a name), for :func:`dictionary_edges`.
     All empty if jieba is not installed, in which case only the word lists filter.
     """
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
-        return frozenset(), frozenset(), frozenset(), {}
+        return frozenset(), frozenset(), frozenset(), {}, ("", b"")
     path = Path(spec.origin).with_name("dict.txt")
     common, nr_words, tag_of, names = set(), [], {}, {}
+    edges, kinds = [], bytearray()
+    bits = _NAME_BITS
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             word, freq, tag = line.split()
             if len(word) <= 2:
                 tag_of[word] = tag
+            if len(word) > 1:
+                edges.append(word[0] + word[-1])
+                kinds.append(bits.get(tag, 0))
             if tag in _WANTED:
                 if int(freq) >= _COMMON_FREQ:
                     common.add(word)
@@ -122,7 +129,13 @@ def _dictionary() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[
     false_names = {w for w in nr_words
                    if tag_of.get(w[1:]) in (_BAD_TAIL_2 if len(w) == 2 else _BAD_TAIL_3)}
     bad_given = {w for w, t in tag_of.items() if len(w) == 1 and t in _BAD_GIVEN_1}
-    return frozenset(common), frozenset(false_names), frozenset(bad_given), names
+    return frozenset(common), frozenset(false_names), frozenset(bad_given), names, ("".join(edges), bytes(kinds))
+
+
+def dictionary_edges() -> tuple[str, bytes]:
+    """``(edges, kinds)``: characters ``2i`` and ``2i + 1`` of ``edges`` begin and end
+    jieba's word ``i`` (of 2 characters or more), ``kinds[i]`` is its name type bit."""
+    return _dictionary()[4]
 
 
 def dictionary_name_words() -> dict[str, int]:
@@ -147,7 +160,7 @@ def is_person_name(word: str, tag: str, common: frozenset[str]) -> bool:
         return False
     if word in common and len(word) == 2:
         return False
-    _common, false_names, bad_given, _names = _dictionary()
+    _common, false_names, bad_given, _names, _edges = _dictionary()
     if word in false_names:
         return False
     if len(word) == 2 and word[1] in bad_given and tag == "nr":

@@ -11,6 +11,8 @@ a fresh article is knowledge of what a name looks like:
   sorted per-length tables once, on first use.
 - :func:`char_classes`: a small code per character: common surname, organisation or
   place suffix character, transliteration character, and Han/digit/Latin/other.
+- :func:`name_profile`: per character, how often the dictionary's words that begin or
+  end with it are person, place or organisation names (伟 ends many given names).
 
 Both work on a whole joined text's code points as numpy arrays, with no Python loop per
 character.
@@ -246,6 +248,49 @@ def char_classes(cp: np.ndarray) -> np.ndarray:
     """Class code of each code point (see the bits above); astral characters are Han."""
     table = _class_table()
     out = np.full(len(cp), _HAN, np.uint32)
+    bmp = cp < 0x10000
+    out[bmp] = table[cp[bmp]]
+    return out
+
+
+# name_profile: for person, place, organisation words (bits 1, 8, 64 of the dictionary's
+# types) and for the first and last character of a word, a 3-bit bucket of the share of
+# jieba's dictionary words with the character there that are names of the type
+_SHARES = np.array([0.01, 0.05, 0.2, 0.5])
+_COUNTS = np.array([1, 10, 100])  # how often the character begins or ends a word at all
+
+
+@lru_cache(maxsize=1)
+def _profile_table() -> np.ndarray:
+    """Name profile code of every BMP code point (see :func:`name_profile`)."""
+    from .entity_rules import dictionary_edges
+
+    edges, kinds = dictionary_edges()
+    table = np.zeros(0x10000, np.uint32)
+    if not edges:
+        return table
+    cp = np.frombuffer(edges.encode("utf-32-le", "surrogatepass"), np.uint32)
+    types = np.frombuffer(kinds, np.uint8)
+    keep = (cp[0::2] < 0x10000) & (cp[1::2] < 0x10000)
+    seen = np.zeros(0x10000, np.int64)
+    for pos, chars in enumerate((cp[0::2][keep], cp[1::2][keep])):
+        total = np.bincount(chars, minlength=0x10000)
+        seen += total
+        for t, bit in enumerate((1, 8, 64)):
+            named = np.bincount(chars[(types[keep] & bit) > 0], minlength=0x10000)
+            share = np.digitize(named / np.maximum(total, 1), _SHARES).astype(np.uint32)
+            table |= share << np.uint32(3 * (3 * pos + t))
+    table |= np.digitize(seen, _COUNTS).astype(np.uint32) << np.uint32(18)
+    return table
+
+
+def name_profile(cp: np.ndarray) -> np.ndarray:
+    """Per code point: how often jieba's dictionary words that begin or end with it are
+    person, place or organisation names (bucketed shares), and how often it begins or
+    ends a word at all. 伟 ends many person names, 县 many places, 厂 many organisations:
+    what a name looks like, for characters no training sentence showed in one."""
+    table = _profile_table()
+    out = np.zeros(len(cp), np.uint32)
     bmp = cp < 0x10000
     out[bmp] = table[cp[bmp]]
     return out

@@ -6,7 +6,9 @@ are character n-grams around it, the rjieba token it sits in (tag, position, wor
 spans that the lexicon and the tag rules already found there (stacking: the model
 starts from the rules and learns where they are wrong), and what generalises beyond the
 training sentences (``core.ner_features``): every jieba dictionary name word that could
-cover the character, and how far ahead an organisation head ends. Everything is
+cover the character, the character's class (a common surname, an organisation or place
+ending ...), how often dictionary words that begin or end with it are names, and how far
+ahead an organisation head ends. Everything is
 computed over all paragraphs at once, joined by a separator, with no Python loop per
 character. Viterbi decoding gives the spans; each gets a confidence (the score its path
 loses if the span is read as plain text) and those below the model's ``min_conf`` are
@@ -25,7 +27,7 @@ from operator import itemgetter
 
 import numpy as np
 
-from .ner_features import char_classes, dictionary_marks, head_ahead, powers
+from .ner_features import char_classes, dictionary_marks, head_ahead, name_profile, powers
 
 TYPES = ("person", "org", "place")
 TAGS = ("O", "B-person", "I-person", "B-org", "I-org", "B-place", "I-place")
@@ -45,11 +47,12 @@ _FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 # character, t rjieba tag x position in token, w the token's text, p the previous token's
 # and n the next token's (offset 0 only for w, p, n), b the
 # position in the token, l the token's length, m the lexicon/rule/figure mark, g the
-# dictionary-name bits, k the character class and h the distance to an org head ahead,
-# of ``core.ner_features``.
+# dictionary-name bits, k the character class, q the name profile and h the distance to
+# an org head ahead, of ``core.ner_features``.
 OLD_TEMPLATES = ("c-1", "c0", "c1", "c-1 c0", "c0 c1", "t-1", "t0", "t1", "w0 b0", "m0", "m-1 m0 m1",
                  "m0 t0")
-TEMPLATES = OLD_TEMPLATES + ("g0", "h0", "h0 t0", "p0 b0", "n0 b0")
+TEMPLATES = OLD_TEMPLATES + ("g0", "h0", "h0 t0", "p0 b0", "n0 b0", "k0 t0", "k-1 t-1 t0", "k-2 k-1 k0",
+                             "q0", "q-1 q0", "q0 q1", "q0 t0")
 HASHING = 2  # the feature hashing scheme (see _Columns.rows); model files record it
 
 
@@ -160,7 +163,7 @@ class _Columns:
         self.next_word = np.repeat(np.concatenate([whash[1:], [7]]).astype(np.uint32), lengths)
         self.wlen = np.repeat(np.minimum(lengths, 8).astype(np.uint32), lengths)
         self.csum = csum
-        self.gaz = self.cls = self.head = None
+        self.gaz = self.cls = self.head = self.prof = None
         # Marks: type and B/M/E/S position of the span covering each character (0: none),
         # padded by two on each side.
         mark = np.zeros(n + 4, np.uint32)
@@ -187,13 +190,14 @@ class _Columns:
             classes = char_classes(cp)
             self.cls = np.concatenate([[64, 64], classes, [64, 64]]).astype(np.uint32)
             self.head = np.concatenate([[0, 0], head_ahead(cp, classes, self.csum), [0, 0]]).astype(np.uint32)
+            self.prof = np.concatenate([[1 << 30, 1 << 30], name_profile(cp), [1 << 30, 1 << 30]]).astype(np.uint32)
 
     def rows(self, lo: int, hi: int, bits: int, templates: Sequence[str] = TEMPLATES) -> list[np.ndarray]:
         """Table rows of every feature template (see :data:`TEMPLATES`) for characters
         ``lo:hi`` (scheme :data:`HASHING`: a column is hashed once for all its one-part
         templates, and a template's parts are mixed once)."""
         c, m, tp = self.chars, self.mark, self.tagpos
-        if any(part[0] in "gkh" for name in templates for part in name.split()):
+        if any(part[0] in "gkhq" for name in templates for part in name.split()):
             self._extra()
 
         def col(part: str) -> np.ndarray:
@@ -210,6 +214,8 @@ class _Columns:
                 return self.cls[2 + lo + k:2 + hi + k]
             if kind == "h":
                 return self.head[2 + lo + k:2 + hi + k]
+            if kind == "q":
+                return self.prof[2 + lo + k:2 + hi + k]
             if kind == "w":
                 return self.word[lo:hi]
             if kind == "p":
@@ -225,11 +231,12 @@ class _Columns:
         shift = np.uint32(32 - bits)
         out = []
         mixed: dict[str, np.ndarray] = {}  # a column hashed once, for its one-part templates
-        padded = {"c": (c, _PAD), "m": (m, 2), "t": (tp, 1), "g": (self.gaz, 2), "h": (self.head, 2)}
+        padded = {"c": (c, _PAD), "m": (m, 2), "t": (tp, 1), "g": (self.gaz, 2), "h": (self.head, 2),
+                  "q": (self.prof, 2)}
         for t, name in enumerate(templates):
             seed = np.uint32((t + 1) * 0x61C88647 & 0xFFFFFFFF)
             parts = name.split()
-            if len(parts) == 1 and parts[0][0] in "ctmgh":
+            if len(parts) == 1 and parts[0][0] in "ctmghq":
                 kind, k = parts[0][0], int(parts[0][1:])
                 base = mixed.get(kind)
                 arr, pad = padded[kind]
@@ -272,22 +279,40 @@ class Model:
     so that a row is one 16-byte item to gather.
     """
 
-    def __init__(self, weights: np.ndarray, trans: np.ndarray, o_bias: float = 0.0,
-                 templates: Sequence[str] = TEMPLATES, min_conf: float = float("-inf")) -> None:
+    def __init__(self, weights: np.ndarray | None, trans: np.ndarray, o_bias: float = 0.0,
+                 templates: Sequence[str] = TEMPLATES, min_conf: float = float("-inf"),
+                 rows: tuple[int, np.ndarray, np.ndarray] | None = None) -> None:
+        """``weights`` dense, or None and ``rows``: ``(table size, indices of the nonzero
+        rows, their weights)`` as a model file stores them (the dense table is then
+        built only if asked for: scoring needs the packed one alone)."""
         self.templates = tuple(templates)
-        self.weights = np.asarray(weights, dtype=np.float32)
+        self._weights = None if weights is None else np.asarray(weights, dtype=np.float32)
+        if self._weights is not None:
+            rows = (len(self._weights), np.arange(len(self._weights)), self._weights)
+        assert rows is not None
+        self._rows = rows
         self.trans = np.asarray(trans, dtype=np.float32)
-        self.bits = int(np.log2(len(weights)))
+        self.bits = int(np.log2(rows[0]))
         self.o_bias = o_bias
         self.min_conf = min_conf
         self._table: tuple[np.ndarray, float] | None = None
 
+    @property
+    def weights(self) -> np.ndarray:
+        """The dense weight table ``(2**bits, len(TAGS))``."""
+        if self._weights is None:
+            size, index, values = self._rows
+            self._weights = np.zeros((size, len(TAGS)), np.float32)
+            self._weights[index] = values
+        return self._weights
+
     def _packed(self, templates: int) -> tuple[np.ndarray, float]:
         if self._table is None:
-            peak = float(np.abs(self.weights).max()) or 1.0
-            scale = 32000.0 / (templates * peak)
-            q = np.zeros((len(self.weights), 8), np.int16)
-            q[:, :len(TAGS)] = np.round(self.weights * scale)
+            size, index, values = self._rows
+            peak = float(np.abs(values).max()) if len(values) else 0.0
+            scale = 32000.0 / (templates * (peak or 1.0))
+            q = np.zeros((size, 8), np.int16)
+            q[index, :len(TAGS)] = np.round(values * scale)
             self._table = (q.view(np.complex128).ravel(), scale)
         return self._table
 
@@ -497,13 +522,12 @@ def save_model(path, model: Model, meta: str) -> None:
 def read_model(source) -> Model:
     """A :class:`Model` from a file written by :func:`save_model` (path or file object)."""
     with np.load(source) as z:
-        weights = np.zeros((int(z["size"][0]), len(TAGS)), np.float32)
-        weights[np.cumsum(z["rows"])] = z["q"].astype(np.float32) * z["scale"]
+        rows = (int(z["size"][0]), np.cumsum(z["rows"]), z["q"].astype(np.float32) * z["scale"])
         templates = str(z["templates"]).split("|") if "templates" in z.files else OLD_TEMPLATES
         floor = float(z["min_conf"][0]) if "min_conf" in z.files else float("-inf")
         if "hashing" not in z.files or int(z["hashing"][0]) != HASHING:
             raise ValueError("a model file of an older feature hashing scheme")
-        return Model(weights, z["trans"], float(z["o_bias"][0]), templates, floor)
+        return Model(None, z["trans"], float(z["o_bias"][0]), templates, floor, rows=rows)
 
 
 @lru_cache(maxsize=1)
