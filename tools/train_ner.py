@@ -1,14 +1,21 @@
 """Train the character tagger of ``core.ner_model`` and write ``data/ner_model.npz``.
 
 An averaged structured perceptron over the model's hashed features and tag transitions
-(numpy only; one sentence decoded per update). It learns from the labelled data in
-``../shared/eval`` (never Weibo dev, the one untouched report of ``bench/ner.py``):
+(numpy only; one sentence decoded per update); the shipped model is the mean of three,
+each trained on the sentences in another order (``--seeds``). It learns from the
+labelled data in ``../shared/eval`` (never Weibo dev, the one untouched report of
+``bench/ner.py``):
 
-- People's Daily dev, all sentences: PER/ORG/LOC;
+- People's Daily dev, all sentences, counted eight times (``pd*8``: CLUENER holds ten
+  times as many sentences, and People's Daily-style news is what the reader must serve):
+  PER/ORG/LOC;
 - CLUENER train, all sentences: name → person; company, organization, government → org;
   address → place (its unlabelled places are not punished, see ``LENIENT``);
 - optionally Resume train (NAME, ORG, LOC) and Weibo train (named mentions only): both
-  lowered the held-out People's Daily score, so the shipped model leaves them out.
+  lowered the held-out People's Daily score, so the shipped model leaves them out (as
+  they did with weights of their own per corpus, not shipped: Daumé's "frustratingly
+  easy" adaptation, tried for CLUENER too, gained on People's Daily but took CLUENER
+  below its 0.50 target).
 
 The honest figure is a K-fold cross-validation (``--cv 5``, the default): sentence ``i``
 of People's Daily and CLUENER is in fold ``i % K``; each fold is predicted through
@@ -18,8 +25,8 @@ model's meta for ``bench/ner.py``. Pick ``--o-bias``/``--min-conf`` from those f
 never from a single fold. ``--odd`` is the older protocol (learn from even sentences,
 score the odd ones), for comparison with earlier figures. The run is deterministic.
 
-    PYTHONPATH=tui python tools/train_ner.py            # rebuilds the shipped file (~7 min)
-    PYTHONPATH=tui python tools/train_ner.py --cv 0     # no cross-validation (~1.5 min)
+    PYTHONPATH=tui python tools/train_ner.py            # rebuilds the shipped file (~34 min)
+    PYTHONPATH=tui python tools/train_ner.py --cv 0     # no cross-validation (~7 min)
     PYTHONPATH=tui python tools/train_ner.py --odd [--templates ...] [--epochs N]
 """
 
@@ -185,6 +192,18 @@ def train(parts, bits: int, epochs: int, templates, seed: int = 0, dropout: floa
     return ner_model.Model((w - u / step)[:size], tr - tu / step, templates=templates)
 
 
+def train_seeds(parts, args) -> ner_model.Model:
+    """The mean of ``args.seeds`` models trained on ``parts`` in different orders (seeds
+    0, 1, ...): a linear model's weights average into one model of the same size, with
+    the memorised quirks of any one order evened out."""
+    models = [train(parts, args.bits, args.epochs, args.templates, seed=seed, dropout=args.dropout)
+              for seed in range(args.seeds)]
+    if len(models) == 1:
+        return models[0]
+    return ner_model.Model(sum(m.weights for m in models) / len(models),
+                           sum(m.trans for m in models) / len(models), templates=args.templates)
+
+
 _PLACE = ner_model.TAGS.index("B-place")
 TYPES = ner_model.TYPES
 
@@ -257,7 +276,7 @@ def heldout_runs(corpora, evaluated, weights, args, lexicon, folds):
             n = len(c.texts)
             keep = np.flatnonzero(~held(n)) if c in evaluated else np.arange(n)
             parts.append((c, np.tile(keep, weights[c.name])))
-        model = train(parts, args.bits, args.epochs, args.templates, dropout=args.dropout)
+        model = train_seeds(parts, args)
         print(f"fold {label}: trained in {time.perf_counter() - t0:.0f} s", flush=True)
         for c in evaluated:
             out = np.flatnonzero(held(len(c.texts)))
@@ -275,11 +294,12 @@ def heldout_runs(corpora, evaluated, weights, args, lexicon, folds):
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     # The defaults are the shipped model's settings: `python tools/train_ner.py` rebuilds it.
-    ap.add_argument("--corpora", default="pd*4,cluener", help="'name*k' repeats a corpus k times")
-    ap.add_argument("--bits", type=int, default=18)
+    ap.add_argument("--corpora", default="pd*8,cluener", help="'name*k' repeats a corpus k times")
+    ap.add_argument("--bits", type=int, default=20)
     ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--seeds", type=int, default=3, help="models (orders of the sentences) averaged")
     ap.add_argument("--dropout", type=float, default=0.0, help="share of features hidden per update")
-    ap.add_argument("--o-bias", type=float, default=15.0, help="added to O's score: precision over recall")
+    ap.add_argument("--o-bias", type=float, default=12.0, help="added to O's score: precision over recall")
     ap.add_argument("--templates", default=",".join(ner_model.TEMPLATES),
                     help="comma-separated feature templates (see ner_model.TEMPLATES)")
     ap.add_argument("--cv", type=int, default=5, metavar="K",
@@ -287,10 +307,10 @@ def main() -> None:
                          "held-out scores, then train on everything")
     ap.add_argument("--odd", action="store_true",
                     help="the old protocol: learn from even sentences, score the odd ones, write nothing")
-    ap.add_argument("--biases", default="10,15,20", help="O biases scored on held-out sentences")
+    ap.add_argument("--biases", default="10,12,15", help="O biases scored on held-out sentences")
     ap.add_argument("--min-conf", type=float, default=float("-inf"),
                     help="confidence floor: the tagger's weaker spans are dropped")
-    ap.add_argument("--floors", default="-inf,20", help="confidence floors scored on held-out sentences")
+    ap.add_argument("--floors", default="-inf,10", help="confidence floors scored on held-out sentences")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     args.templates = tuple(args.templates.split(","))
@@ -326,9 +346,9 @@ def main() -> None:
                         separators=(",", ":"))  # no spaces: the meta is split on them
     t0 = time.perf_counter()
     parts = [(c, np.tile(np.arange(len(c.texts)), weights[c.name])) for c in corpora]
-    model = train(parts, args.bits, args.epochs, args.templates, dropout=args.dropout)
+    model = train_seeds(parts, args)
     print(f"trained in {time.perf_counter() - t0:.1f} s")
-    meta = f"corpora={args.corpora} bits={args.bits} epochs={args.epochs} sentences=all"
+    meta = f"corpora={args.corpora} bits={args.bits} epochs={args.epochs} seeds={args.seeds} sentences=all"
     if cv:
         meta += f" cv{args.cv}={cv}"
     model.o_bias = args.o_bias

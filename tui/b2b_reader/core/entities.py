@@ -100,8 +100,9 @@ def _lexicon_hits(text: str, rx: re.Pattern[str], lexicon: Lexicon, bounds: set[
 
 
 #: Documents up to this many characters get the tagger's names; longer ones (books, whole
-#: archives) the tag rules' alone. The tagger costs ~0.6 s per million characters on top
-#: of ~2.5 s for the rest of the analysis (bench/analysis.py), which would take a
+#: archives) the tag rules' alone. The tagger costs ~1.2 s per million characters
+#: (``bench/ner_throughput.py --names model`` against ``--names rules``) on top of ~3 s
+#: for the rest of the analysis (bench/analysis.py), which would take a
 #: book-length document below the 330k characters/s the analysis must keep; a long
 #: article (10-50k characters) pays a few tens of milliseconds.
 MODEL_MAX_CHARS = 300_000
