@@ -93,32 +93,24 @@ _NAME_BITS = {"nr": 1, "nrt": 1, "nrfg": 1, "ns": 8, "nt": 64}
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[str, int], tuple[str, bytes]]:
-    """``(common, false_names, bad_given, names, edges)`` read once from jieba's dict.txt.
+def _dictionary() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[str, int]]:
+    """``(common, false_names, bad_given, names)`` read once from jieba's dict.txt.
 
     ``common``: words jieba tags nr/nrt/ns/nt yet uses often (古老 2695 nr);
     ``false_names``: words tagged ``nr`` that are a surname glued to an ordinary word;
     ``bad_given``: single characters that are verbs or measure words;
-    ``names``: every name word of 2-8 characters → its type bit (person 1, place 8, org 64);
-    ``edges``: the first and last character of every word of 2 characters or more, two
-    per word, and each word's type bit (0: not a name), for :func:`dictionary_edges`.
+    ``names``: every name word of 2-8 characters → its type bit (person 1, place 8, org 64).
     All empty if jieba is not installed, in which case only the word lists filter.
     """
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or spec.origin is None:
-        return frozenset(), frozenset(), frozenset(), {}, ("", b"")
-    path = Path(spec.origin).with_name("dict.txt")
+    path = _dictionary_path()
+    if path is None:
+        return frozenset(), frozenset(), frozenset(), {}
     common, nr_words, tag_of, names = set(), [], {}, {}
-    edges, kinds = [], bytearray()
-    bits = _NAME_BITS
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             word, freq, tag = line.split()
             if len(word) <= 2:
                 tag_of[word] = tag
-            if len(word) > 1:
-                edges.append(word[0] + word[-1])
-                kinds.append(bits.get(tag, 0))
             if tag in _WANTED:
                 if int(freq) >= _COMMON_FREQ:
                     common.add(word)
@@ -129,13 +121,35 @@ def _dictionary() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[
     false_names = {w for w in nr_words
                    if tag_of.get(w[1:]) in (_BAD_TAIL_2 if len(w) == 2 else _BAD_TAIL_3)}
     bad_given = {w for w, t in tag_of.items() if len(w) == 1 and t in _BAD_GIVEN_1}
-    return frozenset(common), frozenset(false_names), frozenset(bad_given), names, ("".join(edges), bytes(kinds))
+    return frozenset(common), frozenset(false_names), frozenset(bad_given), names
 
 
+def _dictionary_path() -> Path | None:
+    """jieba's installed ``dict.txt``, or None without jieba."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return None
+    return Path(spec.origin).with_name("dict.txt")
+
+
+@lru_cache(maxsize=1)
 def dictionary_edges() -> tuple[str, bytes]:
     """``(edges, kinds)``: characters ``2i`` and ``2i + 1`` of ``edges`` begin and end
-    jieba's word ``i`` (of 2 characters or more), ``kinds[i]`` is its name type bit."""
-    return _dictionary()[4]
+    jieba's word ``i`` (of 2 characters or more), ``kinds[i]`` is its name type bit.
+
+    A pass of its own over dict.txt, made only when the tagger first needs it (~0.2 s):
+    the rules, which a book-length document gets alone, never pay for it."""
+    path = _dictionary_path()
+    if path is None:
+        return "", b""
+    edges, kinds, bits = [], bytearray(), _NAME_BITS
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            word, _freq, tag = line.split()
+            if len(word) > 1:
+                edges.append(word[0] + word[-1])
+                kinds.append(bits.get(tag, 0))
+    return "".join(edges), bytes(kinds)
 
 
 def dictionary_name_words() -> dict[str, int]:
@@ -160,7 +174,7 @@ def is_person_name(word: str, tag: str, common: frozenset[str]) -> bool:
         return False
     if word in common and len(word) == 2:
         return False
-    _common, false_names, bad_given, _names, _edges = _dictionary()
+    _common, false_names, bad_given, _names = _dictionary()
     if word in false_names:
         return False
     if len(word) == 2 and word[1] in bad_given and tag == "nr":
