@@ -7,14 +7,15 @@ a fresh article is knowledge of what a name looks like:
   (nr/nrt/nrfg), place (ns) or organisation (nt) name could sit, whatever segmentation
   jieba chose: each character gets begin/inside/end bits per type, from every match of
   length 2..``MAX_WORD``. The 100k name words are read from jieba's installed
-  ``dict.txt`` (in the one pass ``core.entity_rules`` already makes) and hashed into
+  ``dict.txt`` (in the pass ``core.entity_rules`` already makes for its rules) and hashed into
   sorted per-length tables once, on first use.
 - :func:`char_classes`: a small code per character: common surname, organisation or
   place suffix character, transliteration character, and Han/digit/Latin/other.
 - :func:`name_profile`: per character, how often the dictionary's words that begin or
-  end with it are person, place or organisation names (伟 ends many given names).
+  end with it are person, place or organisation names (伟 ends many given names), from
+  a pass of its own over ``dict.txt`` (``entity_rules.dictionary_edges``).
 
-Both work on a whole joined text's code points as numpy arrays, with no Python loop per
+All work on a whole joined text's code points as numpy arrays, with no Python loop per
 character.
 """
 
@@ -244,13 +245,17 @@ def _class_table() -> np.ndarray:
     return table
 
 
-def char_classes(cp: np.ndarray) -> np.ndarray:
-    """Class code of each code point (see the bits above); astral characters are Han."""
-    table = _class_table()
-    out = np.full(len(cp), _HAN, np.uint32)
+def _per_code_point(table: np.ndarray, cp: np.ndarray, astral: int) -> np.ndarray:
+    """``table[cp]`` for the BMP code points of ``cp``, ``astral`` for the others."""
+    out = np.full(len(cp), astral, np.uint32)
     bmp = cp < 0x10000
     out[bmp] = table[cp[bmp]]
     return out
+
+
+def char_classes(cp: np.ndarray) -> np.ndarray:
+    """Class code of each code point (see the bits above); astral characters are Han."""
+    return _per_code_point(_class_table(), cp, _HAN)
 
 
 # name_profile: for person, place, organisation words (bits 1, 8, 64 of the dictionary's
@@ -289,8 +294,4 @@ def name_profile(cp: np.ndarray) -> np.ndarray:
     person, place or organisation names (bucketed shares), and how often it begins or
     ends a word at all. 伟 ends many person names, 县 many places, 厂 many organisations:
     what a name looks like, for characters no training sentence showed in one."""
-    table = _profile_table()
-    out = np.zeros(len(cp), np.uint32)
-    bmp = cp < 0x10000
-    out[bmp] = table[cp[bmp]]
-    return out
+    return _per_code_point(_profile_table(), cp, 0)

@@ -49,10 +49,9 @@ _FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 # position in the token, l the token's length, m the lexicon/rule/figure mark, g the
 # dictionary-name bits, k the character class, q the name profile and h the distance to
 # an org head ahead, of ``core.ner_features``.
-OLD_TEMPLATES = ("c-1", "c0", "c1", "c-1 c0", "c0 c1", "t-1", "t0", "t1", "w0 b0", "m0", "m-1 m0 m1",
-                 "m0 t0")
-TEMPLATES = OLD_TEMPLATES + ("g0", "h0", "h0 t0", "p0 b0", "n0 b0", "k0 t0", "k-1 t-1 t0", "k-2 k-1 k0",
-                             "q0", "q-1 q0", "q0 q1", "q0 t0")
+TEMPLATES = ("c-1", "c0", "c1", "c-1 c0", "c0 c1", "t-1", "t0", "t1", "w0 b0", "m0", "m-1 m0 m1", "m0 t0",
+             "g0", "h0", "h0 t0", "p0 b0", "n0 b0", "k0 t0", "k-1 t-1 t0", "k-2 k-1 k0",
+             "q0", "q-1 q0", "q0 q1", "q0 t0")
 HASHING = 2  # the feature hashing scheme (see _Columns.rows); model files record it
 
 
@@ -186,57 +185,42 @@ class _Columns:
         """The generalising columns of ``core.ner_features`` (computed when first asked)."""
         if self.gaz is None:
             cp = self.chars[_PAD:-_PAD]
-            self.gaz = np.concatenate([[0, 0], dictionary_marks(cp, self.csum), [0, 0]]).astype(np.uint32)
+
+            def pad2(column: np.ndarray, fill: int) -> np.ndarray:
+                return np.concatenate([[fill, fill], column, [fill, fill]]).astype(np.uint32)
+
             classes = char_classes(cp)
-            self.cls = np.concatenate([[64, 64], classes, [64, 64]]).astype(np.uint32)
-            self.head = np.concatenate([[0, 0], head_ahead(cp, classes, self.csum), [0, 0]]).astype(np.uint32)
-            self.prof = np.concatenate([[1 << 30, 1 << 30], name_profile(cp), [1 << 30, 1 << 30]]).astype(np.uint32)
+            self.gaz = pad2(dictionary_marks(cp, self.csum), 0)
+            self.cls = pad2(classes, 64)
+            self.head = pad2(head_ahead(cp, classes, self.csum), 0)
+            self.prof = pad2(name_profile(cp), 1 << 30)
 
     def rows(self, lo: int, hi: int, bits: int, templates: Sequence[str] = TEMPLATES) -> list[np.ndarray]:
         """Table rows of every feature template (see :data:`TEMPLATES`) for characters
         ``lo:hi`` (scheme :data:`HASHING`: a column is hashed once for all its one-part
         templates, and a template's parts are mixed once)."""
-        c, m, tp = self.chars, self.mark, self.tagpos
         if any(part[0] in "gkhq" for name in templates for part in name.split()):
             self._extra()
+        # per-character columns, each padded on both sides: (array, padding)
+        padded = {"c": (self.chars, _PAD), "m": (self.mark, 2), "t": (self.tagpos, 1), "g": (self.gaz, 2),
+                  "k": (self.cls, 2), "h": (self.head, 2), "q": (self.prof, 2)}
+        # per-character columns of the character's own token (offset 0 only)
+        plain = {"w": self.word, "p": self.prev_word, "n": self.next_word, "b": self.bmes, "l": self.wlen}
 
         def col(part: str) -> np.ndarray:
             kind, k = part[0], int(part[1:])
-            if kind == "c":
-                return c[_PAD + lo + k:_PAD + hi + k]
-            if kind == "m":
-                return m[2 + lo + k:2 + hi + k]
-            if kind == "t":
-                return tp[1 + lo + k:1 + hi + k]
-            if kind == "g":
-                return self.gaz[2 + lo + k:2 + hi + k]
-            if kind == "k":
-                return self.cls[2 + lo + k:2 + hi + k]
-            if kind == "h":
-                return self.head[2 + lo + k:2 + hi + k]
-            if kind == "q":
-                return self.prof[2 + lo + k:2 + hi + k]
-            if kind == "w":
-                return self.word[lo:hi]
-            if kind == "p":
-                return self.prev_word[lo:hi]
-            if kind == "n":
-                return self.next_word[lo:hi]
-            if kind == "b":
-                return self.bmes[lo:hi]
-            if kind == "l":
-                return self.wlen[lo:hi]
-            raise ValueError(part)
+            if kind in plain:
+                return plain[kind][lo:hi]
+            arr, pad = padded[kind]
+            return arr[pad + lo + k:pad + hi + k]
 
         shift = np.uint32(32 - bits)
         out = []
         mixed: dict[str, np.ndarray] = {}  # a column hashed once, for its one-part templates
-        padded = {"c": (c, _PAD), "m": (m, 2), "t": (tp, 1), "g": (self.gaz, 2), "h": (self.head, 2),
-                  "q": (self.prof, 2)}
         for t, name in enumerate(templates):
             seed = np.uint32((t + 1) * 0x61C88647 & 0xFFFFFFFF)
             parts = name.split()
-            if len(parts) == 1 and parts[0][0] in "ctmghq":
+            if len(parts) == 1 and parts[0][0] in padded:
                 kind, k = parts[0][0], int(parts[0][1:])
                 base = mixed.get(kind)
                 arr, pad = padded[kind]
@@ -523,11 +507,11 @@ def read_model(source) -> Model:
     """A :class:`Model` from a file written by :func:`save_model` (path or file object)."""
     with np.load(source) as z:
         rows = (int(z["size"][0]), np.cumsum(z["rows"]), z["q"].astype(np.float32) * z["scale"])
-        templates = str(z["templates"]).split("|") if "templates" in z.files else OLD_TEMPLATES
-        floor = float(z["min_conf"][0]) if "min_conf" in z.files else float("-inf")
         if "hashing" not in z.files or int(z["hashing"][0]) != HASHING:
             raise ValueError("a model file of an older feature hashing scheme")
-        return Model(None, z["trans"], float(z["o_bias"][0]), templates, floor, rows=rows)
+        # (every file of this scheme records its templates and confidence floor)
+        return Model(None, z["trans"], float(z["o_bias"][0]), str(z["templates"]).split("|"),
+                     float(z["min_conf"][0]), rows=rows)
 
 
 @lru_cache(maxsize=1)
