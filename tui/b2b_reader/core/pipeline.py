@@ -17,7 +17,7 @@ from .models import Document, Span
 
 if TYPE_CHECKING:
     from .timeline import Event
-from .script import VARIANTS, Views, detect_script, view_key
+from .script import VARIANTS, VIEWS_VERSION, Views, detect_script, view_key
 
 SCHEMA = 1
 #: Bump when cleaning, parsing or analysis output changes, so cached results are not reused.
@@ -176,7 +176,7 @@ def _views_key(views: Views, script: str, variant: str) -> str:
     from . import cache
 
     document = views.document
-    return cache.cache_key(PIPELINE_VERSION, "views", *view_key(script, variant), _lexicon_digest(), document.title,
+    return cache.cache_key(PIPELINE_VERSION, VIEWS_VERSION, "views", *view_key(script, variant), _lexicon_digest(), document.title,
                            *(s.title or "" for s in document.sections), document_key(document))
 
 

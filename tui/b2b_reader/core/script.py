@@ -1,12 +1,15 @@
 """Script views: the source as given, simplified (canonical), and traditional variants.
 
 Every view of a paragraph comes with an :class:`OffsetMap` to the canonical text, so a
-span found on canonical text has exact offsets in any view. Conversion is done on the
-whole paragraph when that keeps its length (the common case, and the best conversions,
-since OpenCC sees whole phrases); when it does not (``互联网`` → ``網際網路`` in the Taiwan
-variant), the paragraph is cut at every annotation boundary and each segment converted
-on its own, so boundaries line up by construction. Protected names (from the lexicon)
-take their own written form per script instead of OpenCC's guess (``余涌`` stays ``余涌``).
+span found on canonical text has exact offsets in any view. A configuration whose every
+dictionary entry has the length of its key (:data:`LENGTH_KEEPING`: t2s, s2t, s2tw, s2hk)
+converts a whole paragraph character for character, so OpenCC sees whole phrases and the
+map is the identity by construction. Any other (s2twp: ``用户`` → ``使用者``, ``笔记本电脑``
+→ ``筆電``) is never trusted by the paragraph's total length, which replacements inside it
+can keep while moving every word in between: the paragraph is cut at every annotation
+boundary (and punctuation) and each segment converted on its own, so every boundary is an
+anchor of the map. Protected names (from the lexicon) take their own written form per
+script instead of OpenCC's guess (``余涌`` stays ``余涌``).
 """
 
 from __future__ import annotations
@@ -29,8 +32,15 @@ CONFIGS: dict[tuple[str, str], str] = {
     ("traditional", "twp"): "s2twp",
     ("traditional", "hk"): "s2hk",
 }
+#: Bump when the views built from the same text change (the view cache is keyed by it).
+VIEWS_VERSION = "2"
 SCRIPTS = ("original", "simplified", "traditional")
 VARIANTS = ("std", "tw", "twp", "hk")
+#: Configurations built only from dictionaries whose every entry (phrase or character)
+#: has the length of its key, as shipped by OpenCC 1.1-1.4 (tests/core/test_script.py dumps
+#: the installed dictionaries to check it). Their output is aligned with their input
+#: character for character; s2twp's TWPhrases (and HK's s2hkp phrases) are not.
+LENGTH_KEEPING = frozenset({"t2s", "s2t", "s2tw", "s2hk"})
 VARIANT_NAMES = {"std": "standard", "tw": "Taiwan", "twp": "Taiwan phrasing", "hk": "Hong Kong"}
 
 _CHUNK_END = re.compile(r"[，。、；：？！,.;:?!“”「」（）()\s]")
@@ -138,27 +148,32 @@ def convert_paragraph(
     convert: Callable[[str], str],
     cuts: Iterable[int] = (),
     forms: Mapping[tuple[int, int], str] | None = None,
+    keeps_length: bool = False,
 ) -> ViewText:
-    """Convert one paragraph, whole when that keeps its length, else by segments.
+    """Convert one paragraph: whole if ``convert`` keeps length entry by entry, else by segments.
 
-    With no cuts given and a change of length, the paragraph is cut at punctuation so
-    the map stays fine-grained.
+    ``keeps_length`` is a property of the conversion (:data:`LENGTH_KEEPING`), never of one
+    result: a paragraph whose total length is kept can still have ``用户`` → ``使用者`` and
+    ``摩托车`` → ``機車`` inside it, with every word between them shifted. Without it the
+    paragraph is cut at ``cuts`` (annotation boundaries) and at punctuation, so the map is
+    exact at every cut and fine-grained between them.
     """
-    whole = convert(text)
-    if len(whole) == len(text):
-        if forms:
-            chars = list(whole)
-            for (start, end), form in forms.items():
-                if len(form) == end - start:
+    if keeps_length:
+        whole = convert(text)
+        if len(whole) == len(text):  # always, for a length-keeping conversion
+            if not forms:
+                return ViewText(whole, OffsetMap.identity(len(text)))
+            if all(len(form) == end - start for (start, end), form in forms.items()):
+                chars = list(whole)
+                for (start, end), form in forms.items():
                     chars[start:end] = form
-                else:
-                    return convert_segments(text, cuts, convert, forms)
-            whole = "".join(chars)
-        return ViewText(whole, OffsetMap.identity(len(text)))
-    cuts = list(cuts)
-    if not cuts:
-        cuts = [m.end() for m in _CHUNK_END.finditer(text)]
-    return convert_segments(text, cuts, convert, forms)
+                return ViewText("".join(chars), OffsetMap.identity(len(text)))
+    points = [*cuts, *(m.end() for m in _CHUNK_END.finditer(text))]
+    return convert_segments(text, points, convert, forms)
+
+
+def _keeps_length(config: str) -> bool:
+    return config in LENGTH_KEEPING
 
 
 def detect_script(texts: Iterable[str], sample: int = 5000) -> str:
@@ -228,7 +243,7 @@ class Views:
     def _canonical_view(self, index: int) -> ViewText:
         cached = self._canonical.get(index)
         if cached is None:
-            cached = convert_paragraph(self.document.paragraphs[index].text, converter("t2s"))
+            cached = convert_paragraph(self.document.paragraphs[index].text, converter("t2s"), keeps_length=True)
             self._canonical[index] = cached
         return cached
 
@@ -252,15 +267,17 @@ class Views:
             if script == "simplified":
                 forms = self.protected.find(canonical, key)
                 if forms:
-                    cached = convert_paragraph(canonical, lambda s: s, (), forms)
+                    cached = convert_paragraph(canonical, _same, self._cuts.get(index, ()), forms, True)
                 else:
                     cached = ViewText(canonical, OffsetMap.identity(len(canonical)))
             else:
+                config = CONFIGS[key]
                 cached = convert_paragraph(
                     canonical,
-                    converter(CONFIGS[key]),
+                    converter(config),
                     self._cuts.get(index, ()),
                     self.protected.find(canonical, key),
+                    _keeps_length(config),
                 )
             cache[index] = cached
         return cached
@@ -274,8 +291,9 @@ class Views:
         if cached is None:
             canonical = converter("t2s")(text)
             forms = self.protected.find(canonical, key)
-            convert = (lambda s: s) if script == "simplified" else converter(CONFIGS[key])
-            cached = convert_paragraph(canonical, convert, (), forms).text
+            config = "t2s" if script == "simplified" else CONFIGS[key]
+            convert = _same if script == "simplified" else converter(config)
+            cached = convert_paragraph(canonical, convert, (), forms, _keeps_length(config)).text
             self._texts[(key, text)] = cached
         return cached
 
@@ -317,12 +335,22 @@ class Views:
         return True
 
     def set_cuts(self, cuts: Mapping[int, Sequence[int]]) -> None:
-        """Annotation boundaries per paragraph; drops cached views that must be re-cut."""
+        """Annotation boundaries per paragraph; drops cached views that must be re-cut.
+
+        Those are the paragraphs not aligned by construction: every paragraph of a view
+        whose conversion changes lengths (its map must have an anchor at every new cut,
+        whatever its total length did), and any paragraph whose map is not the identity.
+        """
         self._cuts = {i: tuple(sorted(set(c))) for i, c in cuts.items()}
-        for cache in self._views.values():
+        for key, cache in self._views.items():
+            aligned = key[0] == "simplified" or _keeps_length(CONFIGS[key])
             for index in list(cache):
-                if not cache[index].map.is_identity:
+                if not aligned or not cache[index].map.is_identity:
                     del cache[index]
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def _invert(m: OffsetMap) -> OffsetMap:
