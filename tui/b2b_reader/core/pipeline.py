@@ -21,7 +21,7 @@ from .script import VARIANTS, VIEWS_VERSION, Views, detect_script, view_key
 
 SCHEMA = 1
 #: Bump when cleaning, parsing or analysis output changes, so cached results are not reused.
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 
 
 class Loaded(NamedTuple):
@@ -297,7 +297,7 @@ def _analyze(paragraphs: list[str], document: Document, date: str | None,
     analysis.spans.extend(entities)
     analysis.events = timeline.build_timeline(paragraphs, analysis.date, blocked=blocking, expressions=expressions)
 
-    terms = find_terms(paragraphs, glossary)
+    terms = find_terms(paragraphs, glossary, entities)  # a term may be exactly an entity
     analysis.spans.extend(terms)
     found: dict[str, list[list[int]]] = {}
     for span in terms:
