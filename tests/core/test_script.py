@@ -160,7 +160,7 @@ def test_length_keeping_configurations_keep_length_entry_by_entry():
     import opencc
     import pytest
 
-    from b2b_reader.core.script import CONFIGS, LENGTH_KEEPING
+    from b2b_reader.core.script import CANONICAL, CONFIGS, LENGTH_KEEPING
 
     clib = Path(opencc.__file__).parent / "clib"
     tool = clib / "bin" / "opencc_dict"
@@ -190,7 +190,7 @@ def test_length_keeping_configurations_keep_length_entry_by_entry():
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        for config in {*CONFIGS.values(), "t2s"}:
+        for config in {*CONFIGS.values(), "t2s", CANONICAL}:
             spec = json.loads((share / f"{config}.json").read_text(encoding="utf-8"))
             bad = [entry for name in sorted(files(spec)) for entry in changing(name, Path(tmp))]
             assert (not bad) == (config in LENGTH_KEEPING), (config, bad[:5])
@@ -248,3 +248,22 @@ def test_spans_map_exactly_whatever_lengths_do_inside_a_paragraph(words, data):
         vs, ve = view.map.to_view(s), view.map.to_view(e, end=True)
         assert view.text[vs:ve] == _fake_convert(text[s:e]), (text[s:e], view.text[vs:ve])
         assert view.map.to_canonical(vs) == s and view.map.to_canonical(ve, end=True) == e
+
+
+def test_simplified_reads_zhe_as_the_particle_and_keeps_zhu_where_it_is_zhu():
+    views = _views("他一直在等待著它。隨著市場變化，著名品牌的銷量顯著增長。")
+    assert views.get("simplified", "std", 0).text == "他一直在等待着它。随着市场变化，著名品牌的销量显著增长。"
+    default = pipeline.make_views(pipeline.load_default().document)
+    text = "".join(default.all_canonical())
+    assert "等待着它" in text and "等待著它" not in text  # issue 19's sentence
+
+
+def test_taiwan_phrasing_keeps_a_stock_code_a_code():
+    views = _views("贵州茅台的股票代码为600519，程序员正在编写代码。")
+    text = views.get("traditional", "twp", 0).text
+    assert "股票代碼為600519" in text and "程式碼" in text  # only program code is 程式碼
+    assert "股票程式碼" not in text
+    canonical = views.canonical(0)
+    s = canonical.index("600519")
+    view = views.get("traditional", "twp", 0)
+    assert view.text[view.map.to_view(s):view.map.to_view(s + 6, end=True)] == "600519"
