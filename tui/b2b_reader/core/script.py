@@ -8,7 +8,9 @@ map is the identity by construction. Any other (s2twp: ``用户`` → ``使用�
 → ``筆電``) is never trusted by the paragraph's total length, which replacements inside it
 can keep while moving every word in between: the paragraph is cut at every annotation
 boundary (and punctuation) and each segment converted on its own, so every boundary is an
-anchor of the map. Protected names (from the lexicon) take their own written form per
+anchor of the map; a segment where a phrase was replaced (it differs from the length-keeping
+conversion s2tw) is cut further wherever its two sides converted apart give the same text,
+so words around 使用者 keep exact offsets before any analysis too. Protected names (from the lexicon) take their own written form per
 script instead of OpenCC's guess (``余涌`` stays ``余涌``).
 """
 
@@ -120,36 +122,117 @@ def convert_segments(
     cuts: Iterable[int],
     convert: Callable[[str], str],
     forms: Mapping[tuple[int, int], str] | None = None,
+    refine: bool = False,
+    reference: Callable[[str], str] | None = None,
 ) -> ViewText:
     """Convert ``text`` segment by segment between ``cuts``; ``forms`` fix some segments.
 
     Anchors are recorded only around segments whose length changes, so the map stays
-    small. ``forms`` maps (start, end) of a protected span to its written form.
+    small. ``refine`` (a conversion that may change lengths inside a segment) splits a
+    segment further where its two sides converted apart give the same text
+    (:func:`_exact_parts`), so words around a replacement keep exact offsets: every
+    segment whose length changes, and every other one unless it equals its conversion by
+    ``reference``, a length-keeping conversion the other builds on (s2tw for s2twp), which
+    means no phrase replacement moved anything inside it. ``forms`` maps (start, end) of
+    a protected span to its written form.
     """
     forms = forms or {}
-    points = sorted({0, len(text), *(c for c in cuts if 0 < c < len(text))})
-    for start, end in forms:
-        points = sorted({*points, start, end})
+    points = sorted({0, len(text), *(c for c in cuts if 0 < c < len(text)), *(x for span in forms for x in span)})
+    bounds = list(zip(points, points[1:]))
+    free = [(start, end) for start, end in bounds if (start, end) not in forms]
+    segments = [text[start:end] for start, end in free]
+    converted = dict(zip(free, _convert_many(convert, segments)))
+    refs: dict[tuple[int, int], str] = {}
+    if refine and reference is not None:
+        refs = dict(zip(free, _convert_many(reference, segments)))
     out: list[str] = []
     a = [0]
     b = [0]
     pos = 0
-    for start, end in zip(points, points[1:]):
+    for start, end in bounds:
         piece = forms.get((start, end))
         if piece is None:
-            piece = convert(text[start:end])
-        if len(piece) != end - start:
-            if a[-1] != start:
-                a.append(start)
-                b.append(pos)
-            a.append(end)
-            b.append(pos + len(piece))
-        out.append(piece)
-        pos += len(piece)
+            piece = converted[(start, end)]
+            same = len(piece) == end - start
+            ref = refs.get((start, end))
+            if end - start > 1 and (not same or (refine and ref != piece)):
+                parts = _exact_parts(text[start:end], piece, convert, ref)
+            else:
+                parts = [(end - start, piece)]
+        else:
+            parts = [(end - start, piece)]
+        for length, part in parts:
+            if len(part) != length:
+                if a[-1] != start:
+                    a.append(start)
+                    b.append(pos)
+                a.append(start + length)
+                b.append(pos + len(part))
+            out.append(part)
+            pos += len(part)
+            start += length
     if a[-1] != len(text):
         a.append(len(text))
         b.append(pos)
     return ViewText("".join(out), OffsetMap(tuple(a), tuple(b)))
+
+
+def _convert_many(convert: Callable[[str], str], texts: Sequence[str]) -> list[str]:
+    """Each text converted on its own, in one call: joined by newlines, which no OpenCC
+    dictionary entry contains, so no phrase matches across them (a call per segment was
+    most of a view's cost)."""
+    if not texts:
+        return []
+    if len(texts) > 1 and not any("\n" in t for t in texts):
+        out = convert("\n".join(texts)).split("\n")
+        if len(out) == len(texts):
+            return out
+    return [convert(t) for t in texts]
+
+
+def _exact_parts(segment: str, piece: str, convert: Callable[[str], str],
+                 reference: str | None = None) -> list[tuple[int, str]]:
+    """``segment`` (converted: ``piece``) as (length, conversion) parts that concatenate to
+    ``piece``, each exactly its own conversion, so their edges are exact anchors by
+    construction (其用户量 → 其 | 使用者 | 量, not one opaque piece).
+
+    With ``reference`` (the segment's length-keeping conversion, aligned with it character
+    for character) the common head and tail of ``reference`` and ``piece`` are one part
+    each, aligned too, and only what lies between them is searched.
+    """
+    n = len(segment)
+    if reference is not None and len(reference) == n:
+        head = 0
+        while head < min(n, len(piece)) and reference[head] == piece[head]:
+            head += 1
+        tail = 0
+        while tail < min(n, len(piece)) - head and reference[n - 1 - tail] == piece[len(piece) - 1 - tail]:
+            tail += 1
+        edges = sorted({0, head, n - tail, n})
+        pieces = [segment[i:j] for i, j in zip(edges, edges[1:])]
+        converted = _convert_many(convert, pieces)
+        if len(pieces) > 1 and "".join(converted) == piece:
+            parts: list[tuple[int, str]] = []
+            for (i, j), part in zip(zip(edges, edges[1:]), converted):
+                inner = i == head and j == n - tail and j - i > 1  # the replacements' stretch
+                parts.extend(_search_parts(segment[i:j], part, convert) if inner else [(j - i, part)])
+            return parts
+    return _search_parts(segment, piece, convert)
+
+
+def _search_parts(segment: str, piece: str, convert: Callable[[str], str]) -> list[tuple[int, str]]:
+    """:func:`_exact_parts` by trying every position: a cut where converting the two sides
+    apart gives the same text (two conversions per position, in two calls)."""
+    n = len(segment)
+    heads = _convert_many(convert, [segment[:k] for k in range(1, n)])
+    tails = _convert_many(convert, [segment[k:] for k in range(1, n)])
+    cuts = [k for k, head, tail in zip(range(1, n), heads, tails) if head + tail == piece]
+    if cuts:
+        edges = [0, *cuts, n]
+        parts = _convert_many(convert, [segment[i:j] for i, j in zip(edges, edges[1:])])
+        if "".join(parts) == piece:  # each part its own conversion: exact by construction
+            return [(j - i, part) for i, j, part in zip(edges, edges[1:], parts)]
+    return [(n, piece)]
 
 
 def convert_paragraph(
@@ -158,6 +241,7 @@ def convert_paragraph(
     cuts: Iterable[int] = (),
     forms: Mapping[tuple[int, int], str] | None = None,
     keeps_length: bool = False,
+    reference: Callable[[str], str] | None = None,
 ) -> ViewText:
     """Convert one paragraph: whole if ``convert`` keeps length entry by entry, else by segments.
 
@@ -165,7 +249,7 @@ def convert_paragraph(
     result: a paragraph whose total length is kept can still have ``用户`` → ``使用者`` and
     ``摩托车`` → ``機車`` inside it, with every word between them shifted. Without it the
     paragraph is cut at ``cuts`` (annotation boundaries) and at punctuation, so the map is
-    exact at every cut and fine-grained between them.
+    exact at every cut, and refined between them (``reference``: see :func:`convert_segments`).
     """
     if keeps_length:
         whole = convert(text)
@@ -178,11 +262,20 @@ def convert_paragraph(
                     chars[start:end] = form
                 return ViewText("".join(chars), OffsetMap.identity(len(text)))
     points = [*cuts, *(m.end() for m in _CHUNK_END.finditer(text))]
-    return convert_segments(text, points, convert, forms)
+    return convert_segments(text, points, convert, forms, refine=not keeps_length, reference=reference)
 
 
 def _keeps_length(config: str) -> bool:
     return config in LENGTH_KEEPING
+
+
+#: For a configuration that changes lengths, the length-keeping one it adds phrases to.
+REFERENCE = {"s2twp": "s2tw"}
+
+
+def _reference(config: str) -> Callable[[str], str] | None:
+    base = REFERENCE.get(config)
+    return converter(base) if base else None
 
 
 def detect_script(texts: Iterable[str], sample: int = 5000) -> str:
@@ -287,6 +380,7 @@ class Views:
                     self._cuts.get(index, ()),
                     self._forms(canonical, key),
                     _keeps_length(config),
+                    _reference(config),
                 )
             cache[index] = cached
         return cached
@@ -302,7 +396,7 @@ class Views:
             forms = self._forms(canonical, key)
             config = "t2s" if script == "simplified" else CONFIGS[key]
             convert = _same if script == "simplified" else converter(config)
-            cached = convert_paragraph(canonical, convert, (), forms, _keeps_length(config)).text
+            cached = convert_paragraph(canonical, convert, (), forms, _keeps_length(config), _reference(config)).text
             self._texts[(key, text)] = cached
         return cached
 
