@@ -393,3 +393,15 @@ def test_every_term_of_the_default_article_is_still_found(glossary, article):
     unchecked = TermMatcher(glossary.entries).find(article)  # no word-boundary check
     assert [(s.paragraph, s.start, s.end) for s in spans] == [(s.paragraph, s.start, s.end) for s in unchecked]
     assert len(spans) >= 150
+
+
+def test_not_in_is_validated_and_overlaid(tmp_path):
+    user = tmp_path / "glossary.toml"
+    user.write_text('[[term]]\nterm = "外贸"\nnot_in = ["外贸部"]\n\n'
+                    '[[term]]\nterm = "供应链"\nnot_in = "x"\n', encoding="utf-8")
+    glossary = load_glossary(user)
+    assert glossary.get("外贸").not_in == ("外贸部",)
+    assert any("'not_in' must be a list" in w for w in glossary.warnings)
+    text = "原外贸部的官员表示，外贸回暖。"
+    starts = [s.start for s in find_terms([text], glossary) if s.key == "外贸"]
+    assert starts == [text.index("外贸回暖")]  # not inside 外贸部, the user's compound
