@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_big  # noqa: E402
 
 from b2b_reader.core import glossary as glossary_module  # noqa: E402
-from b2b_reader.core import pipeline  # noqa: E402
+from b2b_reader.core import pipeline, words  # noqa: E402
 from b2b_reader.core.glossary import TermMatcher, find_terms, load_glossary  # noqa: E402
 from b2b_reader.core.script import CONFIGS, converter  # noqa: E402
 
@@ -54,9 +54,9 @@ def main() -> None:
     glossary = load_glossary()
     glossary.matcher  # compiled before timing
     forms = frozenset(f for t in glossary for f in t.forms if glossary_module._HAN.search(f))
-    glossary_module._segmenter.cache_clear()
+    words._segmenter.cache_clear()
     t = time.perf_counter()
-    glossary_module._segmenter(forms)
+    words._segmenter(forms)
     print(f"glossary-aware segmenter built once per process: {time.perf_counter() - t:.3f} s")
     plain = _median(lambda: TermMatcher.find(glossary.matcher, paragraphs))
     bounded = _median(lambda: find_terms(paragraphs, glossary))
