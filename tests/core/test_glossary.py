@@ -369,6 +369,7 @@ def test_a_term_inside_a_longer_word_is_not_a_match(glossary, sentence, inside):
     ("收购多个快时尚品牌。", "快时尚"),
     ("他是一名带货达人。", "带货达人"),
     ("江苏多家上市公司发布公告。", "上市公司"),  # the word, a term of its own
+    ("苹果将在印度代工厂生产的手机运回美国。", "代工厂"),  # the word, a term of its own
 ])
 def test_a_term_that_is_a_word_of_the_sentence_matches(glossary, sentence, term):
     assert term in [text for text, _ in found(sentence, glossary)]
