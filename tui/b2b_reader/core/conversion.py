@@ -183,10 +183,17 @@ def _exact_parts(segment: str, piece: str, convert: Callable[[str], str],
     return _search_parts(segment, piece, convert)
 
 
+_SEARCH_LIMIT = 300
+
+
 def _search_parts(segment: str, piece: str, convert: Callable[[str], str]) -> list[tuple[int, str]]:
     """:func:`_exact_parts` by trying every position: a cut where converting the two sides
-    apart gives the same text (two conversions per position, in two calls)."""
+    apart gives the same text (two conversions per position, in two calls). A stretch
+    longer than :data:`_SEARCH_LIMIT` (a paragraph with no punctuation) stays one piece:
+    its cost grows with the square of its length."""
     n = len(segment)
+    if n > _SEARCH_LIMIT:
+        return [(n, piece)]
     heads = _convert_many(convert, [segment[:k] for k in range(1, n)])
     tails = _convert_many(convert, [segment[k:] for k in range(1, n)])
     cuts = [k for k, head, tail in zip(range(1, n), heads, tails) if head + tail == piece]
