@@ -108,6 +108,17 @@ class ProtectedNames:
         }
 
 
+def _fixed_forms(protected: ProtectedNames, canonical: str, key: tuple[str, str]) -> dict[tuple[int, int], str]:
+    """Spans of ``canonical`` with a fixed form in a view: protected names, and for Taiwan
+    phrasing the words of :data:`TWP_KEPT` (where no name overlaps them)."""
+    forms = protected.find(canonical, key)
+    if key == ("traditional", "twp") and "代码" in canonical:
+        for m in _TWP_KEPT.finditer(canonical):
+            if not any(s < m.end() and m.start() < e for s, e in forms):
+                forms[m.span()] = converter("s2tw")(m.group())
+    return forms
+
+
 class Views:
     """All views of a document, built lazily paragraph by paragraph and cached.
 
@@ -168,7 +179,7 @@ class Views:
                     canonical,
                     converter(config),
                     self._cuts.get(index, ()),
-                    self._forms(canonical, key),
+                    _fixed_forms(self.protected, canonical, key),
                     _keeps_length(config),
                     _reference(config),
                 )
@@ -183,22 +194,12 @@ class Views:
         cached = self._texts.get((key, text))
         if cached is None:
             canonical = converter(CANONICAL)(text)
-            forms = self._forms(canonical, key)
+            forms = _fixed_forms(self.protected, canonical, key)
             config = "t2s" if script == "simplified" else CONFIGS[key]
             convert = _same if script == "simplified" else converter(config)
             cached = convert_paragraph(canonical, convert, (), forms, _keeps_length(config), _reference(config)).text
             self._texts[(key, text)] = cached
         return cached
-
-    def _forms(self, canonical: str, key: tuple[str, str]) -> dict[tuple[int, int], str]:
-        """Spans of ``canonical`` with a fixed form in a view: protected names, and for
-        Taiwan phrasing the words of :data:`TWP_KEPT` (where no name overlaps them)."""
-        forms = self.protected.find(canonical, key)
-        if key == ("traditional", "twp") and "代码" in canonical:
-            for m in _TWP_KEPT.finditer(canonical):
-                if not any(s < m.end() and m.start() < e for s, e in forms):
-                    forms[m.span()] = converter("s2tw")(m.group())
-        return forms
 
     def heading(self, script: str, variant: str, section: int) -> str:
         """A section's title in a view ("" for the untitled introduction)."""
