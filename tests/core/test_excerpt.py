@@ -34,7 +34,7 @@ def excerpt(article, first, last=None, script="simplified", variant="tw", **kw):
 def test_markdown_quotes_the_passage_and_cites_it(article):
     md = render(excerpt(article, *B2B_TO_YU_YONG))
     quoted = [line for line in md.splitlines() if line.startswith(">")]
-    assert quoted[0].startswith("> 不过随著时代巨轮滚滚向前,B2B退位")
+    assert quoted[0].startswith("> 不过随着时代巨轮滚滚向前,B2B退位")  # tw2s: the particle 着
     assert any("1688总裁余涌(花名:朴初 )" in line for line in quoted)
     assert "paragraphs 8–11" in md
     assert "*阿里最古老的业务走向台前：1688升为一级业务*" in md

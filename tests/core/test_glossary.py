@@ -341,3 +341,68 @@ def test_user_file_of_wrong_shape(tmp_path):
     g = load_glossary(user)
     assert g.warnings == (f"{user}:1: 'term' must be an array of tables; file skipped",)
     assert isinstance(g.get("GMV"), Term)
+
+
+# ── word boundaries ──────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("sentence, inside", [
+    ("公司收到一笔十亿达人民币的投资。", "达人"),  # 达|人民币
+    ("该平台专为国外贸易企业提供结算服务。", "外贸"),  # 为|国外贸易
+    ("今年全省科技成果转化率明显提高。", "转化率"),  # another sense: not_in
+    ("报告期内金融资产投资亏损。", "融资"),  # 金融资产
+    ("蚂蚁金融股权出售后，收益大增。", "售后"),  # 出售|后
+    ("平台清理淫秽色情类、毒品类、赌博类信息。", "品类"),  # 毒品|类
+    ("公司未披露现金流量表。", "现金流"),  # 现金流量表
+])
+def test_a_term_inside_a_longer_word_is_not_a_match(glossary, sentence, inside):
+    assert inside in sentence
+    assert inside not in [text for text, _ in found(sentence, glossary)]
+
+
+@pytest.mark.parametrize("sentence, term", [
+    ("而这群主播、达人大多活跃在各个平台。", "主播"),  # not 群主|播
+    ("而这群主播、达人大多活跃在各个平台。", "达人"),  # not 人大
+    ("提升店铺的转化率是运营的关键。", "转化率"),
+    ("外贸形势好转，订单回升。", "外贸"),
+    ("聚焦产业互联网服务的公司。", "产业互联网"),
+    ("收购多个快时尚品牌。", "快时尚"),
+    ("他是一名带货达人。", "带货达人"),
+    ("江苏多家上市公司发布公告。", "上市公司"),  # the word, a term of its own
+    ("苹果将在印度代工厂生产的手机运回美国。", "代工厂"),  # the word, a term of its own
+])
+def test_a_term_that_is_a_word_of_the_sentence_matches(glossary, sentence, term):
+    assert term in [text for text, _ in found(sentence, glossary)]
+
+
+def test_a_term_that_is_exactly_an_entity_matches_across_word_boundaries(glossary):
+    from b2b_reader.core.models import Span
+
+    text = "达人民宿在成都开业。"  # segmented 达|人民|宿: 达人 crosses a word
+    assert "达人" not in [t for t, _ in found(text, glossary)]
+    # Had the entity finder found exactly 达人 there, the term would stand with it.
+    entity = Span(0, 0, 2, "entity", "org", "达人")
+    spans = find_terms([text], glossary, [entity])
+    assert [(text[s.start:s.end], s.key) for s in spans] == [("达人", "达人")]
+
+
+def test_every_term_of_the_default_article_is_still_found(glossary, article):
+    """The boundary rule removes no match from the embedded article (171 before and after)."""
+    from b2b_reader.core.glossary import TermMatcher
+
+    spans = find_terms(article, glossary)
+    unchecked = TermMatcher(glossary.entries).find(article)  # no word-boundary check
+    assert [(s.paragraph, s.start, s.end) for s in spans] == [(s.paragraph, s.start, s.end) for s in unchecked]
+    assert len(spans) >= 150
+
+
+def test_not_in_is_validated_and_overlaid(tmp_path):
+    user = tmp_path / "glossary.toml"
+    user.write_text('[[term]]\nterm = "外贸"\nnot_in = ["外贸部"]\n\n'
+                    '[[term]]\nterm = "供应链"\nnot_in = "x"\n', encoding="utf-8")
+    glossary = load_glossary(user)
+    assert glossary.get("外贸").not_in == ("外贸部",)
+    assert any("'not_in' must be a list" in w for w in glossary.warnings)
+    text = "原外贸部的官员表示，外贸回暖。"
+    starts = [s.start for s in find_terms([text], glossary) if s.key == "外贸"]
+    assert starts == [text.index("外贸回暖")]  # not inside 外贸部, the user's compound

@@ -40,8 +40,9 @@ class ReaderApp(App[None]):
         self.loaded = loaded
         self.views = pipeline.make_views(loaded.document)
         self.settings, self.setting_warnings = state.load_settings()
-        self.initial_script = script or self.settings.script
-        self.initial_variant = variant or self.settings.variant
+        default_script, default_variant = self.settings.view_for(loaded.document.script)
+        self.initial_script = script or default_script
+        self.initial_variant = variant or default_variant
         pipeline.restore_view(self.views, self.initial_script, self.initial_variant)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
@@ -69,7 +70,8 @@ class ReaderApp(App[None]):
 
     def remember(self, script: str, variant: str, punctuation: bool) -> None:
         """Keep the user's view choices and theme for next time (settings.toml)."""
-        self.save_setting(script=script, variant=variant, punctuation=punctuation, theme=self.theme)
+        view = self.settings.view_changes(self.loaded.document.script, script, variant)
+        self.save_setting(**view, punctuation=punctuation, theme=self.theme)
 
     def save_setting(self, **changes) -> None:
         """Change settings and save them if anything changed (atomically; failures are warnings)."""

@@ -35,12 +35,18 @@ def load_marks(text: str) -> Marks:
     )
 
 
+#: The seed was converted from simplified character by character (后臺, 采購, 于, 余): not a
+#: traditional source as its writer wrote it, so the reader opens it converted, as a
+#: simplified source (a traditional source opens as written).
+DEFAULT_SCRIPT = "mixed"
+
+
 def build_default_article(raw: str) -> tuple[str, str]:
     """From the raw seed, the shipped Markdown and its pinyin hints (TSV)."""
     from .formats import parse_run_together, render_markdown
 
     marks = load_marks(_data(f"{DEFAULT_NAME}.marks.toml"))
-    document = parse_run_together(raw, marks, script="traditional")
+    document = parse_run_together(raw, marks, script=DEFAULT_SCRIPT)
     hints = "".join(f"{p.paragraph}\t{p.offset}\t{p.syllable}\n" for p in document.pinyin)
     return render_markdown(document), hints
 
@@ -62,4 +68,4 @@ def default_document(text: str, hints: str) -> Document:
 
     rows = (line.split("\t") for line in hints.splitlines())
     pinyin = tuple(Pinyin(int(p), int(o), s) for p, o, s in rows)
-    return parse_markdown(text, script="traditional")._replace(pinyin=pinyin)
+    return parse_markdown(text, script=DEFAULT_SCRIPT)._replace(pinyin=pinyin)

@@ -15,6 +15,13 @@ built from a trie of every form, so the regex engine finds the candidates in C:
   ``AIGC`` nor in ``SAID``. Chinese characters need no boundary (``小B`` in ``小B买家``).
   A purely numeric term (``618``) also refuses a neighbouring ``.`` and a following unit
   (``618万``, ``618元``, ``618年``), where it is a quantity rather than the festival.
+* **Word boundaries.** A term matches only where the segmentation has a word boundary at
+  both of its edges, or where it is exactly an entity: ``达人`` is not in ``达人民币``
+  (达|人民币), ``外贸`` not in ``为国外贸易`` (为|国外贸易), ``融资`` not in ``金融资产``.
+  The segmentation is rjieba's over jieba's dictionary, with the glossary's terms added
+  as common words (so ``这群主播`` reads 这|群|主播, not 这|群主|播) and no guesses at
+  unknown words; it runs only on paragraphs with a hit. A term may also list compounds
+  that contain it in another sense (``not_in``: ``转化率`` in ``科技成果转化率``).
 * **Case.** A form whose Latin runs are all three characters or longer matches in any case
   (``b2b``, ``Saas``, ``gmv``): writers are inconsistent and such runs are unambiguous. A
   form with a shorter run (``AI``, ``IP``, ``B端``, ``小B``, ``生成式AI``) matches only as
@@ -26,7 +33,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -48,7 +55,7 @@ CATEGORIES: tuple[str, ...] = (
     "organisation",
     "general",
 )
-FIELDS: tuple[str, ...] = ("term", "aliases", "pinyin", "en", "zh", "category")
+FIELDS: tuple[str, ...] = ("term", "aliases", "pinyin", "en", "zh", "category", "not_in")
 PACKAGED_NAME = "glossary.toml"
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -57,6 +64,7 @@ _TONE_NUMBER = re.compile(r"[a-zü]+[1-5](?![0-9])")  # "xiao3": numbered, not t
 _ALNUM = "A-Za-z0-9"
 # After a purely numeric term: units that make it a quantity ("618万", "618年").
 _NUMERIC_AFTER = _ALNUM + r".%％万亿元千百个件年月日号"
+_NUMERIC_AFTER_SET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.%％万亿元千百个件年月日号")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +78,8 @@ class Term:
     zh: str
     category: str
     origin: str = ""
+    #: Longer words containing a form with another sense: no match inside them.
+    not_in: tuple[str, ...] = ()
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -254,6 +264,10 @@ def _validate(d: dict[str, object], origin: str) -> tuple[Term | None, list[str]
             problems.append(f"missing '{name}'")
         elif not isinstance(d[name], str):
             problems.append(f"'{name}' must be a string")
+    not_in = d.get("not_in", [])
+    if not isinstance(not_in, (list, tuple)) or not all(isinstance(w, str) and w.strip() for w in not_in):
+        problems.append("'not_in' must be a list of non-empty strings")
+        not_in = []
     aliases = d.get("aliases", [])
     valid = isinstance(aliases, (list, tuple))
     if not valid or not all(isinstance(a, str) and a.strip() for a in aliases):
@@ -277,7 +291,8 @@ def _validate(d: dict[str, object], origin: str) -> tuple[Term | None, list[str]
     if problems:
         return None, problems
     forms = [a for a in dict.fromkeys(_canonical(a) for a in aliases) if a != term]
-    return Term(term, tuple(forms), pinyin, en, converter("t2s")(zh), category, origin), []
+    compounds = tuple(dict.fromkeys(_canonical(w) for w in not_in))
+    return Term(term, tuple(forms), pinyin, en, converter("t2s")(zh), category, origin, compounds), []
 
 
 # ── matching ─────────────────────────────────────────────────────────────────────────
@@ -312,8 +327,12 @@ class TermMatcher:
             if len(pairs) == 1 and pairs[0][0] is None
         }
 
-    def find(self, paragraphs: Sequence[str]) -> list[Span]:
-        """Every glossary match in ``paragraphs``, in text order."""
+    def find(self, paragraphs: Sequence[str], edges: Callable[[int, int, int], bool] | None = None) -> list[Span]:
+        """Every glossary match in ``paragraphs``, in text order.
+
+        ``edges(paragraph, start, end)`` is a further check of a hit (word boundaries); a
+        hit it refuses may still hold a shorter term at the same start, or one after it.
+        """
         spans: list[Span] = []
         if self.pattern is None:
             return spans
@@ -324,14 +343,18 @@ class TermMatcher:
                 term = simple.get(m.group()) if not m.group()[0].isascii() else None
                 if term is None:
                     term = self._accept(text, m.start(), m.group())
-                    if term is None:
-                        # A rejected hit may hide a term starting inside it: redo slowly.
-                        return spans + self._find_slowly(paragraphs, index, m.start())
+                if term is not None and edges is not None and not edges(index, m.start(), m.end()):
+                    term = None
+                if term is None:
+                    # A rejected hit may hide a term starting inside it: redo slowly.
+                    return spans + self._find_slowly(paragraphs, index, m.start(), edges)
                 spans.append(Span(index, m.start(), m.end(), "term", term.category, term.term))
         return spans
 
-    def _find_slowly(self, paragraphs: Sequence[str], first: int, pos: int) -> list[Span]:
-        """Matches from ``paragraphs[first][pos:]`` on, resuming one character after a reject."""
+    def _find_slowly(self, paragraphs: Sequence[str], first: int, pos: int,
+                     edges: Callable[[int, int, int], bool] | None = None) -> list[Span]:
+        """Matches from ``paragraphs[first][pos:]`` on, resuming after a reject with a
+        shorter form at the same start, else one character later."""
         spans: list[Span] = []
         search = self.pattern.search
         for index in range(first, len(paragraphs)):
@@ -339,14 +362,30 @@ class TermMatcher:
             if index != first:
                 pos = 0
             while (m := search(text, pos)) is not None:
-                start, end = m.span()
-                term = self._accept(text, start, m.group())
-                if term is None:
+                start = m.start()
+                for end in range(m.end(), start, -1):
+                    found = text[start:end]
+                    if found.lower() not in self._forms or not self._edge_ok(text, end, found):
+                        continue
+                    term = self._accept(text, start, found)
+                    if term is not None and (edges is None or edges(index, start, end)):
+                        spans.append(Span(index, start, end, "term", term.category, term.term))
+                        pos = end
+                        break
+                else:
                     pos = start + 1
-                    continue
-                spans.append(Span(index, start, end, "term", term.category, term.term))
-                pos = end
         return spans
+
+    def _edge_ok(self, text: str, end: int, found: str) -> bool:
+        """The regex's own checks after a form's end (Latin neighbours, units after 618)."""
+        after = text[end:end + 1]
+        if not after:
+            return True
+        if found.isdigit():
+            return after not in _NUMERIC_AFTER_SET
+        if found[-1].isascii() and found[-1].isalnum():
+            return not (after.isascii() and after.isalnum())
+        return True
 
     def _accept(self, text: str, start: int, found: str) -> Term | None:
         """The term for a regex hit, after the checks a regex lookbehind would slow down."""
@@ -385,6 +424,14 @@ def _emit(node: dict, root: bool = False) -> str:
     return "(?:" + "|".join(alts) + ")"
 
 
-def find_terms(paragraphs: Sequence[str], glossary: Glossary) -> list[Span]:
-    """Glossary terms in canonical paragraphs: ``Span(layer="term", type=category, key=term)``."""
-    return glossary.matcher.find(paragraphs)
+def find_terms(paragraphs: Sequence[str], glossary: Glossary, entities: Iterable[Span] = ()) -> list[Span]:
+    """Glossary terms in canonical paragraphs: ``Span(layer="term", type=category, key=term)``.
+
+    Only on word boundaries (see the module's docstring); ``entities`` are spans already
+    found, which a term may coincide with exactly.
+    """
+    from .words import TermBoundaries
+
+    forms = frozenset(f for t in glossary for f in t.forms if _HAN.search(f))
+    compounds = {w for t in glossary for w in t.not_in}
+    return glossary.matcher.find(paragraphs, TermBoundaries(paragraphs, forms, compounds, entities))

@@ -17,11 +17,11 @@ from .models import Document, Span
 
 if TYPE_CHECKING:
     from .timeline import Event
-from .script import VARIANTS, Views, detect_script, view_key
+from .script import VARIANTS, VIEWS_VERSION, Views, detect_script, view_key
 
 SCHEMA = 1
 #: Bump when cleaning, parsing or analysis output changes, so cached results are not reused.
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 
 
 class Loaded(NamedTuple):
@@ -72,8 +72,9 @@ def _parsed(parse: Callable[[], Document], *key: str) -> Document:
     1M-character book took ~100 ms to clean, more than its cached form takes to read).
     """
     from . import cache
+    from .provenance import packaged_digest
 
-    digest = cache.cache_key(PIPELINE_VERSION, "document", *key)
+    digest = cache.cache_key(PIPELINE_VERSION, packaged_digest(), "document", *key)
     data = cache.load("documents", digest)
     document = None if data is None else Document.from_json(data)
     if document is None:
@@ -139,10 +140,11 @@ def protected_names():
     cached by the digest of the packaged and user lexicon files.
     """
     from . import cache
+    from .provenance import packaged_digest
     from .script import ProtectedNames
 
     user = user_file("lexicon.toml")
-    key = cache.cache_key(PIPELINE_VERSION, _lexicon_digest())
+    key = cache.cache_key(PIPELINE_VERSION, packaged_digest(), _lexicon_digest())
     table = cache.load("protected", key)
     if table is None:
         from .lexicon import load_lexicon
@@ -174,9 +176,11 @@ def document_key(document: Document) -> str:
 
 def _views_key(views: Views, script: str, variant: str) -> str:
     from . import cache
+    from .provenance import packaged_digest
 
     document = views.document
-    return cache.cache_key(PIPELINE_VERSION, "views", *view_key(script, variant), _lexicon_digest(), document.title,
+    return cache.cache_key(PIPELINE_VERSION, VIEWS_VERSION, packaged_digest(), "views", *view_key(script, variant),
+                           _lexicon_digest(), document.title,
                            *(s.title or "" for s in document.sections), document_key(document))
 
 
@@ -230,10 +234,7 @@ def analyze(document: Document, views: Views, date: str | None = None, use_cache
     from . import cache
 
     overlays = [user_file("lexicon.toml"), user_file("glossary.toml")]
-    key = cache.cache_key(
-        PIPELINE_VERSION, date or document.date or "", str(document.date_inferred),
-        *(p.text for p in document.paragraphs), *(_file_digest(p) for p in overlays),
-    )
+    key = analysis_key(document, date, overlays)
     if use_cache:
         cached = cache.load("analysis", key)
         if cached is not None:
@@ -247,6 +248,18 @@ def analyze(document: Document, views: Views, date: str | None = None, use_cache
     if use_cache:
         cache.store("analysis", key, _analysis_to_json(analysis))
     return analysis
+
+
+def analysis_key(document: Document, date: str | None, overlays: list[Path]) -> str:
+    """The analysis cache key: everything that shapes the result (the text, the date, the
+    user overlays, the pipeline version, and the packaged data, package and libraries)."""
+    from . import cache
+    from .provenance import packaged_digest
+
+    return cache.cache_key(
+        PIPELINE_VERSION, packaged_digest(), date or document.date or "", str(document.date_inferred),
+        *(p.text for p in document.paragraphs), *(_file_digest(p) for p in overlays),
+    )
 
 
 def _digest(data: bytes) -> str:
@@ -297,7 +310,7 @@ def _analyze(paragraphs: list[str], document: Document, date: str | None,
     analysis.spans.extend(entities)
     analysis.events = timeline.build_timeline(paragraphs, analysis.date, blocked=blocking, expressions=expressions)
 
-    terms = find_terms(paragraphs, glossary)
+    terms = find_terms(paragraphs, glossary, entities)  # a term may be exactly an entity
     analysis.spans.extend(terms)
     found: dict[str, list[list[int]]] = {}
     for span in terms:

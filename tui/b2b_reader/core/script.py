@@ -1,22 +1,27 @@
 """Script views: the source as given, simplified (canonical), and traditional variants.
 
 Every view of a paragraph comes with an :class:`OffsetMap` to the canonical text, so a
-span found on canonical text has exact offsets in any view. Conversion is done on the
-whole paragraph when that keeps its length (the common case, and the best conversions,
-since OpenCC sees whole phrases); when it does not (``互联网`` → ``網際網路`` in the Taiwan
-variant), the paragraph is cut at every annotation boundary and each segment converted
-on its own, so boundaries line up by construction. Protected names (from the lexicon)
-take their own written form per script instead of OpenCC's guess (``余涌`` stays ``余涌``).
+span found on canonical text has exact offsets in any view (``core.conversion``). A
+configuration whose every dictionary entry has the length of its key (t2s, s2t, s2tw,
+s2hk) converts a whole paragraph character for character, so OpenCC sees whole phrases and
+the map is the identity by construction. Taiwan phrasing (s2twp: ``用户`` → ``使用者``,
+``首席执行官`` → ``執行長``) is never trusted by a paragraph's total length, which
+replacements inside it can keep while moving every word in between: the paragraph is cut
+at every annotation boundary (and punctuation), each segment converted on its own so every
+boundary is an anchor, and a segment where a phrase was replaced (it differs from its s2tw
+form) is cut further wherever its two sides converted apart give the same text. Protected
+names (from the lexicon) take their own written form per script instead of OpenCC's guess
+(``余涌`` stays ``余涌``).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import lru_cache
-from typing import NamedTuple
 
+# The conversion layer, re-exported: views, search, pinyin and tests use these names here.
+from .conversion import LENGTH_KEEPING, OffsetMap, ViewText, convert_paragraph, converter
+from .conversion import convert_segments as convert_segments
 from .models import Document
 
 #: OpenCC configuration for each view. "tw" is Taiwan character forms (s2tw); "twp"
@@ -29,21 +34,20 @@ CONFIGS: dict[tuple[str, str], str] = {
     ("traditional", "twp"): "s2twp",
     ("traditional", "hk"): "s2hk",
 }
+#: Bump when the views built from the same text change (the view cache is keyed by it).
+VIEWS_VERSION = "2"
 SCRIPTS = ("original", "simplified", "traditional")
 VARIANTS = ("std", "tw", "twp", "hk")
+#: Canonical (simplified) text from the source. tw2s is t2s after OpenCC's Taiwan-variant
+#: step, which reads 著 as the particle 着 where it is one (等待著它 → 等待着它, 隨著 → 随着,
+#: but 著名, 显著): on UD Chinese-GSD's 500 hand-checked pairs it makes 92 character
+#: errors where t2s makes 108, and it changes nothing else in the articles of ../shared/eval.
+CANONICAL = "tw2s"
+#: Taiwan phrasing reads every 代码 as program code (程式碼); in these words it is the
+#: code of a listed security, which Taiwan writes 代碼 (股票代碼), so they keep s2tw's form.
+TWP_KEPT = ("股票代码", "证券代码", "基金代码", "债券代码")
+_TWP_KEPT = re.compile("|".join(TWP_KEPT))
 VARIANT_NAMES = {"std": "standard", "tw": "Taiwan", "twp": "Taiwan phrasing", "hk": "Hong Kong"}
-
-_CHUNK_END = re.compile(r"[，。、；：？！,.;:?!“”「」（）()\s]")
-
-
-@lru_cache(maxsize=None)
-def converter(config: str) -> Callable[[str], str]:
-    """A cached OpenCC converter (``s2twp`` takes ~70 ms to build: build it once)."""
-    # Imported here: with the view restored from the disk cache the first frame converts
-    # nothing, and loading OpenCC's library is ~3 ms of start-up.
-    import opencc
-
-    return opencc.OpenCC(config).convert
 
 
 def view_key(script: str, variant: str) -> tuple[str, str]:
@@ -51,114 +55,17 @@ def view_key(script: str, variant: str) -> tuple[str, str]:
     return (script, variant if script == "traditional" else "std")
 
 
-class OffsetMap(NamedTuple):
-    """Piecewise alignment of canonical offsets (``a``) with view offsets (``b``).
-
-    Between two consecutive anchors the texts either have equal length (aligned
-    character by character) or not (a converted segment whose inside has no exact
-    counterpart: positions inside snap to the segment's start or end).
-    """
-
-    a: tuple[int, ...]
-    b: tuple[int, ...]
-
-    @classmethod
-    def identity(cls, length: int) -> OffsetMap:
-        return cls((0, length), (0, length))
-
-    @property
-    def is_identity(self) -> bool:
-        return len(self.a) == 2 and self.a == self.b
-
-    def to_view(self, x: int, end: bool = False) -> int:
-        """The view offset of canonical offset ``x`` (``end``: snap forward inside a segment)."""
-        return _map(self.a, self.b, x, end)
-
-    def to_canonical(self, y: int, end: bool = False) -> int:
-        """The canonical offset of view offset ``y``."""
-        return _map(self.b, self.a, y, end)
+def _keeps_length(config: str) -> bool:
+    return config in LENGTH_KEEPING
 
 
-def _map(src: tuple[int, ...], dst: tuple[int, ...], x: int, end: bool) -> int:
-    x = max(0, min(x, src[-1]))
-    i = min(bisect_right(src, x) - 1, len(src) - 2)
-    if x == src[i]:
-        return dst[i]
-    if src[i + 1] - src[i] == dst[i + 1] - dst[i]:
-        return dst[i] + (x - src[i])
-    return dst[i + 1] if end else dst[i]
+#: For a configuration that changes lengths, the length-keeping one it adds phrases to.
+REFERENCE = {"s2twp": "s2tw"}
 
 
-class ViewText(NamedTuple):
-    """One paragraph in one view, with its map to canonical text."""
-
-    text: str
-    map: OffsetMap
-
-
-def convert_segments(
-    text: str,
-    cuts: Iterable[int],
-    convert: Callable[[str], str],
-    forms: Mapping[tuple[int, int], str] | None = None,
-) -> ViewText:
-    """Convert ``text`` segment by segment between ``cuts``; ``forms`` fix some segments.
-
-    Anchors are recorded only around segments whose length changes, so the map stays
-    small. ``forms`` maps (start, end) of a protected span to its written form.
-    """
-    forms = forms or {}
-    points = sorted({0, len(text), *(c for c in cuts if 0 < c < len(text))})
-    for start, end in forms:
-        points = sorted({*points, start, end})
-    out: list[str] = []
-    a = [0]
-    b = [0]
-    pos = 0
-    for start, end in zip(points, points[1:]):
-        piece = forms.get((start, end))
-        if piece is None:
-            piece = convert(text[start:end])
-        if len(piece) != end - start:
-            if a[-1] != start:
-                a.append(start)
-                b.append(pos)
-            a.append(end)
-            b.append(pos + len(piece))
-        out.append(piece)
-        pos += len(piece)
-    if a[-1] != len(text):
-        a.append(len(text))
-        b.append(pos)
-    return ViewText("".join(out), OffsetMap(tuple(a), tuple(b)))
-
-
-def convert_paragraph(
-    text: str,
-    convert: Callable[[str], str],
-    cuts: Iterable[int] = (),
-    forms: Mapping[tuple[int, int], str] | None = None,
-) -> ViewText:
-    """Convert one paragraph, whole when that keeps its length, else by segments.
-
-    With no cuts given and a change of length, the paragraph is cut at punctuation so
-    the map stays fine-grained.
-    """
-    whole = convert(text)
-    if len(whole) == len(text):
-        if forms:
-            chars = list(whole)
-            for (start, end), form in forms.items():
-                if len(form) == end - start:
-                    chars[start:end] = form
-                else:
-                    return convert_segments(text, cuts, convert, forms)
-            whole = "".join(chars)
-        return ViewText(whole, OffsetMap.identity(len(text)))
-    cuts = list(cuts)
-    if not cuts:
-        cuts = [m.end() for m in _CHUNK_END.finditer(text)]
-    return convert_segments(text, cuts, convert, forms)
+def _reference(config: str) -> Callable[[str], str] | None:
+    base = REFERENCE.get(config)
+    return converter(base) if base else None
 
 
 def detect_script(texts: Iterable[str], sample: int = 5000) -> str:
@@ -201,6 +108,17 @@ class ProtectedNames:
         }
 
 
+def _fixed_forms(protected: ProtectedNames, canonical: str, key: tuple[str, str]) -> dict[tuple[int, int], str]:
+    """Spans of ``canonical`` with a fixed form in a view: protected names, and for Taiwan
+    phrasing the words of :data:`TWP_KEPT` (where no name overlaps them)."""
+    forms = protected.find(canonical, key)
+    if key == ("traditional", "twp") and "代码" in canonical:
+        for m in _TWP_KEPT.finditer(canonical):
+            if not any(s < m.end() and m.start() < e for s, e in forms):
+                forms[m.span()] = converter("s2tw")(m.group())
+    return forms
+
+
 class Views:
     """All views of a document, built lazily paragraph by paragraph and cached.
 
@@ -228,7 +146,7 @@ class Views:
     def _canonical_view(self, index: int) -> ViewText:
         cached = self._canonical.get(index)
         if cached is None:
-            cached = convert_paragraph(self.document.paragraphs[index].text, converter("t2s"))
+            cached = convert_paragraph(self.document.paragraphs[index].text, converter(CANONICAL), keeps_length=True)
             self._canonical[index] = cached
         return cached
 
@@ -252,15 +170,18 @@ class Views:
             if script == "simplified":
                 forms = self.protected.find(canonical, key)
                 if forms:
-                    cached = convert_paragraph(canonical, lambda s: s, (), forms)
+                    cached = convert_paragraph(canonical, _same, self._cuts.get(index, ()), forms, True)
                 else:
                     cached = ViewText(canonical, OffsetMap.identity(len(canonical)))
             else:
+                config = CONFIGS[key]
                 cached = convert_paragraph(
                     canonical,
-                    converter(CONFIGS[key]),
+                    converter(config),
                     self._cuts.get(index, ()),
-                    self.protected.find(canonical, key),
+                    _fixed_forms(self.protected, canonical, key),
+                    _keeps_length(config),
+                    _reference(config),
                 )
             cache[index] = cached
         return cached
@@ -272,10 +193,11 @@ class Views:
         key = view_key(script, variant)
         cached = self._texts.get((key, text))
         if cached is None:
-            canonical = converter("t2s")(text)
-            forms = self.protected.find(canonical, key)
-            convert = (lambda s: s) if script == "simplified" else converter(CONFIGS[key])
-            cached = convert_paragraph(canonical, convert, (), forms).text
+            canonical = converter(CANONICAL)(text)
+            forms = _fixed_forms(self.protected, canonical, key)
+            config = "t2s" if script == "simplified" else CONFIGS[key]
+            convert = _same if script == "simplified" else converter(config)
+            cached = convert_paragraph(canonical, convert, (), forms, _keeps_length(config), _reference(config)).text
             self._texts[(key, text)] = cached
         return cached
 
@@ -317,12 +239,22 @@ class Views:
         return True
 
     def set_cuts(self, cuts: Mapping[int, Sequence[int]]) -> None:
-        """Annotation boundaries per paragraph; drops cached views that must be re-cut."""
+        """Annotation boundaries per paragraph; drops cached views that must be re-cut.
+
+        Those are the paragraphs not aligned by construction: every paragraph of a view
+        whose conversion changes lengths (its map must have an anchor at every new cut,
+        whatever its total length did), and any paragraph whose map is not the identity.
+        """
         self._cuts = {i: tuple(sorted(set(c))) for i, c in cuts.items()}
-        for cache in self._views.values():
+        for key, cache in self._views.items():
+            aligned = key[0] == "simplified" or _keeps_length(CONFIGS[key])
             for index in list(cache):
-                if not cache[index].map.is_identity:
+                if not aligned or not cache[index].map.is_identity:
                     del cache[index]
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def _invert(m: OffsetMap) -> OffsetMap:

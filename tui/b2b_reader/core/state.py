@@ -111,12 +111,23 @@ def _describe(exc: OSError) -> str:
 class Settings:
     """User preferences: display script and variant, theme, punctuation, key bindings."""
 
-    script: str = "traditional"
+    script: str = "traditional"  # the view a simplified (or mixed) source opens in
     variant: str = "tw"
+    #: The view a traditional source opens in: as written, unless the user chose another.
+    traditional_script: str = "original"
     theme: str = "textual-dark"
     punctuation: bool = False  # normalise punctuation to full width
     excerpt_format: str = "md"  # what c copies: one of EXCERPT_FORMATS
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys
+
+    def view_for(self, source_script: str) -> tuple[str, str]:
+        """(script, variant) a document whose source is in ``source_script`` opens in."""
+        return (self.traditional_script if source_script == "traditional" else self.script, self.variant)
+
+    def view_changes(self, source_script: str, script: str, variant: str) -> dict[str, str]:
+        """The settings that remember ``script``/``variant`` chosen on such a document."""
+        key = "traditional_script" if source_script == "traditional" else "script"
+        return {key: script, "variant": variant}
 
 
 def _settings_path(path: str | Path | None) -> Path:
@@ -151,7 +162,8 @@ def load_settings(path: str | Path | None = None) -> tuple[Settings, list[str]]:
 def _settings_from(raw: dict[str, Any], path: Path, warnings: list[str]) -> Settings:
     """Build Settings from parsed TOML, keeping defaults for anything invalid."""
     settings = Settings()
-    choices = {"script": _SCRIPTS, "variant": _VARIANTS, "excerpt_format": EXCERPT_FORMATS}
+    choices = {"script": _SCRIPTS, "traditional_script": _SCRIPTS, "variant": _VARIANTS,
+               "excerpt_format": EXCERPT_FORMATS}
     known = {f.name for f in fields(Settings)}
     for key, value in raw.items():
         if key not in known:
