@@ -45,6 +45,8 @@ REVIEWED_COMMON = {
     "圆通": "YTO Express; 'flexible' is rare",
     "特斯拉": "Tesla; the unit is physics",
     "豆瓣": "Douban; 'cotyledon' is botany",
+    "苹果": "Apple; the fruit is rare in business news (苹果树, 苹果园 are jieba words), though "
+            "it is most of the hits in 1998 People's Daily text",
 }
 
 
@@ -130,6 +132,8 @@ def test_no_name_is_both_a_person_and_something_else(lexicon):
     ("聯發科、華碩與宏碁的營收都受惠於人工智慧伺服器，廣達、緯創也上調了展望。",
      {"聯發科": ("org", "联发科"), "華碩": ("org", "华硕"), "宏碁": ("org", "宏碁"),
       "廣達": ("org", "广达电脑"), "緯創": ("org", "纬创资通")}),
+    ("蘋果執行長庫克表示，iPhone在中國的銷量回升。",
+     {"蘋果": ("org", "苹果公司"), "庫克": ("person", "蒂姆·库克"), "中國": ("place", "中国")}),
     ("臉書創辦人祖克柏與川普會面後，金管會表示將研議相關規範。",
      {"臉書": ("org", "脸书"), "祖克柏": ("person", "马克·扎克伯格"),
       "川普": ("person", "唐纳德·特朗普"), "金管會": ("org", "金融监督管理委员会")}),
