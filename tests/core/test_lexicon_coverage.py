@@ -186,6 +186,7 @@ def test_simplified_sentences_find_their_companies_regulators_and_people(text, e
     "东风吹来，长城脚下的长安街格外热闹。",           # not the carmakers 东风, 长城, 长安
     "我联想到了小时候在家乡得到的那些礼物。",         # not Lenovo or the app 得到
     "这台大型设备由四台达到国际水平的机组组成。",     # not 台达 or 台大
+    "据美国财经网站报道，这家公司的股价大跌。",       # not the outlet 财经网
 ])
 def test_ordinary_sentences_give_no_lexicon_names(text):
     assert lexicon_hits(text) == {}
