@@ -34,6 +34,7 @@ from .lexicon import Lexicon
 from .models import Span
 from .ner_model import Inputs, load_model
 from .numbers import find_figures
+from .trie_match import GroupedMatcher
 
 _PRIO_LEXICON, _PRIO_DATE, _PRIO_TAGGED, _PRIO_NUMBER, _PRIO_BACKSTOP = 0, 1, 2, 3, 4
 _BLOCK = 1 << 19  # characters of paragraphs analysed (and tagged) together
@@ -72,16 +73,16 @@ def _trie_pattern(words: Sequence[str]) -> str:
     return build(root)
 
 
-def lexicon_matcher(lexicon: Lexicon) -> re.Pattern[str]:
+def lexicon_matcher(lexicon: Lexicon) -> GroupedMatcher:
     """The compiled matcher for ``lexicon``'s names and aliases (cached on the lexicon)."""
     rx = lexicon.cache.get("matcher")
     if rx is None:
-        rx = re.compile(_trie_pattern(list(lexicon.surfaces())))
+        rx = GroupedMatcher(list(lexicon.surfaces()), _trie_pattern)
         lexicon.cache["matcher"] = rx
     return rx
 
 
-def _lexicon_hits(text: str, rx: re.Pattern[str], lexicon: Lexicon, bounds: set[int]):
+def _lexicon_hits(text: str, rx: GroupedMatcher, lexicon: Lexicon, bounds: set[int]):
     surfaces = lexicon.surfaces()
     for m in rx.finditer(text):
         start, end = m.span()

@@ -135,7 +135,11 @@ def parse_lexicon(text: str, label: str, warnings: list[str]) -> list[Entry]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return _parse_blockwise(text, label, warnings, exc)
-    header_lines = [text.count("\n", 0, m.start()) + 1 for m in _HEADER.finditer(text)]
+    header_lines, line, last = [], 1, 0
+    for m in _HEADER.finditer(text):  # counted on from the previous header: not quadratic
+        line += text.count("\n", last, m.start())
+        last = m.start()
+        header_lines.append(line)
     return _entries_from(data, header_lines, 1, label, warnings)
 
 
