@@ -84,7 +84,7 @@ class SearchActions:
         self.search_query = query
         matches = search(self.search_index(), query, view=self.view_index()) if query.strip() else None
         self.search_matches = matches
-        self.article.set_search(matches)
+        self.article.set_search(matches, query if query.strip() else "")
         self._show_search_outline()
         if not matches:
             self.info = f"no match for “{query}”" if query.strip() else ""
