@@ -74,3 +74,13 @@ def test_title_spans_survive_the_cache():
     assert cached.heads and cached.heads == _analysed(ARTICLE)[2].heads
     assert {(s.part, s.paragraph) for s in cached.heads} >= {("title", 0), ("heading", 1)}
     assert json.dumps(pipeline.analysis_json(loaded, views, cached), ensure_ascii=False)
+
+
+def test_the_html_export_marks_the_names_in_the_title_and_headings():
+    from b2b_reader.core.export import export
+
+    html = export(*_analysed(ARTICLE), "html", script="simplified")
+    h1 = html[html.index("<h1>"):html.index("</h1>")]
+    assert 'class="e-org"' in h1 and ">阿里巴巴</span>" in h1
+    h2 = html[html.index("<h2>"):html.index("</h2>")]
+    assert 'class="e-person"' in h2 and ">戴珊</span>" in h2
