@@ -297,10 +297,6 @@ class Views:
             return self.document.title
         return self.document.sections[index].title or ""
 
-    def part_canonical(self, part: str, index: int = 0) -> str:
-        """The simplified text of the title or a heading: what analysis runs on."""
-        return converter("t2s")(self.part_source(part, index))
-
     def part_view(self, script: str, variant: str, part: str, index: int = 0) -> ViewText:
         """The title or a heading in a view with its map to canonical offsets, cut at the
         boundaries :meth:`set_part_cuts` handed in (as a paragraph is)."""
