@@ -118,6 +118,13 @@ def test_hard_wrapped_english_is_joined_with_spaces():
 def test_one_paragraph_per_line_is_not_taken_for_wrapping():
     # Lines of every length, each ending a sentence: never joined.
     assert shape.wrap_width(shape.line_blocks("\n".join(NETEASE * 3))) is None
+    # A list: lines of similar length with no sentence marks, but not of one width.
+    items = ["营收负增长：Q3净收入32.08亿元人民币", "同店GMV暴跌：中国同店销售额同比下降27.9%",
+             "利润缩水：归母净利润3.94亿元", "海外业务：Q3海外GMV超3亿元，同比增长75.3%",
+             "门店扩张：门店总数扩张至7338家", "行业背景：价格战与消费降级的双重绞杀",
+             "竞对表现：奈雪的茶股价长期在1港元左右徘徊", "宏观数据：新茶饮市场增速降至个位数"]
+    document = _plain("\n".join(["霸王茶姬财报透视", "", *items]))
+    assert [p.text for p in document.paragraphs] == items
 
 
 def test_a_heading_is_never_a_sentence():

@@ -161,11 +161,12 @@ def parse_plain(text: str, script: str = "mixed") -> Document:
         meta["title"] = units[0][0]
         first = 1
     builder = _Builder()
-    for i in range(first, len(units)):
-        if i + 1 < len(units) and shape.is_heading(units[i][0]):
-            builder.heading(units[i][0])
+    headings = shape.headings([text for text, _ in units[first:]])
+    for i, (text, _) in enumerate(units[first:]):
+        if i in headings:
+            builder.heading(text)
         else:
-            builder.paragraph(units[i][0])
+            builder.paragraph(text)
     return builder.document(meta, script)
 
 

@@ -85,6 +85,25 @@ def is_heading(line: str) -> bool:
     return bool(line) and len(line) <= HEADING_MAX and _structural(line) and not is_sentence_like(line)
 
 
+def headings(paragraphs: list[str]) -> set[int]:
+    """Which of a text's paragraphs (lines, or unwrapped runs) are section headings.
+
+    A heading passes :func:`is_heading` and has text after it. A run of three or more
+    such lines in a row is a list (营收负增长 / 同店GMV暴跌 / 利润缩水), not headings; one or
+    two (a section and its first subsection) are headings.
+    """
+    found: set[int] = set()
+    run: list[int] = []
+    for i, text in enumerate([*paragraphs, ""]):
+        if i < len(paragraphs) - 1 and is_heading(text):
+            run.append(i)
+            continue
+        if len(run) <= 2:
+            found.update(run)
+        run = []
+    return found
+
+
 def is_title(line: str, blank_after: bool, following: str | None) -> bool:
     """Whether the first line of a text is its headline.
 
@@ -121,17 +140,22 @@ def line_blocks(text: str) -> list[list[str]]:
 
 
 class Wrap(NamedTuple):
-    """How text is hard-wrapped: at ``width`` characters, or terminal columns (``columns``)."""
+    """How text is hard-wrapped: at ``width`` characters, or terminal columns (``columns``);
+    ``chinese``: mostly Han characters, which wrap to the exact width (Latin text wraps
+    at spaces: its lines are ragged)."""
 
     width: int
     columns: bool
+    chinese: bool
 
     def measure(self, line: str) -> int:
         return _width(line) if self.columns else len(line)
 
     @property
     def tolerance(self) -> float:
-        return max(4, self.width * 0.2)
+        """How far from the width a wrapped line may end (a Chinese line: by a mark or two
+        that may not start a line)."""
+        return max(2, self.width * 0.06) if self.chinese else max(4, self.width * 0.2)
 
 
 def wrap_width(blocks: list[list[str]]) -> Wrap | None:
@@ -139,23 +163,26 @@ def wrap_width(blocks: list[list[str]]) -> Wrap | None:
 
     Hard-wrapped text has many lines (at least six, not counting each paragraph's last)
     of near-equal length, nearly none longer, most of them broken in mid-sentence. Text
-    with one paragraph per line has lines of every length, most ending a sentence. Text is
-    wrapped at a number of characters (common in Chinese files) or of terminal columns (a
-    CJK character taking two): both are tried.
+    with one paragraph per line has lines of every length, most ending a sentence, and a
+    list's lines vary more than a Chinese wrap allows. Text is wrapped at a number of
+    characters (common in Chinese files) or of terminal columns (a CJK character taking
+    two): both are tried.
     """
     inner = [line for block in blocks for line in block[:-1]]
-    if len(inner) < 6:
-        return None
-    total = sum(len(block) for block in blocks)
+    lines = [line for block in blocks for line in block]
+    if len(inner) < 6 or sum(line.lstrip().startswith("|") for line in lines) > len(lines) / 5:
+        return None  # too few lines to tell, or a table
+    chars = sum(len(line) for line in lines)
+    chinese = sum(1 for line in lines for ch in line if cleaning._is_han(ch)) >= chars / 2
     for columns in (False, True):
-        lengths = sorted(Wrap(0, columns).measure(line) for line in inner)
-        wrap = Wrap(lengths[len(lengths) // 2], columns)  # the median, without importing statistics
+        lengths = sorted(Wrap(0, columns, chinese).measure(line) for line in inner)
+        wrap = Wrap(lengths[len(lengths) // 2], columns, chinese)  # the median, without statistics
         if not (20 if columns else 10) <= wrap.width <= (240 if columns else 120):
             continue  # lines too short to be wrapped prose, or too long to be wrapped at all
         near = [line for line in inner if abs(wrap.measure(line) - wrap.width) <= wrap.tolerance]
-        longer = sum(1 for block in blocks for line in block if wrap.measure(line) > wrap.width + wrap.tolerance)
+        longer = sum(1 for line in lines if wrap.measure(line) > wrap.width + wrap.tolerance)
         broken = sum(1 for line in near if _last_mark(line) not in _SENTENCE_END)
-        if len(near) >= 0.7 * len(inner) and longer <= 0.05 * total and broken >= 0.5 * len(near):
+        if len(near) >= 0.7 * len(inner) and longer <= 0.05 * len(lines) and broken >= 0.5 * len(near):
             return wrap
     return None
 
@@ -164,12 +191,11 @@ def unwrap(block: list[str], wrap: Wrap) -> list[str]:
     """The paragraphs of one block of hard-wrapped text.
 
     A line shorter than the wrap width ends its paragraph (it stopped early), and so does
-    a line followed by an indented one; the other lines are joined.
+    a line followed by an indented one; the other lines are joined. Chinese wrapped at a
+    count of characters is broken anywhere, inside a number or a Latin word too: its
+    lines join with no space; Latin text breaks at spaces, kept as one.
     """
-    # Chinese wrapped at a count of characters is broken anywhere, inside a number or a
-    # Latin word too: its lines join with no space. Latin wrapped text breaks at spaces.
-    han = sum(1 for line in block for ch in line if cleaning._is_han(ch))
-    spaced = wrap.columns or han < sum(len(line) for line in block) / 2
+    spaced = wrap.columns or not wrap.chinese
     paragraphs: list[list[str]] = []
     for i, line in enumerate(block):
         if not paragraphs or _INDENT.match(line) or wrap.measure(block[i - 1]) < wrap.width - wrap.tolerance:
