@@ -84,3 +84,15 @@ def test_the_html_export_marks_the_names_in_the_title_and_headings():
     assert 'class="e-org"' in h1 and ">阿里巴巴</span>" in h1
     h2 = html[html.index("<h2>"):html.index("</h2>")]
     assert 'class="e-person"' in h2 and ">戴珊</span>" in h2
+
+
+def test_the_default_article_title_and_headings_carry_their_names(default_analysed):
+    loaded, views, analysis = default_analysed
+    data = pipeline.analysis_json(loaded, views, analysis, "traditional", "tw")
+    title = data["document"]["title"]
+    assert title == "阿里最古老的業務走向臺前：1688升為一級業務"
+    assert {(e["text"], e["type"]) for e in data["document"]["title_entities"]} >= {("阿里", "org"), ("1688", "org")}
+    first = data["sections"][1]
+    assert ("淘寶", "org") in {(e["text"], e["type"]) for e in first["title_entities"]}
+    # The body is as before: 43 paragraphs, the first one the lead.
+    assert len(data["paragraphs"]) == 43 and data["paragraphs"][0]["text"].startswith("雙11")

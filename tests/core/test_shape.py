@@ -43,9 +43,10 @@ def test_a_headline_without_a_blank_line_needs_a_sentence_after_it():
 
 def test_what_is_not_a_headline():
     body = "\n\n当晚不到7点，两人十指紧扣率先抵达酒店。这间酒店位于北京东三环，里面摆放很多雕塑。"
-    # Speech, a sentence with a full stop, a lead-in, a numbered section, a caption.
+    # Speech, a sentence with a full stop, a lead-in, a numbered section, a caption, a
+    # dateline, a credit line.
     for first in (SPEECH, "30日晚，高圆圆和赵又廷在京举行答谢宴。", "关键财务数据透视（2025 Q3）：",
-                  "一、背景", "(圖片來自微博)"):
+                  "一、背景", "(圖片來自微博)", "新华社北京5月17日电", "来源：互联网金融电讯"):
         document = _plain(first + body, "a.txt")
         assert document.title == "a.txt", first
     assert [s.title for s in _plain("一、背景" + body).sections] == ["一、背景"]

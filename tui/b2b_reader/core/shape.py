@@ -40,6 +40,9 @@ _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.．]|[0-9０-９]{1,2}(?:[、.．]|\s)|[(（][一二三四五六七八九十0-9]+[)）]|第[一二三四五六七八九十百0-9]+[章节部篇])"
 )
 _INDENT = re.compile(r"^[ \t\u3000]{2,}")
+#: A dateline (新华社北京5月17日电) or a credit line (来源：, 记者：) opens the body: not a title.
+_DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(?:电|電|讯|訊)")
+_CREDIT = re.compile(r"^(?:来源|來源|作者|记者|記者|编辑|編輯|责编|責編|文|图|圖|摄|攝)\s*[：:|｜]")
 
 
 def _width(line: str) -> int:
@@ -112,10 +115,12 @@ def is_title(line: str, blank_after: bool, following: str | None) -> bool:
     has no full stop and does not lead into the next line; one set off by a blank line may
     end in ！, ？ or …… and hold a ； (news headlines do), one without must pass the heading
     rules and come before a longer sentence. A numbered line (一、背景) starts a section
-    instead.
+    instead; a dateline or a credit line (来源：新浪财经) opens the body.
     """
     line = line.strip()
     if following is None or not line or not _structural(line) or _NUMBERED.match(line):
+        return False
+    if _DATELINE.search(line) or _CREDIT.match(line):
         return False
     if any(mark in line for mark in _FULL_STOP) or line.endswith(".") or _last_mark(line) in _LEAD_IN:
         return False
