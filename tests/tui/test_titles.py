@@ -3,7 +3,7 @@
 from b2b_reader.app import ReaderApp
 from b2b_reader.core import pipeline
 
-from .conftest import wait_for, wait_for_analysis
+from .conftest import status_text, wait_for, wait_for_analysis
 
 ARTICLE = (
     "阿里巴巴将1688升为一级业务\n\n"
@@ -51,3 +51,5 @@ async def test_a_heading_line_is_highlighted_and_found_by_search():
         await wait_for(pilot, lambda: article.search_query == "下沉")
         search = str(article.get_component_rich_style("article--search"))
         assert search in _runs(article.block_text(heading)).values()
+        # The body never says 下沉: the status line says where the match is.
+        await wait_for(pilot, lambda: "only in headings (1)" in status_text(app))

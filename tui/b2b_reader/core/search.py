@@ -532,3 +532,15 @@ def find_in_text(text: str, query: str, source_script: str = "simplified") -> li
         if not found or start >= found[-1][1]:
             found.append((start, start + len(query)))
     return found
+
+
+def heading_counts(views, script: str, variant: str, query: str) -> dict[int, int]:
+    """Section index → matches of ``query`` in its heading as a view draws it (``views``
+    is a ``script.Views``); sections whose heading has none are left out."""
+    counts: dict[int, int] = {}
+    for section in views.document.sections:
+        if section.title:
+            found = find_in_text(views.heading(script, variant, section.index), query, views.document.script)
+            if found:
+                counts[section.index] = len(found)
+    return counts

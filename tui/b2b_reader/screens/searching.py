@@ -87,7 +87,9 @@ class SearchActions:
         self.article.set_search(matches, query if query.strip() else "")
         self._show_search_outline()
         if not matches:
-            self.info = f"no match for “{query}”" if query.strip() else ""
+            in_headings = sum(self._heading_counts().values())
+            self.info = (f"“{query}” only in headings ({in_headings})" if in_headings else
+                         f"no match for “{query}”") if query.strip() else ""
             self._update_status()
             return
         origin = self._search_origin if self._search_origin is not None else self.article.cursor
@@ -95,6 +97,15 @@ class SearchActions:
         self.target = (f"“{query}”", matches, index)
         if jump:
             self._go_to_mention(index)
+
+    def _heading_counts(self) -> dict[int, int]:
+        """Matches of the search in each section's heading: marked there, but not targets of
+        n/N nor in the counts, which are the body's."""
+        if not self.search_query.strip():
+            return {}
+        from ..core.search import heading_counts
+
+        return heading_counts(self.views, self.script, self.variant, self.search_query)
 
     def _show_search_outline(self) -> None:
         counts = None
