@@ -281,13 +281,6 @@ def _file_digest(path: Path) -> str:
         return ""
 
 
-def head_parts(document: Document) -> list[tuple[str, int]]:
-    """(part, index) of the texts of a document outside its body, in reading order: the
-    title (unless it is only the file's name), then each section's heading."""
-    heads = [] if document.named or not document.title else [("title", 0)]
-    return heads + [("heading", s.index) for s in document.sections if s.title]
-
-
 def _analyze(paragraphs: list[str], document: Document, date: str | None,
              lexicon_path: Path, glossary_path: Path) -> Analysis:
     """The analysis of every part of the document: the title and headings are analysed
@@ -299,34 +292,13 @@ def _analyze(paragraphs: list[str], document: Document, date: str | None,
     cost a third of a second per 100,000 spans; the price is that a heading's year does
     not anchor the bare dates of the paragraphs under it.
     """
-    from .script import converter
+    from .parts import head_parts, head_texts, to_parts
 
     heads = head_parts(document)
     if not heads:
         return _analyze_texts(paragraphs, document, date, lexicon_path, glossary_path)
-    to_simplified = converter("t2s")
-    texts = [to_simplified(document.title if part == "title" else document.sections[index].title or "")
-             for part, index in heads]
-    analysis = _analyze_texts([*paragraphs, *texts], document, date, lexicon_path, glossary_path)
-    return _to_parts(analysis, len(paragraphs), heads)
-
-
-def _to_parts(analysis: Analysis, body: int, heads: list[tuple[str, int]]) -> Analysis:
-    """An analysis of ``body`` paragraphs followed by ``heads``, the heads' spans and
-    mentions moved to their parts."""
-    spans = analysis.spans
-    analysis.spans = [s for s in spans if s.paragraph < body]
-    analysis.heads = [Span(heads[s.paragraph - body][1], s.start, s.end, s.layer, s.type, s.key, s.extra,
-                           heads[s.paragraph - body][0]) for s in spans if s.paragraph >= body]
-    analysis.events = [e for e in analysis.events if e.paragraph < body]  # the timeline is the body's
-    glossary = []
-    for item in analysis.glossary:
-        occurrences = item["occurrences"]
-        item = {**item, "occurrences": [o for o in occurrences if o[0] < body],
-                "heads": [[*heads[p - body], s, e] for p, s, e in occurrences if p >= body]}
-        (glossary if item["occurrences"] else analysis.head_glossary).append(item)
-    analysis.glossary = glossary
-    return analysis
+    analysis = _analyze_texts([*paragraphs, *head_texts(document, heads)], document, date, lexicon_path, glossary_path)
+    return to_parts(analysis, len(paragraphs), heads)
 
 
 def _analyze_texts(paragraphs: list[str], document: Document, date: str | None,
