@@ -96,3 +96,18 @@ def test_the_default_article_title_and_headings_carry_their_names(default_analys
     assert ("淘寶", "org") in {(e["text"], e["type"]) for e in first["title_entities"]}
     # The body is as before: 43 paragraphs, the first one the lead.
     assert len(data["paragraphs"]) == 43 and data["paragraphs"][0]["text"].startswith("雙11")
+
+
+def test_analyze_json_from_the_command_line_reports_the_headline(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "b2b_reader", "analyze", str(path), "--json"],
+                          capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["document"]["title"] == "阿里巴巴将1688升为一级业务"
+    assert "阿里巴巴" in {e["text"] for e in data["document"]["title_entities"]}
+    assert [s["title"] for s in data["sections"]] == [None, "戴珊与下沉市场"]
