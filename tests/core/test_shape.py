@@ -1,6 +1,8 @@
 """The shape of plain text: titles, one-line paragraphs, hard wrapping, headings."""
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from b2b_reader.core import formats, pipeline, shape
 
@@ -160,3 +162,25 @@ def test_a_headline_over_run_together_text_is_its_title():
     document = _plain(text)
     assert document.title == title
     assert document.paragraphs[0].text == "宣传称运营3年零逾期的甜菜金融被曝无法兑付。"
+
+
+SENTENCES = [
+    *NETEASE,
+    "2023年11月，阿里巴巴宣布重新梳理国内电商业务板块，将闲鱼、1688提升为一级业务。",
+    "淘天集团总裁戴珊亲自到一线指挥作战。",
+    "截至12月26日收盘，其股价报11.9美元，较4月上市首日的最高点41.8美元已跌去超70%。",
+    "北京智谱华章科技股份有限公司已正式通过港交所上市聆讯，并于12月19日更新了聆讯后资料集。",
+]
+
+
+@given(st.lists(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=4).map("".join), min_size=2, max_size=6),
+       st.integers(min_value=14, max_value=40), st.booleans())
+@settings(max_examples=60, deadline=None)
+def test_any_chinese_text_wrapped_at_any_width_comes_back_as_its_paragraphs(paragraphs, width, indented):
+    wrapped = [_wrap(p, width) for p in paragraphs]
+    assume(sum(len(lines) - 1 for lines in wrapped) >= 8)  # enough wrapped lines to tell
+    if indented:  # paragraphs set off by an indent, no blank lines
+        text = "\n".join("\u3000\u3000" * (j == 0) + line for lines in wrapped for j, line in enumerate(lines))
+    else:
+        text = "\n\n".join("\n".join(lines) for lines in wrapped)
+    assert [p.text for p in _plain(text).paragraphs] == paragraphs
