@@ -179,6 +179,7 @@ def wrap_width(blocks: list[list[str]]) -> Wrap | None:
         return None  # too few lines to tell, or a table
     chars = sum(len(line) for line in lines)
     chinese = sum(1 for line in lines for ch in line if cleaning._is_han(ch)) >= chars / 2
+    best: tuple[int, Wrap] | None = None
     for columns in (False, True):
         lengths = sorted(Wrap(0, columns, chinese).measure(line) for line in inner)
         wrap = Wrap(lengths[len(lengths) // 2], columns, chinese)  # the median, without statistics
@@ -188,19 +189,21 @@ def wrap_width(blocks: list[list[str]]) -> Wrap | None:
         longer = sum(1 for line in lines if wrap.measure(line) > wrap.width + wrap.tolerance)
         broken = sum(1 for line in near if _last_mark(line) not in _SENTENCE_END)
         if len(near) >= 0.7 * len(inner) and longer <= 0.05 * len(lines) and broken >= 0.5 * len(near):
-            return wrap
-    return None
+            if best is None or len(near) > best[0]:  # the measure the lines fit best
+                best = (len(near), wrap)
+    return best[1] if best else None
 
 
 def unwrap(block: list[str], wrap: Wrap) -> list[str]:
     """The paragraphs of one block of hard-wrapped text.
 
     A line shorter than the wrap width ends its paragraph (it stopped early), and so does
-    a line followed by an indented one; the other lines are joined. Chinese wrapped at a
-    count of characters is broken anywhere, inside a number or a Latin word too: its
-    lines join with no space; Latin text breaks at spaces, kept as one.
+    a line followed by an indented one; the other lines are joined. Chinese text is
+    wrapped anywhere, inside a number or a Latin word too: its lines join with no space
+    (where a tool broke it at a space, that space is lost); Latin text breaks at spaces,
+    kept as one.
     """
-    spaced = wrap.columns or not wrap.chinese
+    spaced = not wrap.chinese
     paragraphs: list[list[str]] = []
     for i, line in enumerate(block):
         if not paragraphs or _INDENT.match(line) or wrap.measure(block[i - 1]) < wrap.width - wrap.tolerance:
