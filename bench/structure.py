@@ -10,7 +10,8 @@ A break is kept when the text before it ends a title, heading or paragraph of th
 document (positions compared on the text with whitespace removed, so a line joined with
 a space still lines up). Expected title: the article's own for ``articles_dev``; for a
 news file, its first line when a blank line follows it (else none: the file name is
-shown). Nothing is asserted; run ``python bench/structure.py [--show ID]``.
+shown). The ``articles_dev`` titles are also tried with no blank line after them.
+Nothing is asserted; run ``python bench/structure.py [--show ID]``.
 """
 
 from __future__ import annotations
@@ -105,6 +106,14 @@ def main() -> None:
                     print("     ¶", document.paragraphs[i].text[:60])
     for group, (breaks, kept, n, titles, paragraphs) in totals.items():
         print(f"{group}: {kept}/{breaks} source line breaks kept; titles right {titles}/{n}; {paragraphs} paragraphs")
+    # The same articles with no blank line between title and text: the title must then
+    # come before a sentence (a text that opens with its own headline does not).
+    tight = [(ident, text.replace("\n\n", "\n", 1), title) for group, ident, text, title in cases()
+             if group == "articles_dev"]
+    right = [ident for ident, text, title in tight if pipeline._parse(text, f"{ident}.txt").title == title]
+    missed = sorted({ident for ident, _, _ in tight} - set(right))
+    print(f"articles_dev, title and text on consecutive lines: titles right {len(right)}/{len(tight)}"
+          + (f" (missed: {', '.join(missed)})" if missed else ""))
 
 
 if __name__ == "__main__":
