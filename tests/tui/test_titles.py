@@ -52,4 +52,10 @@ async def test_a_heading_line_is_highlighted_and_found_by_search():
         search = str(article.get_component_rich_style("article--search"))
         assert search in _runs(article.block_text(heading)).values()
         # The body never says 下沉: the status line says where the match is.
-        await wait_for(pilot, lambda: "only in headings (1)" in status_text(app))
+        await wait_for(pilot, lambda: "only in the title or headings (1)" in status_text(app))
+        # The title bar marks a query the title holds.
+        await pilot.press("escape")
+        await pilot.press("slash", *"一级")
+        await wait_for(pilot, lambda: article.search_query == "一级")
+        title = app.screen.query_one("#title").content
+        assert _runs(title).get("一级") == search

@@ -86,9 +86,10 @@ class SearchActions:
         self.search_matches = matches
         self.article.set_search(matches, query if query.strip() else "")
         self._show_search_outline()
+        self._show_title()  # the title bar marks the query too
         if not matches:
             in_headings = sum(self._heading_counts().values())
-            self.info = (f"“{query}” only in headings ({in_headings})" if in_headings else
+            self.info = (f"“{query}” only in the title or headings ({in_headings})" if in_headings else
                          f"no match for “{query}”") if query.strip() else ""
             self._update_status()
             return
@@ -99,13 +100,16 @@ class SearchActions:
             self._go_to_mention(index)
 
     def _heading_counts(self) -> dict[int, int]:
-        """Matches of the search in each section's heading: marked there, but not targets of
-        n/N nor in the counts, which are the body's."""
+        """Matches of the search in the title (key -1) and each section's heading: marked
+        there, but not targets of n/N nor in the counts, which are the body's."""
         if not self.search_query.strip():
             return {}
-        from ..core.search import heading_counts
+        from ..core.search import find_in_text, heading_counts
 
-        return heading_counts(self.views, self.script, self.variant, self.search_query)
+        counts = heading_counts(self.views, self.script, self.variant, self.search_query)
+        in_title = find_in_text(self.views.title(self.script, self.variant), self.search_query,
+                                self.views.document.script)
+        return {**counts, -1: len(in_title)} if in_title else counts
 
     def _show_search_outline(self) -> None:
         counts = None
@@ -134,6 +138,7 @@ class SearchActions:
         self.search_matches = None
         self.article.set_search(None)
         self._show_search_outline()
+        self._show_title()
         if self.target and self.target[0].startswith("“"):
             self.target = None
             self.info = ""

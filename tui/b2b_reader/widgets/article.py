@@ -310,7 +310,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         else:  # unannotated: the view's cached text, no conversion needed
             text = Text(self.views.title(self.script, self.variant) if part == "title" else (
                 self.views.heading(self.script, self.variant, index)), style=style)
-        if self.search_query and part == "heading":  # the title bar is not redrawn per key
+        if self.search_query:
             from ..core.search import find_in_text  # loaded with the first search
 
             search_style = self.get_component_rich_style("article--search")
