@@ -111,3 +111,14 @@ def test_analyze_json_from_the_command_line_reports_the_headline(tmp_path):
     assert data["document"]["title"] == "阿里巴巴将1688升为一级业务"
     assert "阿里巴巴" in {e["text"] for e in data["document"]["title_entities"]}
     assert [s["title"] for s in data["sections"]] == [None, "戴珊与下沉市场"]
+
+
+def test_a_query_in_either_script_is_found_in_a_heading(default_analysed):
+    from b2b_reader.core.search import find_in_text, heading_counts
+
+    _, views, _ = default_analysed
+    heading = views.heading("traditional", "tw", 1)
+    assert heading.startswith("不甘當淘寶配角")
+    assert find_in_text(heading, "淘宝", "traditional") == [(3, 5)]  # simplified query, traditional text
+    assert heading_counts(views, "traditional", "tw", "淘宝") == {1: 1}
+    assert heading_counts(views, "simplified", "std", "下沉市场") == {2: 1}
