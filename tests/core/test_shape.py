@@ -143,6 +143,9 @@ def test_a_heading_is_never_a_sentence():
     assert shape.is_heading("法律用美国的：被用来修理黑帮的美国联邦法律也能“顺便”对付中国贪官")
     assert not shape.is_heading("他直言：“我没有参加台湾婚礼”")
     assert not shape.is_heading("张杰压轴抵达酒店，透露因刚下飞机所以未和妻子同行。")
+    # The page's metadata is not a section.
+    assert not shape.is_heading("2019-05-31 来源：新浪财经")
+    assert not shape.is_heading("责任编辑：张三")
 
 
 def test_a_heading_line_between_single_newline_paragraphs():

@@ -40,9 +40,12 @@ _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.．]|[0-9０-９]{1,2}(?:[、.．]|\s)|[(（][一二三四五六七八九十0-9]+[)）]|第[一二三四五六七八九十百0-9]+[章节部篇])"
 )
 _INDENT = re.compile(r"^[ \t\u3000]{2,}")
-#: A dateline (新华社北京5月17日电) or a credit line (来源：, 记者：) opens the body: not a title.
+#: A dateline (新华社北京5月17日电), a credit line (来源：, 记者：) or a line of the page's
+#: metadata (2019-05-31 来源：新浪财经) is neither a title nor a heading.
 _DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(?:电|電|讯|訊)")
-_CREDIT = re.compile(r"^(?:来源|來源|作者|记者|記者|编辑|編輯|责编|責編|文|图|圖|摄|攝)\s*[：:|｜]")
+_CREDIT = re.compile(
+    r"^(?:来源|來源|作者|记者|記者|编辑|編輯|责编|責編|责任编辑|責任編輯|原标题|原標題|文|图|圖|摄|攝)\s*[：:|｜]"
+    r"|^\d{4}\s*[-./年]\s*\d{1,2}|(?:来源|來源|记者|記者)\s*[：:]")
 
 
 def _width(line: str) -> int:
@@ -85,7 +88,8 @@ def _structural(line: str) -> bool:
 def is_heading(line: str) -> bool:
     """A section heading: short, and never a sentence (see :func:`is_sentence_like`)."""
     line = line.strip()
-    return bool(line) and len(line) <= HEADING_MAX and _structural(line) and not is_sentence_like(line)
+    return (bool(line) and len(line) <= HEADING_MAX and _structural(line) and not is_sentence_like(line)
+            and not _CREDIT.search(line))
 
 
 def headings(paragraphs: list[str]) -> set[int]:
@@ -120,7 +124,7 @@ def is_title(line: str, blank_after: bool, following: str | None) -> bool:
     line = line.strip()
     if following is None or not line or not _structural(line) or _NUMBERED.match(line):
         return False
-    if _DATELINE.search(line) or _CREDIT.match(line):
+    if _DATELINE.search(line) or _CREDIT.search(line):
         return False
     if any(mark in line for mark in _FULL_STOP) or line.endswith(".") or _last_mark(line) in _LEAD_IN:
         return False
@@ -173,7 +177,9 @@ def wrap_width(blocks: list[list[str]]) -> Wrap | None:
     characters (common in Chinese files) or of terminal columns (a CJK character taking
     two): both are tried.
     """
-    inner = [line for block in blocks for line in block[:-1]]
+    # A paragraph's last line (before a blank line, or before an indented line) may be of
+    # any length: the others, inner lines, tell the wrap.
+    inner = [line for block in blocks for line, after in zip(block, block[1:]) if not _INDENT.match(after)]
     lines = [line for block in blocks for line in block]
     if len(inner) < 6 or sum(line.lstrip().startswith("|") for line in lines) > len(lines) / 5:
         return None  # too few lines to tell, or a table
