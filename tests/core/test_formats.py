@@ -64,12 +64,13 @@ def test_markdown_h1_is_the_title():
     assert [s.title for s in document.sections] == [None, "小節"]
 
 
-def test_plain_text_blank_line_paragraphs_and_short_headings():
-    text = "一、背景\n\n第一段文字，說明情況。\n第一段第二行。\n\nSecond paragraph\nin English.\n"
+def test_plain_text_lines_paragraphs_and_short_headings():
+    text = "一、背景\n\n第一段文字，說明情況。\n第二段另起一行。\n\n二、做法\n\nSecond paragraph in English.\n"
     document = formats.parse(text, "notes.txt")
-    assert [s.title for s in document.sections] == ["一、背景"]
+    assert document.title == ""  # a numbered line starts a section: no headline
+    assert [s.title for s in document.sections] == ["一、背景", "二、做法"]
     assert [p.text for p in document.paragraphs] == [
-        "第一段文字，說明情況。第一段第二行。", "Second paragraph in English."]
+        "第一段文字，說明情況。", "第二段另起一行。", "Second paragraph in English."]
 
 
 def test_run_together_text_is_detected():
@@ -81,6 +82,6 @@ def test_run_together_text_is_detected():
 
 def test_markup_and_escapes_in_a_document_are_data():
     document = formats.parse("[bold]x[/] [@click=app.quit]y[/]\x1b]2;title\x07\n\n正文。", "a.txt")
-    joined = "".join(p.text for p in document.paragraphs) + "".join(s.title or "" for s in document.sections)
+    joined = document.title + "".join(p.text for p in document.paragraphs) + "".join(s.title or "" for s in document.sections)
     assert "[@click=app.quit]" in joined
     assert "\x1b" not in joined and "\x07" not in joined

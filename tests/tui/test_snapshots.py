@@ -47,3 +47,13 @@ def test_lookup_of_a_glossary_term(snap_compare):
         await pilot.pause()
 
     assert snap_compare(ReaderApp(pipeline.load_default()), terminal_size=(100, 30), run_before=run_before)
+
+
+def test_plain_text_article_with_its_title(snap_compare):
+    # A plain-text article: its headline is the title (in the title bar, with 阿里巴巴
+    # highlighted), a short line is a heading, and each line is a paragraph.
+    from .test_titles import ARTICLE
+
+    loaded = pipeline.load_text(ARTICLE, "article.txt")
+    app = ReaderApp(loaded, script="simplified")
+    assert snap_compare(app, terminal_size=(100, 24), run_before=wait_for_analysis)

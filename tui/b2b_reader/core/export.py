@@ -25,7 +25,7 @@ from .models import ENTITY_TYPES, Span
 
 if TYPE_CHECKING:
     from .pipeline import Analysis, Loaded
-    from .script import Views
+    from .script import Views, ViewText
 
 FORMATS = ("md", "html", "json")
 
@@ -201,11 +201,23 @@ def to_html(loaded: Loaded, views: Views, analysis: Analysis | None,
     lang = {"simplified": "zh-Hans", "traditional": "zh-Hant"}.get(script, "zh")
     glossary = {item["term"]: item for item in (analysis.glossary if analysis else [])}
     by_paragraph = analysis.by_paragraph() if analysis is not None else {}
+    in_titles = analysis.part_spans() if analysis is not None else {}
+    if analysis is not None:
+        views.set_part_cuts(analysis.part_cuts())
+        glossary.update({item["term"]: item for item in analysis.head_glossary})
+
+    def head_html(part: str, index: int, plain: str) -> str:  # the title or a heading, annotated
+        spans = in_titles.get((part, index))
+        if not spans:
+            return _esc(plain)
+        return _paragraph_html(views, script, variant, index, spans, glossary,
+                               views.part_view(script, variant, part, index))
+
     out = [
         "<!DOCTYPE html>", f'<html lang="{lang}">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_esc(title)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
-        f"<h1>{_esc(title)}</h1>", f'<p class="meta">{_esc(_meta_line(loaded, views, analysis))}</p>',
+        f"<h1>{head_html('title', 0, title)}</h1>", f'<p class="meta">{_esc(_meta_line(loaded, views, analysis))}</p>',
     ]
     if analysis is None:
         out.append('<p class="meta">Annotations were not ready when this was exported.</p>')
@@ -213,7 +225,7 @@ def to_html(loaded: Loaded, views: Views, analysis: Analysis | None,
         out.append(_legend())
     for section in document.sections:
         if section.title:
-            out.append(f"<h2>{_esc(views.heading(script, variant, section.index))}</h2>")
+            out.append(f"<h2>{head_html('heading', section.index, views.heading(script, variant, section.index))}</h2>")
         for index in section.paragraphs:
             caption = ' class="caption"' if document.paragraphs[index].kind == "caption" else ""
             body = _paragraph_html(views, script, variant, index, by_paragraph.get(index, []), glossary)
@@ -238,14 +250,14 @@ def _legend() -> str:
 
 
 def _paragraph_html(views: Views, script: str, variant: str, index: int, spans: list[Span],
-                    glossary: dict[str, dict]) -> str:
+                    glossary: dict[str, dict], view: ViewText | None = None) -> str:
     """A paragraph's text with entity elements, and term marks cut at entity edges.
 
     Entities become one element each (so a bracketed product gets one pair of brackets);
     where entities overlap, the earlier one wins. Terms are marked inside and between
     them, clipped at entity boundaries so the elements nest.
     """
-    view = views.get(script, variant, index)
+    view = view or views.get(script, variant, index)  # ``view``: a title or heading instead
     text = view.text
 
     def name(key: str) -> str:  # a canonical name or definition in the export's script

@@ -4,10 +4,12 @@ Three shapes of input are understood:
 
 - **Markdown**: optional front matter (``title``, ``date``, ``date_inferred``, ``source``),
   ``#`` headings start sections, blank lines separate paragraphs.
-- **plain** text: blank-line paragraphs; a short line without sentence punctuation, alone
-  between blank lines, is a heading.
+- **plain** text: one line is one paragraph, unless the text is hard-wrapped; a first
+  line that reads as a headline is the title; a short line that is no sentence is a
+  heading (the rules are in ``core.shape``).
 - **run-together** text (the default article's kind): one long line whose paragraphs are
-  separated by single spaces, often with pinyin glued after characters.
+  separated by single spaces, often with pinyin glued after characters; a headline on a
+  line of its own before it is the title.
 """
 
 from __future__ import annotations
@@ -15,13 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import cleaning
+from . import cleaning, shape
 from .models import Document, Paragraph, Pinyin, Section
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-_SENTENCE_PUNCT = re.compile(r"[。！？!?，,；;：:.]")
-_HEADING_MAX = 40
 
 
 @dataclass
@@ -146,28 +146,28 @@ def parse_markdown(text: str, script: str = "mixed") -> Document:
 
 
 def parse_plain(text: str, script: str = "mixed") -> Document:
-    """Plain text: blank-line paragraphs; short unpunctuated lone lines are headings."""
+    """Plain text: a headline first line is the title; one line is one paragraph (or,
+    in hard-wrapped text, runs of wrapped lines are); a short line that is not a
+    sentence, with text after it, is a section heading (rules in ``core.shape``)."""
+    blocks = shape.line_blocks(text)
+    width = shape.wrap_width(blocks)
+    units: list[tuple[str, bool]] = []  # (paragraph text, a blank line follows it)
+    for block in blocks:
+        paragraphs = shape.unwrap(block, width) if width else [line.strip() for line in block]
+        units.extend((p, i == len(paragraphs) - 1) for i, p in enumerate(paragraphs))
+    meta: dict[str, str] = {}
+    first = 0
+    if units and shape.is_title(units[0][0], units[0][1], units[1][0] if len(units) > 1 else None):
+        meta["title"] = units[0][0]
+        first = 1
     builder = _Builder()
-    for block in _blocks(text):
-        if _looks_like_heading(block):
-            builder.heading(block)
+    headings = shape.headings([text for text, _ in units[first:]])
+    for i, (text, _) in enumerate(units[first:]):
+        if i in headings:
+            builder.heading(text)
         else:
-            builder.paragraph(_join_lines(block))
-    meta = {}
-    if builder.sections[0][0] and not builder.sections[0][1] and len(builder.sections) == 1:
-        meta["title"] = builder.sections[0][0]
+            builder.paragraph(text)
     return builder.document(meta, script)
-
-
-def _looks_like_heading(block: str) -> bool:
-    """One short line, not ending in sentence punctuation, with some letters, not a caption."""
-    return (
-        "\n" not in block
-        and len(block) <= _HEADING_MAX
-        and not _SENTENCE_PUNCT.search(block[-1:])
-        and not cleaning.is_caption(block)
-        and sum(ch.isalpha() for ch in block) >= 2
-    )
 
 
 def parse_run_together(text: str, marks: Marks, script: str = "mixed") -> Document:
@@ -175,6 +175,11 @@ def parse_run_together(text: str, marks: Marks, script: str = "mixed") -> Docume
     text = cleaning.drop_stray_lines(text)
     for find, replace in marks.repairs:
         text = text.replace(find, replace)
+    meta = dict(marks.meta)
+    if "title" not in meta:
+        first, _, rest = text.strip().partition("\n")
+        if shape.is_title(first, not rest.split("\n", 1)[0].strip(), rest.strip() or None):
+            meta["title"], text = first.strip(), rest
     builder = _Builder()
     for raw_paragraph in cleaning.split_run_together(text):
         paragraph, hints = cleaning.strip_glued_pinyin(raw_paragraph)
@@ -185,7 +190,7 @@ def parse_run_together(text: str, marks: Marks, script: str = "mixed") -> Docume
                 hints = [(o - len(glued), s) for o, s in hints if o >= len(glued)]
                 break
         builder.paragraph(paragraph, hints)
-    return builder.document(dict(marks.meta), script)
+    return builder.document(meta, script)
 
 
 def render_markdown(document: Document) -> str:
@@ -213,13 +218,4 @@ def _blocks(text: str) -> list[str]:
 
 def _join_lines(block: str) -> str:
     """Join a block's lines: no space between CJK, one space between Latin words."""
-    lines = [line.strip() for line in block.split("\n")]
-    out = lines[0]
-    for line in lines[1:]:
-        if not line:
-            continue
-        if out and out[-1].isascii() and line[0].isascii():
-            out += " " + line
-        else:
-            out += line
-    return out
+    return shape.join_lines(block.split("\n"))

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 ParagraphKind = Literal["body", "caption"]
+#: The parts of a document a span can lie in: a body paragraph (captions included), the
+#: document's title, or a section's heading.
+PartKind = Literal["body", "title", "heading"]
 Script = Literal["original", "simplified", "traditional"]
 Variant = Literal["std", "tw", "hk"]
 
@@ -59,6 +62,7 @@ class Document(NamedTuple):
     paragraphs: tuple[Paragraph, ...]
     pinyin: tuple[Pinyin, ...] = ()
     warnings: tuple[str, ...] = ()
+    named: bool = False  # the title is the file's name: the text gave none, so it is not analysed
 
     @property
     def char_count(self) -> int:
@@ -77,6 +81,7 @@ class Document(NamedTuple):
             "paragraphs": [[p.section, p.kind, p.text] for p in self.paragraphs],
             "pinyin": [list(p) for p in self.pinyin],
             "warnings": list(self.warnings),
+            "named": self.named,
         }
 
     @classmethod
@@ -88,12 +93,13 @@ class Document(NamedTuple):
             paragraphs = tuple(Paragraph(i, int(s), k, t) for i, (s, k, t) in enumerate(data["paragraphs"]))
             pinyin = tuple(Pinyin(int(p), int(o), str(y)) for p, o, y in data["pinyin"])
             warnings = tuple(map(str, data["warnings"]))
+            named = bool(data.get("named", False))
         except (KeyError, TypeError, ValueError):
             return None
         texts = (title, source, script, *(p.text for p in paragraphs), *(s.title or "" for s in sections))
         if not all(isinstance(t, str) for t in texts) or any(p.section >= len(sections) for p in paragraphs):
             return None
-        return cls(title, date, bool(inferred), source, script, sections, paragraphs, pinyin, warnings)
+        return cls(title, date, bool(inferred), source, script, sections, paragraphs, pinyin, warnings, named)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -103,6 +109,10 @@ class Span:
     ``layer`` says what found it ("entity", "term", "date", "protected"); ``type`` is
     the entity type or glossary category; ``key`` identifies the thing (canonical name,
     glossary term, ISO date) so mentions of one thing can be grouped.
+
+    ``part`` says which text the span lies in: a body paragraph (``paragraph`` is its
+    index, as in ¶ N), the title (``paragraph`` is 0) or a section's heading
+    (``paragraph`` is the section's index).
     """
 
     paragraph: int
@@ -112,6 +122,7 @@ class Span:
     type: str = ""
     key: str = ""
     extra: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    part: PartKind = "body"
 
     def __post_init__(self) -> None:
         if not 0 <= self.start <= self.end:

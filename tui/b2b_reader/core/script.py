@@ -134,6 +134,8 @@ class Views:
         self._views: dict[tuple[str, str], dict[int, ViewText]] = {}
         self._cuts: dict[int, tuple[int, ...]] = {}
         self._texts: dict[tuple[tuple[str, str], str], str] = {}
+        self._parts: dict[tuple[str, str, str, int], ViewText] = {}
+        self._part_cuts: dict[tuple[str, int], tuple[int, ...]] = {}
 
     def __len__(self) -> int:
         return len(self.document.paragraphs)
@@ -208,6 +210,36 @@ class Views:
     def title(self, script: str, variant: str) -> str:
         """The document's title in a view."""
         return self.text(script, variant, self.document.title)
+
+    # -- the title and the headings, as texts with spans of their own ----------------------
+
+    def part_source(self, part: str, index: int = 0) -> str:
+        """The title (``part`` "title") or section ``index``'s heading as given ("" for none)."""
+        if part == "title":
+            return self.document.title
+        return self.document.sections[index].title or ""
+
+    def part_view(self, script: str, variant: str, part: str, index: int = 0) -> ViewText:
+        """The title or a heading in a view with its map to canonical offsets, cut at the
+        boundaries :meth:`set_part_cuts` handed in (as a paragraph is)."""
+        key = (*view_key(script, variant), part, index)
+        cached = self._parts.get(key)
+        if cached is None:
+            canonical = convert_paragraph(self.part_source(part, index), converter("t2s"))
+            if script == "original":
+                cached = ViewText(self.part_source(part, index), _invert(canonical.map))
+            else:
+                text, view = canonical.text, view_key(script, variant)
+                convert = (lambda s: s) if script == "simplified" else converter(CONFIGS[view])
+                cached = convert_paragraph(text, convert, self._part_cuts.get((part, index), ()),
+                                           self.protected.find(text, view))
+            self._parts[key] = cached
+        return cached
+
+    def set_part_cuts(self, cuts: Mapping[tuple[str, int], Sequence[int]]) -> None:
+        """Annotation boundaries per (part, index) of the title and headings."""
+        self._part_cuts = {k: tuple(sorted(set(c))) for k, c in cuts.items()}
+        self._parts.clear()
 
     def export(self, script: str, variant: str) -> dict:
         """Every paragraph, title and heading of one view, as JSON-ready data (for the cache)."""

@@ -517,3 +517,30 @@ class MatchCursor:
         if not self.matches:
             return "0/0"
         return f"{'-' if self.index is None else self.index + 1}/{len(self.matches)}"
+
+
+def find_in_text(text: str, query: str, source_script: str = "simplified") -> list[tuple[int, int]]:
+    """``[start, end)`` of every match of ``query`` in one short text in any view (a title,
+    a heading), non-overlapping, with the folding a document search uses."""
+    traditional = source_script in ("traditional", "mixed")
+    keys = query_keys(query, traditional)
+    if not keys:
+        return []
+    folded = fold(text, traditional)
+    found: list[tuple[int, int]] = []
+    for start in sorted({p for key in keys for p in _find_all(folded, key, ((0, len(folded)),))}):
+        if not found or start >= found[-1][1]:
+            found.append((start, start + len(query)))
+    return found
+
+
+def heading_counts(views, script: str, variant: str, query: str) -> dict[int, int]:
+    """Section index → matches of ``query`` in its heading as a view draws it (``views``
+    is a ``script.Views``); sections whose heading has none are left out."""
+    counts: dict[int, int] = {}
+    for section in views.document.sections:
+        if section.title:
+            found = find_in_text(views.heading(script, variant, section.index), query, views.document.script)
+            if found:
+                counts[section.index] = len(found)
+    return counts

@@ -121,7 +121,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         if self._outline is None:
             from ..widgets.outline import Outline
 
-            self._outline = Outline(self.views, id="outline")
+            self._outline = Outline(self.views, id="outline", label=lambda i: self.article.part_text("heading", i))
             self.query_one("#outline-box").mount(self._outline)
             self._show_search_outline()
             self._update_status()  # marks the reading cursor's section
@@ -152,6 +152,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         large = self.loaded.document.char_count >= pipeline.ISOLATE_FROM_CHARS
         analysis = pipeline.analyze(self.loaded.document, self.views, self.date_override, isolated=large)
         self.views.set_cuts(analysis.cuts())
+        self.views.set_part_cuts(analysis.part_cuts())
         pipeline.store_view(self.views, self.script, self.variant)
         return analysis
 
@@ -162,6 +163,9 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         if event.state == WorkerState.SUCCESS:
             self.analysis = event.worker.result
             self.article.set_spans(self.analysis.by_paragraph())
+            self.article.set_part_spans(self.analysis.part_spans())
+            if self._outline is not None:
+                self._outline.relabel()  # headings now carry their annotations
             # The analysis (10^5 spans for a long book) lives as long as the document: out of
             # the collector's scans, a full collection cannot land on a keystroke. Frozen
             # objects are still freed by reference counting when replaced.
@@ -255,7 +259,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         note = f"{date} (inferred)" if date and inferred else (date or "")
         if self.loaded.truncated:  # a banner, not only a notification that fades
             note = f"{note}  ⚠ too large: only the first part was read".strip()
-        self.query_one(TitleBar).show(self.views.title(self.script, self.variant), note)
+        self.query_one(TitleBar).show(self.article.part_text("title"), note)
 
     def _update_status(self) -> None:
         article = self.article
@@ -393,11 +397,19 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         article = self.article
         article.set_highlight(not article.highlight, article.hidden_types)
         self._show_legend()
+        self._restyle_titles()
 
     def action_toggle_type(self, kind: str) -> None:
         article = self.article
         article.set_highlight(True, article.hidden_types ^ {kind})
         self._show_legend()
+        self._restyle_titles()
+
+    def _restyle_titles(self) -> None:
+        """The title bar and the outline draw annotations as the article does: again."""
+        self._show_title()
+        if self._outline is not None:
+            self._outline.relabel()
 
     _panels_stale = False
 

@@ -84,10 +84,13 @@ class SearchActions:
         self.search_query = query
         matches = search(self.search_index(), query, view=self.view_index()) if query.strip() else None
         self.search_matches = matches
-        self.article.set_search(matches)
+        self.article.set_search(matches, query if query.strip() else "")
         self._show_search_outline()
+        self._show_title()  # the title bar marks the query too
         if not matches:
-            self.info = f"no match for “{query}”" if query.strip() else ""
+            in_headings = sum(self._heading_counts().values())
+            self.info = (f"“{query}” only in the title or headings ({in_headings})" if in_headings else
+                         f"no match for “{query}”") if query.strip() else ""
             self._update_status()
             return
         origin = self._search_origin if self._search_origin is not None else self.article.cursor
@@ -95,6 +98,18 @@ class SearchActions:
         self.target = (f"“{query}”", matches, index)
         if jump:
             self._go_to_mention(index)
+
+    def _heading_counts(self) -> dict[int, int]:
+        """Matches of the search in the title (key -1) and each section's heading: marked
+        there, but not targets of n/N nor in the counts, which are the body's."""
+        if not self.search_query.strip():
+            return {}
+        from ..core.search import find_in_text, heading_counts
+
+        counts = heading_counts(self.views, self.script, self.variant, self.search_query)
+        in_title = find_in_text(self.views.title(self.script, self.variant), self.search_query,
+                                self.views.document.script)
+        return {**counts, -1: len(in_title)} if in_title else counts
 
     def _show_search_outline(self) -> None:
         counts = None
@@ -123,6 +138,7 @@ class SearchActions:
         self.search_matches = None
         self.article.set_search(None)
         self._show_search_outline()
+        self._show_title()
         if self.target and self.target[0].startswith("“"):
             self.target = None
             self.info = ""

@@ -170,6 +170,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         self.variant = variant
         self.punctuation = False
         self.spans: dict[int, list[Span]] = {}
+        self.part_spans: dict[tuple[str, int], list[Span]] = {}  # the title's and headings'
         self.hidden_types: set[str] = set()
         self.highlight = True
         self.marked: tuple[int, int, int] | None = None  # (paragraph, start, end) canonical
@@ -177,6 +178,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         self._words: dict[int, list[tuple[int, int]]] = {}
         self.bookmarks: set[int] = set()  # bookmarked paragraphs, marked in the margin
         self.search: Sequence[Match] | None = None  # search matches, highlighted
+        self.search_query = ""  # ... and the query, found in the title and headings
         self.pinyin: str | None = None  # None, "word", "tones" or "source": pinyin after each word
         self.spacing = False  # a half-width space between words
         self.only: set[int] | None = None  # a filtered view shows just these paragraphs
@@ -244,9 +246,11 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         """Lay the text out again (after something it shows became ready, e.g. pinyin)."""
         self._relayout()
 
-    def set_search(self, matches: Sequence[Match] | None) -> None:
-        """Highlight these search matches (canonical offsets), or none."""
+    def set_search(self, matches: Sequence[Match] | None, query: str = "") -> None:
+        """Highlight these search matches (canonical offsets), or none; ``query`` is also
+        highlighted where the title and headings hold it."""
         self.search = matches
+        self.search_query = query
         self._relayout()
 
     def set_pinyin(self, mode: str | None) -> None:
@@ -289,6 +293,45 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         self.spans = spans
         self._words.clear()  # annotations are word stops
         self._relayout()
+
+    def set_part_spans(self, spans: dict[tuple[str, int], list[Span]]) -> None:
+        """Annotations of the title (``("title", 0)``) and headings (``("heading", section)``)."""
+        self.part_spans = spans
+        self._relayout()
+
+    def part_text(self, part: str, index: int = 0, style: Style | str = "") -> Text:
+        """The title or a heading in the current view, its annotations styled as the
+        article's (the title bar and the outline draw it with this)."""
+        spans = self.part_spans.get((part, index), ())
+        if spans:
+            view = self.views.part_view(self.script, self.variant, part, index)
+            text = Text(view.text, style=style)
+            self._annotate(text, view, spans)
+        else:  # unannotated: the view's cached text, no conversion needed
+            text = Text(self.views.title(self.script, self.variant) if part == "title" else (
+                self.views.heading(self.script, self.variant, index)), style=style)
+        if self.search_query:
+            from ..core.search import find_in_text  # loaded with the first search
+
+            search_style = self.get_component_rich_style("article--search")
+            for start, end in find_in_text(text.plain, self.search_query, self.views.document.script):
+                text.stylize(search_style, start, end)
+        return text
+
+    def _annotate(self, text: Text, view, spans: Sequence[Span]) -> None:
+        """Style ``spans`` (canonical offsets) on ``text``, the view ``view`` of their text."""
+        if not self.highlight:
+            return
+        for span in spans:
+            kind = "term" if span.layer == "term" else span.type
+            if kind in self.hidden_types:
+                continue
+            name = f"article--{kind}"
+            if name not in ANNOTATION_CLASSES:
+                continue
+            start = view.map.to_view(span.start)
+            end = view.map.to_view(span.end, end=True)
+            text.stylize(self.get_component_rich_style(name), start, end)
 
     def set_highlight(self, on: bool, hidden_types: set[str]) -> None:
         """Highlighting on or off, and which annotation types stay hidden."""
@@ -334,8 +377,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
     def block_text(self, block: Block) -> Text:
         """The styled text of a block in the current view."""
         if block.kind == "heading":
-            return Text(self.views.heading(self.script, self.variant, block.index),
-                        style=self.get_component_rich_style("article--heading"))
+            return self.part_text("heading", block.index, self.get_component_rich_style("article--heading"))
         view = self.views.get(self.script, self.variant, block.index)
         plain = view.text
         if self.punctuation:  # an option: the cleaning code is not imported otherwise
@@ -345,17 +387,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         text = Text(plain)
         if block.kind == "caption":
             text.stylize(self.get_component_rich_style("article--caption"))
-        if self.highlight:
-            for span in self.spans.get(block.index, ()):
-                kind = "term" if span.layer == "term" else span.type
-                if kind in self.hidden_types:
-                    continue
-                name = f"article--{kind}"
-                if name not in ANNOTATION_CLASSES:
-                    continue
-                start = view.map.to_view(span.start)
-                end = view.map.to_view(span.end, end=True)
-                text.stylize(self.get_component_rich_style(name), start, end)
+        self._annotate(text, view, self.spans.get(block.index, ()))
         if self.marked and self.marked[0] == block.index:
             _, start, end = self.marked
             text.stylize(self.get_component_rich_style("article--match"),

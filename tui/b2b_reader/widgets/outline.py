@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.widgets.option_list import Option
 
@@ -14,10 +16,17 @@ class Outline(OptionList):
 
     BINDINGS = [("j", "cursor_down", "Down"), ("k", "cursor_up", "Up")]
 
-    def __init__(self, views: Views, *, id: str | None = None) -> None:
+    def __init__(self, views: Views, *, id: str | None = None, label: Callable[[int], Text] | None = None) -> None:
         super().__init__(id=id)
         self.views = views
+        self.label = label  # a section's heading as drawn, annotations styled (else plain)
         self.border_title = "Outline"
+
+    def relabel(self) -> None:
+        """Draw the headings again (their annotations arrived)."""
+        self._shown = None
+        if self._wanted is not None:
+            self.show(*self._wanted)
 
     _wanted: tuple | None = None  # what show() last asked for
     _shown: tuple | None = None  # what the list holds
@@ -53,8 +62,12 @@ class Outline(OptionList):
         document = self.views.document
         options = []
         for section in document.sections:
-            title = self.views.heading(script, variant, section.index) if section.title else None
-            label = Text(title) if title else Text("(introduction)", style="italic")
+            if not section.title:
+                label = Text("(introduction)", style="italic")
+            elif self.label is not None:  # in the article's script: it is shown alongside
+                label = self.label(section.index)
+            else:
+                label = Text(self.views.heading(script, variant, section.index))
             if counts and counts.get(section.index):
                 label.append(f" ({counts[section.index]})", style="bold reverse")
             options.append(Option(label, id=f"section-{section.index}"))

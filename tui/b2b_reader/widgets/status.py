@@ -70,8 +70,10 @@ class TitleBar(Lines):
 
     DEFAULT_CSS = "TitleBar { height: 1; }"
 
-    def show(self, title: str, note: str = "") -> None:
-        text = Text(title or "(untitled)", style="bold", no_wrap=True, overflow="ellipsis")
+    def show(self, title: str | Text, note: str = "") -> None:
+        """The title (plain, or Text with its annotations styled), then ``note`` dimmed."""
+        text = Text("", style="bold", no_wrap=True, overflow="ellipsis")
+        text.append_text(title if isinstance(title, Text) and title.plain else Text(str(title or "") or "(untitled)"))
         if note:
             text.append(f"  {note}", style="dim")
         self._set(0, text)
