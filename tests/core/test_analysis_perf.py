@@ -42,9 +42,9 @@ def _scan_every_trigger(text: str, base):
         if parsed is None:
             continue
         start, end, a, b, mod = parsed
-        if end <= start or dates._in_book_title(text, start, end):
+        if end <= start or (a.year is None and dates._in_book_title(text, start, end)):
             continue
-        found.append(dates._resolve(start, end, a, b, mod, base))
+        found.append(dates.resolve(dates.Parsed(start, end, a, b, mod), base))
         pos = end
     return found
 

@@ -7,8 +7,10 @@ and days (``今年3月``, ``去年``, ``明天``), counted spans (``最近两年
 ``5年前``), durations (``10多年``), decades, ranges (``2018年12月9日至15日``) and
 festivals that name a solar date (``双11``, ``618`` in a shopping context).
 
-It deliberately does not read clock times, weekdays, lunar dates or era names: a
-business article's timeline is made of years, months and days. Guards keep numbers that
+Era years, Latin quarters (Q3 2025), anaphors (同年, 次日) and weekdays come from
+``core.date_words``; resolving anaphors and bare dates against the narrative is
+``core.narrative``'s work (``parse_all`` + ``resolve`` here). It does not read clock
+times or lunar dates: a business article's timeline is made of years, months and days. Guards keep numbers that
 are names or counts (``1688年轻``, ``5-6个人力``, ``25-35岁``) from becoming dates.
 Pure functions, no third-party imports (JioNLP was measured and not shipped; see
 ``bench/timeline.py``).
@@ -20,12 +22,14 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from collections.abc import Sequence
 from typing import NamedTuple
 
+from . import date_words as W
 from .numbers import _CN_DIGIT as _DIGITS
 from .numbers import cn_to_int
 
-__all__ = ["Base", "Found", "parse_base", "scan", "label_of", "cn_number"]
+__all__ = ["Base", "Found", "Parsed", "parse_base", "parse_all", "resolve", "scan", "label_of", "cn_number"]
 
 # --------------------------------------------------------------------------- numerals
 
@@ -118,8 +122,10 @@ _ABS_YEAR = re.compile(
     r"(?<![\dA-Za-z.%])(?:(?P<d4>[12]\d{3})|(?P<d2>\d{2})(?=\s?年\s?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s?月)|(?P<d0>0\d)"
     r"|(?P<c4>[〇零一二三四五六七八九]{4})|(?P<c3>[〇零一二三四五六七八九]{3})(?=年[一二三四五六七八九十]+月)"
     r"|(?P<cz>零[一二三四五六七八九])|(?P<cq>两千(?:零?[一二三四五六七八九十]{1,3})?))"
-    rf"\s?年(?:度)?(?![{_NOT_AFTER_NIAN}])"
+    rf"\s?财?年(?:度)?(?![{_NOT_AFTER_NIAN}])"
 )
+# 2019半年报, 2018年报 (the report of a year): a bare year before the report's name.
+_YEAR_REPORT = re.compile(r"(?<![\d.A-Za-z])(?P<y>(?:19|20)\d{2})(?=半年报|半年度报告|年报|年度报告|财报|中报|[一三]季报)")
 _REL_YEAR = re.compile(r"(?P<w>大前年|大后年|今年|去年|前年|明年|后年|本年|(?<!马)上一年|下一年)(?:度)?(?!轻|纪|龄|级)")
 _REL_YEAR_OFFSET = {"大前年": -3, "前年": -2, "去年": -1, "上一年": -1, "今年": 0, "本年": 0,
                     "明年": 1, "下一年": 1, "后年": 2, "大后年": 3}
@@ -130,17 +136,17 @@ _DAY = re.compile(rf"(?<![\d第])(?P<d>{_CN_DAY})\s?(?:日|号)(?![元币报记�
 # A Chinese day with no 日 after a month: 八月十五, 一月二十三.
 _BARE_CN_DAY = re.compile(r"(?P<d>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])(?![十百千万亿个名人家天年%多余位点岁月])")
 _NUM_DATE = re.compile(
-    r"(?<![\d.])(?P<y>[12]\d{3})(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.])"
+    r"(?<![\d.])(?P<y>[12]\d{3})(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12]\d|0?[1-9])(?!\d|\.\d)"
     r"|(?<![\d.])(?P<y2>[12]\d{3}) (?P<m2>1[0-2]|0[1-9]) (?P<d2>3[01]|[12]\d|0[1-9])(?!\d)"
 )
 _YPART = re.compile(
-    r"的?(?:(?P<half>上半年|下半年|前半年|后半年)|(?:第)?(?P<q>[一二三四1-4])季度|[Qq](?P<q2>[1-4])(?!\d)"
+    r"的?(?:(?P<half>上半年|下半年|前半年|后半年)|(?:第)?(?P<q>[一二三四1-4])季度(?P<qend>末|底)?|[Qq](?P<q2>[1-4])(?!\d)"
     r"|前(?P<qn>[二三])季度|前(?P<mn>[一二三四五六七八九十]{1,2}|1[01]|[2-9])个月"
     r"|(?P<edge>年?初|年?底|年?末)(?![步期次衷始代])(?!年)"
     r"|(?P<mid>年?中)(?=[，。、,；期]))"
 )
 _YPART_ALONE = re.compile(
-    r"(?P<half>上半年|下半年)|(?:第)?(?P<q>[一二三四])季度|前(?P<qn>[二三])季度|(?P<edge>年初|年底|年末)(?![步期次衷始])"
+    r"(?P<half>上半年|下半年)|(?:第)?(?P<q>[一二三四])季度(?P<qend>末|底)?|前(?P<qn>[二三])季度|(?P<edge>年初|年底|年末)(?![步期次衷始])"
 )
 _MPART = re.compile(r"(?P<p>上中旬|中下旬|上旬|中旬|下旬|上半月|下半月|初|底|末)(?![步期次衷始])")
 _MPART_DAYS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 0), "上中旬": (1, 20),
@@ -193,6 +199,7 @@ _MOD = re.compile(
 )
 _MOD_KIND = {"以来": "since", "开始": "since", "起": "since", "之后": "after", "以后": "after",
              "后": "after", "之前": "before", "以前": "before", "前": "before"}
+_SAME_DAY = re.compile(r"当天|当日")
 _PREFIX = re.compile(r"自从|自|从|截至|截止到|截止")
 # Prefixes that bound a date on their own (截至2023年6月底, 自2018年): the rest need 起/以来/至.
 _PREFIX_MOD = {"自从": "since", "自": "since", "截至": "before", "截止到": "before", "截止": "before"}
@@ -223,6 +230,10 @@ class _F(NamedTuple):
     duration: bool = False
     festival: bool = False
     wrap: bool = False  # second end of 8月至2月: may run into the next year
+    ana: tuple[str, int] | None = None  # anaphor: (unit, offset) from the narrative's date (同年, 次日)
+    near: bool = False  # 近日, 日前: the publication date's month
+    weekday: int | None = None  # 周四: the latest such day up to the publication date
+    bare_part: bool = False  # a quarter or half without a year (Q4, 上半年): the latest begun
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +285,8 @@ def _year_part(m: re.Match[str]) -> tuple[int, int, str] | None:
     q = g.get("q") or g.get("q2")
     if q:
         n = int(q) if q.isdigit() else _DIGITS[q]
+        if g.get("qend"):
+            return (3 * n, 3 * n, "month")  # 一季度末: the quarter's last month
         return (3 * n - 2, 3 * n, "quarter")
     if g.get("qn"):
         return (1, 3 * _DIGITS[g["qn"]], "quarter")
@@ -282,7 +295,7 @@ def _year_part(m: re.Match[str]) -> tuple[int, int, str] | None:
         return (1, n, "month") if 1 <= n <= 12 else None
     edge = g.get("edge")
     if edge:
-        return (1, 3, "quarter") if edge.endswith("初") else (10, 12, "quarter")
+        return (1, 1, "month") if edge.endswith("初") else (12, 12, "month")  # 年初 January, 年底 December
     if g.get("mid"):
         return (4, 9, "half")
     return None
@@ -325,8 +338,23 @@ def _parse_after_year(text: str, pos: int, f: _F) -> tuple[int, _F]:
     return pos, f
 
 
+def _word(text: str, m: re.Match[str] | None) -> bool:
+    """``m`` matched, and is a word of its own where it could be part of another (如今|日产)."""
+    if m is None:
+        return False
+    return m["w"] not in W.NEEDS_BOUNDARY or W.on_word_boundaries(text, m.start(), m.end())
+
+
+def _quarter(q: str) -> tuple[int, int, str]:
+    n = int(q) if q.isdigit() else _DIGITS[q]
+    return (3 * n - 2, 3 * n, "quarter")
+
+
 def _parse_point(text: str, pos: int) -> tuple[int, _F] | None:
     """A date that can stand at one end of a range: year/month/day forms, parts, festivals."""
+    m = W.YEAR_Q.match(text, pos) or W.Q_YEAR.match(text, pos)
+    if m:
+        return m.end(), _F(year=int(m["y"]), months=_quarter(m["q"]))
     m = _NUM_DATE.match(text, pos)
     if m:
         y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
@@ -334,12 +362,26 @@ def _parse_point(text: str, pos: int) -> tuple[int, _F] | None:
     m = _ABS_YEAR.match(text, pos)
     if m and (y := _abs_year(m)) is not None:
         return _parse_after_year(text, m.end(), _F(year=y))
+    m = W.ERA_YEAR.match(text, pos)
+    if m and (n := 1 if m["n"] == "元" else cn_number(m["n"])):
+        return _parse_after_year(text, m.end(), _F(year=W.ERA_FIRST_YEAR[m["era"]] + n - 1))
+    m = _YEAR_REPORT.match(text, pos)
+    if m:
+        return m.end(), _F(year=int(m["y"]))
     m = _REL_YEAR.match(text, pos)
     if m:
         return _parse_after_year(text, m.end(), _F(yrel=_REL_YEAR_OFFSET[m["w"]]))
+    m = W.ANA_YEAR.match(text, pos)
+    if _word(text, m):
+        return _parse_after_year(text, m.end(), _F(ana=("year", W.ANAPHOR_YEAR[m["w"]])))
     m = _REL_MONTH.match(text, pos)
     if m:
         return _parse_after_month(text, m.end(), _F(mrel=_REL_MONTH_OFFSET[m["w"]]))
+    m = W.ANA_MONTH.match(text, pos)
+    if _word(text, m):
+        return _parse_after_month(text, m.end(), _F(ana=("month", W.ANAPHOR_MONTH[m["w"]])))
+    if text[max(0, pos - 3): pos].endswith(("每", "每年", "每月", "每个月")):
+        return None  # 每月11日, 每年3月: a recurrence, not a date
     m = _MONTH.match(text, pos)
     if m and (month := cn_number(m["m"])) and 1 <= month <= 12:
         return _parse_after_month(text, m.end(), _F(month=month))
@@ -348,13 +390,25 @@ def _parse_point(text: str, pos: int) -> tuple[int, _F] | None:
         return m.end(), _F(day=d)
     m = _YPART_ALONE.match(text, pos)
     if m and (part := _year_part(m)):
-        return m.end(), _F(yrel=0, months=part)
+        return m.end(), _F(months=part, bare_part=not m["edge"])
+    m = W.Q_ALONE.match(text, pos) or W.QUARTER_WORD.match(text, pos)
+    if m:
+        return m.end(), _F(months=_quarter(m["q"]), bare_part=True)
     m = _MPART_ALONE.match(text, pos)
     if m:
         return m.end(), _F(mrel=0, days=_MPART_DAYS[m["p"].lstrip("月")])
     m = _REL_DAY.match(text, pos)
-    if m:
+    if _word(text, m):
         return m.end(), _F(drel=_REL_DAY_OFFSET[m["w"]])
+    m = W.ANA_DAY.match(text, pos)
+    if _word(text, m):
+        return m.end(), _F(ana=("day", W.ANAPHOR_DAY[m["w"]]))
+    m = W.NEAR.match(text, pos)
+    if _word(text, m):
+        return m.end(), _F(near=True)
+    m = W.WEEKDAY.match(text, pos)
+    if m:
+        return m.end(), _F(weekday=W.WEEKDAYS[m["wd"]])
     m = _WEEK.match(text, pos)
     if m:
         w = m["w"].rstrip("个")
@@ -486,6 +540,9 @@ def _parse_at(text: str, pos: int) -> tuple[int, int, _F, _F | None, str] | None
                 if nxt[1].year is None and nxt[1].yrel is None and second.year is not None:
                     second = second._replace(wrap=True)
                 end = between.end() if between else nxt[0]
+    same_day = _SAME_DAY.match(text, end)
+    if second is None and same_day and (first.day or first.festival):
+        end = same_day.end()  # 6月16日当天, 618当天: the date itself
     if second is None and (first.year is not None or first.yrel is not None or first.month or first.day):
         m = _MOD.match(text, end)
         if m:
@@ -513,6 +570,8 @@ def _resolve_point(f: _F, base: Base | None) -> tuple[date, date, str, bool] | N
         if base is None:
             return None
         if f.drel is not None:
+            if base.precision != "day":  # 今天 in a text dated only to a month: that month
+                return base.day, base.last, base.precision, True
             d = base.day + timedelta(days=f.drel)
             return d, d, "day", True
         monday = base.day - timedelta(days=base.day.weekday()) + timedelta(weeks=f.week or 0)
@@ -608,7 +667,7 @@ def _resolve(start: int, end: int, a: _F, b: _F | None, mod: str, base: Base | N
 # --------------------------------------------------------------------------- scanning
 
 # Characters an expression can start with; only these positions are tried.
-_TRIGGER_CHARS = r"\d０-９〇零一二两三四五六七八九十今去前明后大本上下这近过最未自从昨半数几第双元情女妇植愚劳青儿建教国万平圣光多之截Qq"
+_TRIGGER_CHARS = r"\d０-９〇零一二两三四五六七八九十今去前明后大本上下这近过最未自从昨半数几第双元情女妇植愚劳青儿建教国万平圣光多之截Qq" + W.TRIGGERS
 
 
 def _prefilter_source(pattern: str) -> str:
@@ -624,7 +683,8 @@ _CANDIDATE = re.compile(
     f"(?:{_PREFIX.pattern})?(?:"
     + "|".join(_prefilter_source(p.pattern) for p in (
         _BARE_YEAR_RANGE, _NUM_DATE, _ABS_YEAR, _REL_YEAR, _REL_MONTH, _MONTH, _DAY, _YPART_ALONE,
-        _MPART_ALONE, _REL_DAY, _WEEK, _DECADE, _FESTIVAL))
+        _MPART_ALONE, _REL_DAY, _WEEK, _DECADE, _FESTIVAL, _YEAR_REPORT, W.YEAR_Q, W.Q_YEAR, W.Q_ALONE,
+        W.QUARTER_WORD, W.ERA_YEAR, W.ANA_YEAR, W.ANA_MONTH, W.ANA_DAY, W.NEAR, W.WEEKDAY))
     + ")|"
     + "|".join(f"(?:{_prefilter_source(p.pattern)})" for p in (_COUNT_PRE, _COUNT_POST, _DURATION, _VAGUE, _RECENT))
 )
@@ -637,13 +697,44 @@ def _in_book_title(text: str, start: int, end: int) -> bool:
     return open_ != -1 and text.rfind("》", open_, start) == -1 and text.find("》", end) != -1
 
 
-def scan(text: str, base: Base | None, blocked: list[tuple[int, int]] = ()) -> list[Found]:
-    """All date expressions in ``text``, left to right, longest first, none overlapping.
+class Parsed(NamedTuple):
+    """One expression as written, before resolution: offsets, its one or two ends, its bound."""
 
-    ``blocked`` holds ``(start, end)`` offsets of names and numbers that veto any
-    expression overlapping them (``1688`` the company is never the year 1688).
+    start: int
+    end: int
+    a: _F
+    b: _F | None
+    mod: str
+
+    @property
+    def explicit(self) -> bool:
+        """The year is written (2018年, 17年3月, 民国104年, 2019.5.31), not implied."""
+        return self.a.year is not None
+
+    @property
+    def kind(self) -> str:
+        """``deictic`` (今年, 近日: the publication date), ``anaphor`` (同年, 次日: the narrative),
+        ``bare`` (4月14日, Q4: the sentence's year, else the publication date's) or ``explicit``."""
+        a = self.a
+        if a.year is not None or a.decade is not None:
+            return "explicit"
+        if a.ana is not None:
+            return "anaphor"
+        if (a.yrel is not None or a.mrel is not None or a.drel is not None or a.week is not None
+                or a.count is not None or a.recent or a.near or a.weekday is not None):
+            return "deictic"
+        return "bare" if (a.month or a.day or a.months or a.days or a.festival) else "none"
+
+
+def parse_all(text: str, blocked: Sequence[tuple[int, int] | tuple[int, int, bool]] = ()) -> list[Parsed]:
+    """Every date expression of ``text`` as written, left to right, longest first, none overlapping.
+
+    ``blocked`` holds ``(start, end)`` offsets of names and numbers that veto any expression
+    overlapping them (``1688`` the company is never the year 1688); a third item True marks a
+    soft veto (a figure such as 17年, "17 years"), lifted for a longer date holding it
+    (17年3月). Inside a book title (《明日之后》) only a date with its year written is kept.
     """
-    found: list[Found] = []
+    found: list[Parsed] = []
     pos = 0
     for trigger in _CANDIDATE_AT.finditer(text):
         i = trigger.start()
@@ -653,10 +744,74 @@ def scan(text: str, base: Base | None, blocked: list[tuple[int, int]] = ()) -> l
         if parsed is None:
             continue
         start, end, a, b, mod = parsed
-        if end <= start or _in_book_title(text, start, end):
+        if end <= start or (a.year is None and _in_book_title(text, start, end)):
             continue
-        if any(s < end and start < e for s, e in blocked):
+        if any(_vetoes(block, start, end, a) for block in blocked):
             continue
-        found.append(_resolve(start, end, a, b, mod, base))
+        found.append(Parsed(start, end, a, b, mod))
         pos = end
     return found
+
+
+def _vetoes(block: tuple, start: int, end: int, a: _F) -> bool:
+    s, e = block[0], block[1]
+    if not (s < end and start < e):
+        return False
+    soft = len(block) > 2 and block[2]
+    return not (soft and start <= s and e <= end and e - s < end - start and (a.month or a.day))
+
+
+def resolve(p: Parsed, base: Base | None) -> Found:
+    """``p`` resolved against ``base`` (the publication date, or the narrative's date).
+
+    An anaphor counts from ``base`` (同年 is its year, 次日 the day after it; 次日 of a date
+    known to the month only is that month); 近日/日前 are ``base``'s month; a weekday is the
+    latest such day up to ``base``; a quarter or half without a year is the latest one
+    begun by ``base``'s end (Q4 in March 2019 is 2018's).
+    """
+    a = p.a
+    if base is None or not (a.ana or a.near or a.weekday is not None or a.bare_part):
+        return _resolve(p.start, p.end, a, p.b, p.mod, base)
+    if a.bare_part and a.months:
+        year = base.last.year - (date(base.last.year, a.months[0], 1) > base.last)
+        return _replace_relative(_resolve(p.start, p.end, a._replace(year=year, bare_part=False), p.b, p.mod, base))
+    period = Found(p.start, p.end, "point", base.precision, base.day, base.last, True, p.mod)
+    if a.near:
+        if base.precision == "day":
+            return Found(p.start, p.end, "point", "month", base.day.replace(day=1),
+                         _month_end(base.day.year, base.day.month), True, p.mod)
+        return period
+    if a.weekday is not None:
+        if base.precision != "day":
+            return Found(p.start, p.end, "point", None, None, None, True, p.mod)
+        d = base.day - timedelta(days=(base.day.weekday() - a.weekday) % 7)
+        return Found(p.start, p.end, "point", "day", d, d, True, p.mod)
+    unit, off = a.ana
+    if unit == "year":
+        f = a._replace(ana=None, year=base.day.year + off)
+    elif base.precision == "year":
+        return period  # 当月 / 次日 of a date known to the year only
+    elif unit == "month":
+        first = _add_months(date(base.day.year, base.day.month, 1), off)
+        f = a._replace(ana=None, year=first.year, month=first.month)
+    elif base.precision != "day":
+        return period
+    else:
+        d = base.day + timedelta(days=off)
+        f = a._replace(ana=None, year=d.year, month=d.month, day=d.day)
+    return _replace_relative(_resolve(p.start, p.end, f, p.b, p.mod, base))
+
+
+def _replace_relative(found: Found) -> Found:
+    from dataclasses import replace
+
+    return replace(found, relative=True)
+
+
+def scan(text: str, base: Base | None, blocked: list[tuple[int, int]] = ()) -> list[Found]:
+    """All date expressions in ``text`` resolved against one ``base`` (see :func:`parse_all`).
+
+    Anaphors and bare dates take ``base`` here; ``core.narrative`` resolves a whole
+    document, where they follow the narrative instead.
+    """
+    return [resolve(p, base) for p in parse_all(text, blocked)]
