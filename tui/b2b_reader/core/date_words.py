@@ -58,27 +58,32 @@ WEEKDAY = re.compile(
 #: Day words that are also pieces of longer words (如今|日产, 节日|前): kept only where the
 #: segmentation puts a word boundary at both ends.
 NEEDS_BOUNDARY = frozenset({"今日", "今天", "昨日", "明日", "近日", "日前", "当日", "同日", "次日",
-                            "即日", "是日", "翌日", "当天", "隔天", "当年", "同年", "上年", "当月"})
+                            "即日", "是日", "翌日", "当天", "隔天", "当年", "同年", "上年", "当月",
+                            "前年", "后年"})
 
 #: Characters new expressions can start with, added to ``core.dates``'s trigger set.
 TRIGGERS = "中民宣光同咸道嘉乾雍康顺Qq当该是次翌第转上前即隔近日周星礼"
 
 
+#: Function characters a segmenter may glue to a day word (从今天起, 即日起): still the word.
+_AFFIXES = set("从自起前后以来至到")
+
+
 def on_word_boundaries(text: str, start: int, end: int) -> bool:
-    """True when the segmentation has a word starting at ``start`` and one ending at ``end``.
+    """True when the segmentation keeps ``text[start:end]`` a word of its own.
 
     A window around the expression is segmented (rjieba, jieba's dictionary): 如今日产 is
-    如今|日产 (no 今日), 节日前夕 is 节日|前夕 (no 日前). A word made of the expression and a
-    bound suffix (即日起) counts.
+    如今|日产 (no 今日), 节日前夕 is 节日|前夕 (no 日前), 用券后年化 has no 后年. One token
+    made of the expression and function characters (从今天起, 即日起) counts.
     """
     import rjieba
 
     lo, hi = max(0, start - 8), min(len(text), end + 8)
     pos, starts, ends = lo, set(), set()
     for token in rjieba.cut(text[lo:hi]):
-        starts.add(pos)
-        pos += len(token)
+        a, pos = pos, pos + len(token)
+        starts.add(a)
         ends.add(pos)
-        if pos - len(token) == start and text[start:pos] in (text[start:end] + "起", text[start:end] + "前"):
-            ends.add(end)
+        if a <= start and end <= pos and set(text[a:start] + text[end:pos]) <= _AFFIXES:
+            return True
     return start in starts and end in ends

@@ -369,7 +369,7 @@ def _parse_point(text: str, pos: int) -> tuple[int, _F] | None:
     if m:
         return m.end(), _F(year=int(m["y"]))
     m = _REL_YEAR.match(text, pos)
-    if m:
+    if _word(text, m):
         return _parse_after_year(text, m.end(), _F(yrel=_REL_YEAR_OFFSET[m["w"]]))
     m = W.ANA_YEAR.match(text, pos)
     if _word(text, m):
@@ -732,7 +732,8 @@ def parse_all(text: str, blocked: Sequence[tuple[int, int] | tuple[int, int, boo
     ``blocked`` holds ``(start, end)`` offsets of names and numbers that veto any expression
     overlapping them (``1688`` the company is never the year 1688); a third item True marks a
     soft veto (a figure such as 17年, "17 years"), lifted for a longer date holding it
-    (17年3月). Inside a book title (《明日之后》) only a date with its year written is kept.
+    (17年3月). Inside a book title only a date with a year, a month or a quarter is kept
+    (《2019年2月P2P网贷报告》, 《Q3财报营收下滑》), not a word like 明日 (《明日之后》).
     """
     found: list[Parsed] = []
     pos = 0
@@ -744,13 +745,27 @@ def parse_all(text: str, blocked: Sequence[tuple[int, int] | tuple[int, int, boo
         if parsed is None:
             continue
         start, end, a, b, mod = parsed
-        if end <= start or (a.year is None and _in_book_title(text, start, end)):
+        if end <= start or (a.year is None and not (a.month or a.months) and _in_book_title(text, start, end)):
             continue
         if any(_vetoes(block, start, end, a) for block in blocked):
             continue
-        found.append(Parsed(start, end, a, b, mod))
+        found.extend(_split_inverted(text, Parsed(start, end, a, b, mod)))
         pos = end
     return found
+
+
+def _split_inverted(text: str, p: Parsed) -> list[Parsed]:
+    """A range whose written ends run backwards (2018年9月1日至2018年5月31日, a typo) as its
+    two dates, each as written."""
+    a, b = p.a, p.b
+    if b is None or a.year is None or b.year is None:
+        return [p]
+    if (b.year, b.month or 0, b.day or 0) >= (a.year, a.month or 0, a.day or 0):
+        return [p]
+    conn = _CONNECT.search(text, p.start, p.end)
+    if conn is None:
+        return [p]
+    return [Parsed(p.start, conn.start(), a, None, ""), Parsed(conn.end(), p.end, b, None, "")]
 
 
 def _vetoes(block: tuple, start: int, end: int, a: _F) -> bool:

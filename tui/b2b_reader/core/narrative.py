@@ -6,6 +6,7 @@ publication date; anaphors and underspecified dates count from the narrative.
 - An **anaphor** (同年, 当年, 次年, 上年, 当月, 同日, 当日, 次日, 前一天) takes the latest date
   before it in the text that is precise enough (同日 needs a day, 当月 a month, 同年 a year),
   across sentences and paragraphs: it points back by definition.
+- Today in a dated dispatch (7月11日消息，…今天发布) is the dispatch's day.
 - A **bare** date (4月14日, 12月下旬, 一季度, 31日) takes its year (and, for a bare day, its
   month) from the latest explicit date (its year written) earlier in the *same sentence*
   (2015年5月在QQ上线，9月在微信上线), else from the publication date. Measured on whole business articles, a bare date
@@ -30,6 +31,7 @@ __all__ = ["resolve_document", "anchor_of", "sentences"]
 
 # A space between two Chinese characters: Chinese prose has none inside a sentence, so it
 # is where a heading or list item glued to the text ends (高管曹阳将离职 3月25日，…).
+_DISPATCH = re.compile(r"\s*(?:消息|电|讯)")
 _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 
 
@@ -69,8 +71,8 @@ class _Discourse:
         self.year: Base | None = None
 
     def anchor_for(self, unit: str) -> Base | None:
-        if unit == "day":
-            return self.day or self.month or self.year
+        if unit == "day":  # the latest date known to the month at least (次日 of 12月下旬: December)
+            return self.month or self.year
         if unit == "month":
             return self.month or self.year
         return self.year
@@ -97,15 +99,17 @@ def resolve_document(parsed: Sequence[Sequence[Parsed]], texts: Sequence[str], d
     out: list[list[Found]] = []
     for text, items in zip(texts, parsed):
         bounds = sentences(text) if items else []
-        sentence, local = -1, None
+        sentence, local, dispatch = -1, None, None
         found: list[Found] = []
         for p in items:
             k = _sentence_of(bounds, p.start)
             if k != sentence:
-                sentence, local = k, None
+                sentence, local, dispatch = k, None, None
             kind = p.kind
             base = doc
-            if kind == "anaphor":
+            if p.a.drel is not None and dispatch is not None:
+                base = dispatch  # 7月11日消息，…今天正式发布: the dispatch's today
+            elif kind == "anaphor":
                 base = discourse.anchor_for(p.a.ana[0]) or doc
             elif kind == "bare" and local is not None:
                 needs_month = p.a.month is None and p.a.months is None and p.a.day is not None
@@ -114,9 +118,11 @@ def resolve_document(parsed: Sequence[Sequence[Parsed]], texts: Sequence[str], d
             f = resolve(p, base)
             found.append(f)
             anchor = anchor_of(f)
-            if anchor is not None and kind != "none":
-                discourse.note(anchor)
+            if anchor is not None and kind != "none" and not (kind == "anaphor" and p.a.ana[1] < 0):
+                discourse.note(anchor)  # 上年同期 compares, it does not move the narrative
                 if kind == "explicit":
                     local = anchor
+                if anchor.precision == "day" and _DISPATCH.match(text, p.end):
+                    dispatch = anchor
         out.append(found)
     return out
