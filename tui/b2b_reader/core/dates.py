@@ -747,11 +747,26 @@ def parse_all(text: str, blocked: Sequence[tuple[int, int] | tuple[int, int, boo
         start, end, a, b, mod = parsed
         if end <= start or (a.year is None and not (a.month or a.months) and _in_book_title(text, start, end)):
             continue
-        if any(_vetoes(block, start, end, a) for block in blocked):
+        if any(_vetoes(block, start, end, a) for block in blocked) or _generic_month(text, start, end, a, b):
             continue
         found.extend(_split_inverted(text, Parsed(start, end, a, b, mod)))
         pos = end
     return found
+
+
+# What a month stands for when it labels a climate figure (一月份平均气温为-3.7℃): every January.
+_CLIMATE = re.compile(r"\s?(?:份)?的?(?:平均|日均|月均)?(?:最高|最低)?(?:气温|温度|降水|降雨|降雪|日照|湿度)")
+
+
+def _generic_month(text: str, start: int, end: int, a: _F, b: _F | None) -> bool:
+    """A bare month that labels a figure of every year, not a time: the subject of a climate
+    figure (一月份平均气温), or a table cell holding only the month (| 一月 | 二月 |)."""
+    if b is not None or a.month is None or a.year is not None or a.yrel is not None or a.day or a.days or a.ana:
+        return False
+    if _CLIMATE.match(text, end):
+        return True
+    left, right = text.rfind("|", 0, start), text.find("|", end)
+    return left != -1 and right != -1 and not text[left + 1:start].strip() and not text[end:right].strip()
 
 
 def _split_inverted(text: str, p: Parsed) -> list[Parsed]:

@@ -8,11 +8,14 @@ publication date; anaphors and underspecified dates count from the narrative.
   across sentences and paragraphs: it points back by definition.
 - Today in a dated dispatch (7月11日消息，…今天发布) is the dispatch's day.
 - A **bare** date (4月14日, 12月下旬, 一季度, 31日) takes its year (and, for a bare day, its
-  month) from the latest explicit date (its year written) earlier in the *same sentence*
-  (2015年5月在QQ上线，9月在微信上线), else from the publication date. Measured on whole business articles, a bare date
-  in a later sentence follows the publication date far more often than the last explicit
-  year (digests and news jump back to "now" after each background date), so the scope of
-  a bare date's anchor is its sentence; an anaphor's is the whole text before it.
+  month) from the latest explicit date (its year written) earlier in its *sentence*
+  (2015年5月在QQ上线，9月在微信上线), else from the latest explicit date of its *paragraph*
+  that moves the narrative (known to the month or day; not a plan, a cut-off 截至… or a
+  parenthesis: 1949年11月1日，邮电部成立…；12月27日… is 1949), else from the publication
+  date. Measured on whole business articles, a bare date after a paragraph break, or
+  after a background year (成立于2013年), follows the publication date far more often than
+  the last explicit year: news and digests jump back to "now" after each aside. An
+  anaphor's scope is the whole text before it.
 
 Pure functions over ``core.dates`` results; offsets are untouched.
 """
@@ -85,6 +88,17 @@ class _Discourse:
             self.day = base
 
 
+def _narrative_point(text: str, p: Parsed) -> bool:
+    """An explicit date that moves the narrative: not a plan (将于…), not a data cut-off
+    (截至…), not a parenthesis (（2018年9月1日至…）)."""
+    from .pubdate import is_future
+
+    if text[p.start:p.end].startswith(("截至", "截止")) or is_future(text, p.start, p.end):
+        return False
+    opened = max(text.rfind("（", 0, p.start), text.rfind("(", 0, p.start))
+    return opened == -1 or max(text.find("）", opened, p.start), text.find(")", opened, p.start)) != -1
+
+
 def _sentence_of(bounds: list[tuple[int, int]], offset: int) -> int:
     for i, (start, end) in enumerate(bounds):
         if start <= offset < end:
@@ -99,22 +113,27 @@ def resolve_document(parsed: Sequence[Sequence[Parsed]], texts: Sequence[str], d
     out: list[list[Found]] = []
     for text, items in zip(texts, parsed):
         bounds = sentences(text) if items else []
+        item_starts = {m.end() for m in _CJK_SPACE.finditer(text)} if items else set()
         sentence, local, dispatch = -1, None, None
+        paragraph_anchor = None
         found: list[Found] = []
         for p in items:
             k = _sentence_of(bounds, p.start)
             if k != sentence:
                 sentence, local, dispatch = k, None, None
+                if k < len(bounds) and bounds[k][0] in item_starts:
+                    paragraph_anchor = None  # a new item glued to the paragraph (… 第五则 …)
             kind = p.kind
             base = doc
             if p.a.drel is not None and dispatch is not None:
                 base = dispatch  # 7月11日消息，…今天正式发布: the dispatch's today
             elif kind == "anaphor":
                 base = discourse.anchor_for(p.a.ana[0]) or doc
-            elif kind == "bare" and local is not None:
+            elif kind == "bare" and (local or paragraph_anchor) is not None:
                 needs_month = p.a.month is None and p.a.months is None and p.a.day is not None
-                if not needs_month or local.precision != "year":
-                    base = local
+                cand = local or paragraph_anchor
+                if not needs_month or cand.precision != "year":
+                    base = cand
             f = resolve(p, base)
             found.append(f)
             anchor = anchor_of(f)
@@ -122,6 +141,8 @@ def resolve_document(parsed: Sequence[Sequence[Parsed]], texts: Sequence[str], d
                 discourse.note(anchor)  # 上年同期 compares, it does not move the narrative
                 if kind == "explicit":
                     local = anchor
+                    if anchor.precision in ("month", "day") and _narrative_point(text, p):
+                        paragraph_anchor = anchor
                 if anchor.precision == "day" and _DISPATCH.match(text, p.end):
                     dispatch = anchor
         out.append(found)

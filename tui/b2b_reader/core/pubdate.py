@@ -1,6 +1,6 @@
 """The publication date of a text, read as a careful reader would.
 
-1. **Stated**: a date in the title or the first line (``2019.5.31``, ``2019年5月31日``,
+1. **Stated**: a date in the title or a headline first line (``2019.5.31``, ``2019年5月31日``,
    ``2019-05-31``), or a dateline (``新华社北京5月17日电``, ``本报讯 5月17日``; its year is
    inferred as below). Front matter and the user's ``D`` come first, in the pipeline.
 2. **Inferred**: the newest date the text reports as past. Never a date it announces as
@@ -41,8 +41,10 @@ _STATED = re.compile(
     r"|年\s*(?P<m2>1[0-2]|0?[1-9])\s*月\s*(?P<d2>3[01]|[12]\d|0?[1-9])\s*日)(?!\d)"
 )
 _DATELINE = re.compile(r"(?P<m>1[0-2]|0?[1-9])月(?P<d>3[01]|[12]\d|0?[1-9])日\s*电|本报讯.{0,16}?(?P<m2>1[0-2]|0?[1-9])月(?P<d2>3[01]|[12]\d|0?[1-9])日")
-#: How much of the first paragraph is its "first line" for a stated date or a dateline.
+#: How much of the first paragraph is its "first line" for a dateline.
 FIRST_LINE = 60
+#: The longest first paragraph read as a headline (where a full date is the text's own).
+HEADLINE = 80
 
 _FUTURE_BEFORE = re.compile(r"将(?!近)|即将|预计|预期|计划|拟|有望|目标|力争|争取|如果|若|假如|届时|最快|未来")
 _FUTURE_AFTER = re.compile(r"\s*(?:(?:起|开始)\s*将|将于|将在|将要|即将|之前|以前|前(?![一二三四五六七八九十两\d几]))")
@@ -72,7 +74,10 @@ def is_future(text: str, start: int, end: int, precision: str | None = None) -> 
 def _stated(titles: Sequence[str], paragraphs: Sequence[str]) -> tuple[date | None, tuple[int, int] | None, str]:
     """A full date in a title or the first line, or a dateline's month and day."""
     lines = [*titles, paragraphs[0][:FIRST_LINE] if paragraphs else ""]
-    for line in lines:
+    # The first paragraph is a "first line" for a full date when it is a headline's length;
+    # a long one opens the text itself (日产汽车于2006年10月19日…: an event, not the date of writing).
+    stamps = [*titles, *(paragraphs[:1] if paragraphs and len(paragraphs[0]) <= HEADLINE else [])]
+    for line in stamps:
         m = _STATED.search(line)
         if m and not is_future(line, m.start(), m.end()):
             try:
