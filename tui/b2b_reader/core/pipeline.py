@@ -274,7 +274,7 @@ def _analyze(paragraphs: list[str], document: Document, date: str | None,
     from .glossary import find_terms, load_glossary
     from .lexicon import load_lexicon
 
-    paragraphs = [p.translate(FULLWIDTH) for p in paragraphs]  # same lengths: offsets hold
+    shown, paragraphs = paragraphs, [p.translate(FULLWIDTH) for p in paragraphs]  # same lengths: offsets hold
     analysis = Analysis(date=date or document.date,
                         date_inferred=document.date_inferred if not date else False)
     lexicon = load_lexicon(lexicon_path)
@@ -302,7 +302,7 @@ def _analyze(paragraphs: list[str], document: Document, date: str | None,
             continue
         entities.append(Span(expr.paragraph, expr.start, expr.end, "entity", "date", expr.date or expr.text))
     analysis.spans.extend(entities)
-    analysis.events = timeline.build_timeline(paragraphs, analysis.date, blocked=blocking, expressions=expressions)
+    analysis.events = timeline.build_timeline(shown, analysis.date, blocked=blocking, expressions=expressions)
 
     terms = find_terms(paragraphs, glossary)
     analysis.spans.extend(terms)

@@ -74,9 +74,10 @@ def is_future(text: str, start: int, end: int, precision: str | None = None) -> 
 def _stated(titles: Sequence[str], paragraphs: Sequence[str]) -> tuple[date | None, tuple[int, int] | None, str]:
     """A full date in a title or the first line, or a dateline's month and day."""
     lines = [*titles, paragraphs[0][:FIRST_LINE] if paragraphs else ""]
-    # The first paragraph is a "first line" for a full date when it is a headline's length;
-    # a long one opens the text itself (日产汽车于2006年10月19日…: an event, not the date of writing).
-    stamps = [*titles, *(paragraphs[:1] if paragraphs and len(paragraphs[0]) <= HEADLINE else [])]
+    # The first paragraph is a "first line" for a full date when it reads as a headline
+    # (short, no sentence end); otherwise it opens the text itself (日产汽车于2006年10月19日…: an event, not the date of writing).
+    headline = paragraphs and len(paragraphs[0]) <= HEADLINE and not re.search("[。！？!?]", paragraphs[0])
+    stamps = [*titles, *(paragraphs[:1] if headline else [])]
     for line in stamps:
         m = _STATED.search(line)
         if m and not is_future(line, m.start(), m.end()):

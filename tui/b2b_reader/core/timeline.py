@@ -197,7 +197,9 @@ def build_timeline(
     ranges keep their ``kind``; bare durations and vague spans (``10多年`` alone,
     ``近些年``) have no date and are left out. ``expressions``, when given, are the result
     of ``find_time_expressions(paragraphs, base, blocked)`` already computed by the caller
-    (the pipeline needs both; scanning twice doubled the cost of dates).
+    (the pipeline needs both; scanning twice doubled the cost of dates), possibly on a
+    normalised copy of the same length (full-width digits as ASCII): texts and phrases
+    are taken from ``paragraphs``.
     """
     if expressions is None:
         expressions = find_time_expressions(paragraphs, base, blocked)
@@ -222,7 +224,7 @@ def build_timeline(
             events.append(Event(
                 date=e.date, start=e.date_start, end=e.date_end, precision=e.precision,
                 inferred=e.inferred, kind=e.kind, text=_trim(text[lo:hi], e.start - lo),
-                phrase=e.text, paragraph=index, sentence=number, span_start=e.start, span_end=e.end,
+                phrase=text[e.start:e.end], paragraph=index, sentence=number, span_start=e.start, span_end=e.end,
             ))
     # One event per thing said: a date repeated in a paragraph (双11 … 双11) is one event.
     seen: set[tuple[int, str, str]] = set()
