@@ -100,3 +100,11 @@ def test_full_width_digits_are_dates_and_numbers_with_exact_offsets():
     by_phrase = {e.phrase: e for e in analysis.events}
     assert by_phrase["１９８１年"].date == "1981"
     assert by_phrase["１０月３１日"].date == "1981-10-31"
+
+
+def test_a_two_digit_year_month_is_highlighted_as_a_date_not_a_count():
+    loaded, analysis = _analysed("甜菜金融股东变更\n\n17年3月天风天睿退出股东名单，18年7月天风天盈退出股东名单。\n")
+    paragraph = loaded.document.paragraphs[0].text
+    shown = {(paragraph[s.start:s.end], s.type, s.key) for s in analysis.spans if s.layer == "entity"}
+    assert {("17年3月", "date", "2017-03"), ("18年7月", "date", "2018-07")} <= shown
+    assert not any(t == "17年" for t, _, _ in shown)

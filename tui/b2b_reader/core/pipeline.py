@@ -298,7 +298,7 @@ def _analyze(paragraphs: list[str], document: Document, date: str | None,
     expressions = dated.expressions
     for expr in expressions:
         mask = taken.get(expr.paragraph)
-        if mask is not None and 1 in mask[expr.start:expr.end]:
+        if mask is not None and 1 in mask[expr.start:expr.end] and not _date_over_figures(entities, expr):
             continue
         entities.append(Span(expr.paragraph, expr.start, expr.end, "entity", "date", expr.date or expr.text))
     analysis.spans.extend(entities)
@@ -315,6 +315,18 @@ def _analyze(paragraphs: list[str], document: Document, date: str | None,
                                   "category": term.category, "occurrences": occurrences})
     analysis.spans.sort(key=_span_order)
     return analysis
+
+
+def _date_over_figures(entities: list[Span], expr) -> bool:
+    """A month or day date holding only figures (17年3月 over the count 17年) replaces them."""
+    if expr.kind != "point" or expr.precision not in ("month", "part-of-month", "day"):
+        return False
+    inside = [s for s in entities if s.paragraph == expr.paragraph and s.start < expr.end and expr.start < s.end]
+    if not all(s.type == "number" and expr.start <= s.start and s.end <= expr.end for s in inside):
+        return False
+    for s in inside:
+        entities.remove(s)
+    return True
 
 
 def _span_order(span: Span) -> tuple:
