@@ -32,10 +32,10 @@ Q_ALONE = re.compile(r"(?<![A-Za-z\d])[Qq](?P<q>[1-4])(?![\dA-Za-z])")
 QUARTER_WORD = re.compile(r"第(?P<q>[一二三四])季(?!节|播|综)")  # 第二季 (度 is read by core.dates)
 
 # Anaphors: (unit, offset from the anchor).
-ANAPHOR_YEAR = {"同年": 0, "当年": 0, "该年": 0, "是年": 0, "次年": 1, "翌年": 1, "第二年": 1,
+ANAPHOR_YEAR = {"同年": 0, "当年": 0, "该年": 0, "次年": 1, "翌年": 1, "第二年": 1,
                 "转年": 1, "上年度": -1, "上年": -1, "前一年": -1}
-ANAPHOR_MONTH = {"当月": 0, "同月": 0, "该月": 0, "是月": 0, "次月": 1, "翌月": 1}
-ANAPHOR_DAY = {"同一天": 0, "同一日": 0, "同日": 0, "当日": 0, "当天": 0, "即日": 0, "是日": 0,
+ANAPHOR_MONTH = {"当月": 0, "同月": 0, "该月": 0, "次月": 1, "翌月": 1}
+ANAPHOR_DAY = {"同一天": 0, "同一日": 0, "同日": 0, "当日": 0, "当天": 0, "即日": 0,
                "次日": 1, "翌日": 1, "第二天": 1, "隔天": 1, "前一天": -1, "前一日": -1}
 
 
@@ -58,11 +58,11 @@ WEEKDAY = re.compile(
 #: Day words that are also pieces of longer words (如今|日产, 节日|前): kept only where the
 #: segmentation puts a word boundary at both ends.
 NEEDS_BOUNDARY = frozenset({"今日", "今天", "昨日", "明日", "近日", "日前", "当日", "同日", "次日",
-                            "即日", "是日", "翌日", "当天", "隔天", "当年", "同年", "上年", "当月",
+                            "即日", "翌日", "当天", "隔天", "当年", "同年", "上年", "当月",
                             "前年", "后年"})
 
 #: Characters new expressions can start with, added to ``core.dates``'s trigger set.
-TRIGGERS = "中民宣光同咸道嘉乾雍康顺Qq当该是次翌第转上前即隔近日周星礼"
+TRIGGERS = "民宣光同咸道嘉乾雍康顺当该次翌第转上前即隔近日周星礼"  # Q and digits are core.dates's
 
 
 #: Function characters a segmenter may glue to a day word (从今天起, 即日起): still the word.

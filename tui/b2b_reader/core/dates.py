@@ -667,7 +667,9 @@ def _resolve(start: int, end: int, a: _F, b: _F | None, mod: str, base: Base | N
 # --------------------------------------------------------------------------- scanning
 
 # Characters an expression can start with; only these positions are tried.
-_TRIGGER_CHARS = r"\d０-９〇零一二两三四五六七八九十今去前明后大本上下这近过最未自从昨半数几第双元情女妇植愚劳青儿建教国万平圣光多之截Qq" + W.TRIGGERS
+_TRIGGER_CHARS = r"\d０-９〇零一二两三四五六七八九十今去前明后大本上下这近过最未自从昨半数几第双元情女妇植愚劳青儿建教国万平圣光多之截Qq"
+#: Every character an expression can start with (the reference scan in the tests tries them all).
+ALL_TRIGGERS = _TRIGGER_CHARS + W.TRIGGERS
 
 
 def _prefilter_source(pattern: str) -> str:
@@ -683,12 +685,22 @@ _CANDIDATE = re.compile(
     f"(?:{_PREFIX.pattern})?(?:"
     + "|".join(_prefilter_source(p.pattern) for p in (
         _BARE_YEAR_RANGE, _NUM_DATE, _ABS_YEAR, _REL_YEAR, _REL_MONTH, _MONTH, _DAY, _YPART_ALONE,
-        _MPART_ALONE, _REL_DAY, _WEEK, _DECADE, _FESTIVAL, _YEAR_REPORT, W.YEAR_Q, W.Q_YEAR, W.Q_ALONE,
-        W.QUARTER_WORD, W.ERA_YEAR, W.ANA_YEAR, W.ANA_MONTH, W.ANA_DAY, W.NEAR, W.WEEKDAY))
+        _MPART_ALONE, _REL_DAY, _WEEK, _DECADE, _FESTIVAL, _YEAR_REPORT, W.YEAR_Q, W.Q_YEAR, W.Q_ALONE))
     + ")|"
     + "|".join(f"(?:{_prefilter_source(p.pattern)})" for p in (_COUNT_PRE, _COUNT_POST, _DURATION, _VAGUE, _RECENT))
 )
-_CANDIDATE_AT = re.compile(f"(?=[{_TRIGGER_CHARS}])(?={_CANDIDATE.pattern})")
+# The words of ``core.date_words`` start with characters common in any text (日, 道, 民, 上):
+# trying every form at each of them cost as much again. They get their own trigger set and
+# their own, short, alternation (an expression may still open with a prefix: 从次日起).
+_CANDIDATE_WORDS = re.compile(
+    f"(?:{_PREFIX.pattern})?(?:"
+    + "|".join(_prefilter_source(p.pattern) for p in (
+        W.QUARTER_WORD, W.ERA_YEAR, W.ANA_YEAR, W.ANA_MONTH, W.ANA_DAY, W.NEAR, W.WEEKDAY))
+    + ")"
+)
+_CANDIDATE_AT = re.compile(
+    f"(?=[{_TRIGGER_CHARS}])(?={_CANDIDATE.pattern})|(?=[自从截{W.TRIGGERS}])(?={_CANDIDATE_WORDS.pattern})"
+)
 
 
 def _in_book_title(text: str, start: int, end: int) -> bool:
@@ -741,17 +753,25 @@ def parse_all(text: str, blocked: Sequence[tuple[int, int] | tuple[int, int, boo
         i = trigger.start()
         if i < pos:
             continue
-        parsed = _parse_at(text, i)
-        if parsed is None:
-            continue
-        start, end, a, b, mod = parsed
-        if end <= start or (a.year is None and not (a.month or a.months) and _in_book_title(text, start, end)):
-            continue
-        if any(_vetoes(block, start, end, a) for block in blocked) or _generic_month(text, start, end, a, b):
-            continue
-        found.extend(_split_inverted(text, Parsed(start, end, a, b, mod)))
-        pos = end
+        kept = accept(text, _parse_at(text, i), blocked)
+        if kept:
+            found.extend(kept)
+            pos = kept[-1].end
     return found
+
+
+def accept(text: str, parsed: tuple | None, blocked: Sequence[tuple] = ()) -> list[Parsed]:
+    """What :func:`parse_all` keeps of one ``_parse_at`` result (none, it, or its two dates)."""
+    if parsed is None:
+        return []
+    start, end, a, b, mod = parsed
+    if end <= start or (a.year is None and not (a.month or a.months) and _in_book_title(text, start, end)):
+        return []
+    if any(_vetoes(block, start, end, a) for block in blocked) or _generic_month(text, start, end, a, b):
+        return []
+    if a.year is not None and text.startswith("民国", start) and text[start - 2:start] == "中华":
+        start -= 2  # 中华民国96年: 中, too common a character to try, is not a trigger
+    return _split_inverted(text, Parsed(start, end, a, b, mod))
 
 
 # What a month stands for when it labels a climate figure (一月份平均气温为-3.7℃): every January.

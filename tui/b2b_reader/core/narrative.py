@@ -28,14 +28,31 @@ from datetime import date
 import re
 
 from .dates import Base, Found, Parsed, resolve
+from .words import SENTENCE_END
 from .words import sentences as _sentences
 
-__all__ = ["resolve_document", "anchor_of", "sentences"]
+__all__ = ["resolve_document", "anchor_of", "sentences", "sentence_start"]
 
 # A space between two Chinese characters: Chinese prose has none inside a sentence, so it
 # is where a heading or list item glued to the text ends (高管曹阳将离职 3月25日，…).
 _DISPATCH = re.compile(r"\s*(?:消息|电|讯)")
 _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+
+
+#: How far back a sentence's start is looked for (a sentence longer than this is cut there).
+LOOKBACK = 200
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (as :func:`sentences` cuts), looking back at
+    most :data:`LOOKBACK` characters."""
+    lo = max(0, pos - LOOKBACK)
+    start = lo
+    for m in SENTENCE_END.finditer(text, lo, pos):
+        start = m.end()
+    for m in _CJK_SPACE.finditer(text, start, pos):
+        start = m.end()
+    return start
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -99,30 +116,23 @@ def _narrative_point(text: str, p: Parsed) -> bool:
     return opened == -1 or max(text.find("）", opened, p.start), text.find(")", opened, p.start)) != -1
 
 
-def _sentence_of(bounds: list[tuple[int, int]], offset: int) -> int:
-    for i, (start, end) in enumerate(bounds):
-        if start <= offset < end:
-            return i
-    return len(bounds)
-
-
 def resolve_document(parsed: Sequence[Sequence[Parsed]], texts: Sequence[str], doc: Base | None) -> list[list[Found]]:
     """Every paragraph's expressions resolved: deictic ones against ``doc`` (the publication
-    date), anaphors against the narrative, bare dates against their sentence, else ``doc``."""
+    date), anaphors against the narrative, bare dates against their sentence or paragraph,
+    else ``doc``."""
     discourse = _Discourse()
     out: list[list[Found]] = []
     for text, items in zip(texts, parsed):
-        bounds = sentences(text) if items else []
-        item_starts = {m.end() for m in _CJK_SPACE.finditer(text)} if items else set()
-        sentence, local, dispatch = -1, None, None
-        paragraph_anchor = None
+        last_end = 0  # where the previous expression ended: sentence breaks are looked for after it
+        local = dispatch = paragraph_anchor = None
         found: list[Found] = []
         for p in items:
-            k = _sentence_of(bounds, p.start)
-            if k != sentence:
-                sentence, local, dispatch = k, None, None
-                if k < len(bounds) and bounds[k][0] in item_starts:
-                    paragraph_anchor = None  # a new item glued to the paragraph (… 第五则 …)
+            if local is not None or dispatch is not None or paragraph_anchor is not None:
+                if _CJK_SPACE.search(text, last_end, p.start):
+                    local = dispatch = paragraph_anchor = None  # a new item glued to the paragraph (… 第五则 …)
+                elif SENTENCE_END.search(text, last_end, p.start):
+                    local = dispatch = None
+            last_end = p.end
             kind = p.kind
             base = doc
             if p.a.drel is not None and dispatch is not None:

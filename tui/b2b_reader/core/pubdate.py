@@ -11,6 +11,7 @@
    year (a text that writes 2018年11月13日 in full and opens with 6月28日 is from 2019).
    Bare dates and 今年N月 are then placed in that year; the newest past one is the date,
    at its own precision. A Double 11 under way (双11激战正酣) is November's news.
+   Only the first :data:`READ_CHARS` characters are read.
 
 Returns a label ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, whether it was stated, and why.
 """
@@ -23,7 +24,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from .dates import Base, Found, Parsed, label_of, parse_all, resolve
-from .narrative import resolve_document, sentences
+from .narrative import resolve_document, sentence_start
 
 __all__ = ["PubDate", "publication_date", "is_future"]
 
@@ -58,12 +59,7 @@ LEAD_SLACK = timedelta(days=31)
 
 def is_future(text: str, start: int, end: int, precision: str | None = None) -> bool:
     """True when the text announces the date at ``text[start:end]`` as future (or as a deadline)."""
-    sentence_start = 0
-    for s, e in sentences(text):
-        if s <= start < e:
-            sentence_start = s
-            break
-    if _FUTURE_BEFORE.search(text, sentence_start, start):
+    if _FUTURE_BEFORE.search(text, sentence_start(text, start), start):
         return True
     if (_FUTURE_AFTER.match(text, end) or text[start:end].endswith(_DEADLINE)
             or (text[start:end].endswith(("起", "开始")) and text[end:end + 1] == "将")):
@@ -92,6 +88,20 @@ def _stated(titles: Sequence[str], paragraphs: Sequence[str]) -> tuple[date | No
     return None, None, ""
 
 
+#: A text's date is read from its first this many characters: an article is shorter, and a
+#: book's "newest past date" is no date of writing (and would cost a second pass over it).
+READ_CHARS = 100_000
+
+
+def _opening(paragraphs: Sequence[str]) -> Sequence[str]:
+    total = 0
+    for i, text in enumerate(paragraphs):
+        total += len(text)
+        if total > READ_CHARS:
+            return paragraphs[: i + 1]
+    return paragraphs
+
+
 def _key(f: Found) -> date:
     """When an expression's time begins (a range: where its last part begins)."""
     if f.kind == "range" and f.last and f.precision == "day":
@@ -104,8 +114,8 @@ def _key(f: Found) -> date:
 def publication_date(paragraphs: Sequence[str], parsed: Sequence[Sequence[Parsed]] | None = None,
                      titles: Sequence[str] = ()) -> PubDate:
     """The publication date of the canonical ``paragraphs`` (``parsed``: their ``parse_all``)."""
-    if parsed is None:
-        parsed = [parse_all(text) for text in paragraphs]
+    paragraphs = _opening(paragraphs)
+    parsed = [parse_all(text) for text in paragraphs] if parsed is None else parsed[: len(paragraphs)]
     day, dateline, why = _stated(titles, paragraphs)
     if day is not None:
         return PubDate(day.isoformat(), True, why)
