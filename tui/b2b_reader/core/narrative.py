@@ -125,11 +125,13 @@ def resolve_document(parsed: Sequence[Sequence[Parsed]], texts: Sequence[str], d
     for text, items in zip(texts, parsed):
         last_end = 0  # where the previous expression ended: sentence breaks are looked for after it
         local = dispatch = paragraph_anchor = None
+        pending: list[tuple[Base, Parsed]] = []  # explicit dates not yet checked as narrative points
         found: list[Found] = []
         for p in items:
-            if local is not None or dispatch is not None or paragraph_anchor is not None:
+            if local is not None or dispatch is not None or paragraph_anchor is not None or pending:
                 if _CJK_SPACE.search(text, last_end, p.start):
                     local = dispatch = paragraph_anchor = None  # a new item glued to the paragraph (… 第五则 …)
+                    pending = []
                 elif SENTENCE_END.search(text, last_end, p.start):
                     local = dispatch = None
             last_end = p.end
@@ -139,10 +141,14 @@ def resolve_document(parsed: Sequence[Sequence[Parsed]], texts: Sequence[str], d
                 base = dispatch  # 7月11日消息，…今天正式发布: the dispatch's today
             elif kind == "anaphor":
                 base = discourse.anchor_for(p.a.ana[0]) or doc
-            elif kind == "bare" and (local or paragraph_anchor) is not None:
+            elif kind == "bare" and (local is not None or paragraph_anchor is not None or pending):
+                if local is None and pending:  # checked only when a bare date needs it
+                    paragraph_anchor = next((b for b, q in reversed(pending) if _narrative_point(text, q)),
+                                            paragraph_anchor)
+                    pending = []
                 needs_month = p.a.month is None and p.a.months is None and p.a.day is not None
                 cand = local or paragraph_anchor
-                if not needs_month or cand.precision != "year":
+                if cand is not None and (not needs_month or cand.precision != "year"):
                     base = cand
             f = resolve(p, base)
             found.append(f)
@@ -151,8 +157,8 @@ def resolve_document(parsed: Sequence[Sequence[Parsed]], texts: Sequence[str], d
                 discourse.note(anchor)  # 上年同期 compares, it does not move the narrative
                 if kind == "explicit":
                     local = anchor
-                    if anchor.precision in ("month", "day") and _narrative_point(text, p):
-                        paragraph_anchor = anchor
+                    if anchor.precision in ("month", "day"):
+                        pending.append((anchor, p))
                 if anchor.precision == "day" and _DISPATCH.match(text, p.end):
                     dispatch = anchor
         out.append(found)
