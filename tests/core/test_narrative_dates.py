@@ -176,7 +176,13 @@ def test_recurrences_and_climate_months_are_not_dates():
 
 def test_a_book_title_keeps_its_written_dates_only():
     assert dates("《2019年2月P2P网贷行业贷款余额TOP100》榜单显示", "2019-03") == [("2019年2月", "2019-02")]
-    assert dates("网易的《明日之后》上线", "2019-03") == []
+    assert dates("36氪《霸王茶姬大单品失宠？Q3财报营收下滑9.4%》", "2025-12") == [("Q3", "2025")]
+    assert dates("网易的《明日之后》上线，电影《三月的故事》重映", "2019-03") == []
+
+
+def test_a_question_or_a_season_of_a_show_is_not_a_quarter():
+    assert dates("Q1：如何注册账号？Q2：忘记密码怎么办？", "2019-03") == []
+    assert dates("《奔跑吧》第二季收视率走高，第三季节目正在筹备", "2019-03") == []
 
 
 def test_a_figure_inside_a_longer_date_does_not_veto_it_but_a_name_does():

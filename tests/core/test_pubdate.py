@@ -67,6 +67,10 @@ def test_a_year_announced_as_a_target_in_its_sentence_is_not_past():
     assert pub(text) == ("2019-02-26", False)
 
 
+def test_some_years_is_no_condition():
+    assert pub("若干年后回看，2018年5月的整改是转折点。") == ("2018-05", False)
+
+
 def test_no_year_no_date():
     assert pub("今年3月，公司上线新品。") == (None, False)
 

@@ -28,8 +28,10 @@ ERA_YEAR = re.compile(
 # 2018Q4, 2025 Q3, 2018年Q4 / Q3 2025 / Q3 alone (not glued to a Latin word or a digit).
 YEAR_Q = re.compile(r"(?<![\d.])(?P<y>[12]\d{3})\s?年?\s?[Qq](?P<q>[1-4])(?![\dA-Za-z])")
 Q_YEAR = re.compile(r"(?<![A-Za-z\d])[Qq](?P<q>[1-4])\s(?P<y>[12]\d{3})(?![\d年])")
-Q_ALONE = re.compile(r"(?<![A-Za-z\d])[Qq](?P<q>[1-4])(?![\dA-Za-z])")
-QUARTER_WORD = re.compile(r"第(?P<q>[一二三四])季(?!节|播|综)")  # 第二季 (度 is read by core.dates)
+# Q1：如何注册？ is a question of a FAQ, not a quarter.
+Q_ALONE = re.compile(r"(?<![A-Za-z\d])[Qq](?P<q>[1-4])(?![\dA-Za-z：:、.．])")
+# 第二季 (度 is read by core.dates); 《奔跑吧》第二季 and 第二季节目 are a season of a show.
+QUARTER_WORD = re.compile(r"(?<!》)第(?P<q>[一二三四])季(?![节播综剧度])")
 
 # Anaphors: (unit, offset from the anchor).
 ANAPHOR_YEAR = {"同年": 0, "当年": 0, "该年": 0, "次年": 1, "翌年": 1, "第二年": 1,

@@ -558,8 +558,8 @@ def parse_all(text: str, blocked: Sequence[tuple[int, int] | tuple[int, int, boo
     ``blocked`` holds ``(start, end)`` offsets of names and numbers that veto any expression
     overlapping them (``1688`` the company is never the year 1688); a third item True marks a
     soft veto (a figure such as 17年, "17 years"), lifted for a longer date holding it
-    (17年3月). Inside a book title only a date with a year, a month or a quarter is kept
-    (《2019年2月P2P网贷报告》, 《Q3财报营收下滑》), not a word like 明日 (《明日之后》).
+    (17年3月). Inside a book title only a date with its year or a reported quarter is kept
+    (《2019年2月P2P网贷报告》, 《Q3财报营收下滑》), not 《明日之后》 nor 《三月的故事》.
     """
     found: list[Parsed] = []
     pos = 0
@@ -579,7 +579,7 @@ def accept(text: str, parsed: tuple | None, blocked: Sequence[tuple] = ()) -> li
     if parsed is None:
         return []
     start, end, a, b, mod = parsed
-    if end <= start or (a.year is None and not (a.month or a.months) and _in_book_title(text, start, end)):
+    if end <= start or (a.year is None and not a.bare_part and _in_book_title(text, start, end)):
         return []
     if any(_vetoes(block, start, end, a) for block in blocked) or _generic_month(text, start, end, a, b):
         return []

@@ -47,7 +47,7 @@ FIRST_LINE = 60
 #: The longest first paragraph read as a headline (where a full date is the text's own).
 HEADLINE = 80
 
-_FUTURE_BEFORE = re.compile(r"将(?!近)|即将|预计|预期|计划|拟|有望|目标|力争|争取|如果|若|假如|届时|最快|未来")
+_FUTURE_BEFORE = re.compile(r"将(?!近)|即将|预计|预期|计划|拟|有望|目标|力争|争取|如果|若(?!干)|假如|届时|最快|未来")
 _FUTURE_AFTER = re.compile(r"\s*(?:(?:起|开始)\s*将|将于|将在|将要|即将|之前|以前|前(?![一二三四五六七八九十两\d几]))")
 _DEADLINE = ("前", "之前", "以前")
 _TO_YEAR = re.compile(r"(?:到|至)\s*$")
