@@ -80,6 +80,10 @@ def test_an_anaphor_counts_from_the_narrative(text, phrase, label):
     assert (e.date, e.inferred) == (label, True)
 
 
+def test_the_second_year_running_names_no_year():
+    assert dates("2018年，世界粮食储备连续第二年呈现回升。", "2019") == [("2018年", "2018")]
+
+
 def test_a_comparison_with_last_year_does_not_move_the_narrative():
     text = ("3月25日，宜人贷发布了2018财年第四季度财报，净利润较上年同期下滑26%；同日，温州警方发布通报。"
             "第四季度净营收较上年同期下滑30%，净利润较上年同期下滑26%。")

@@ -45,7 +45,8 @@ def _alternation(words) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-ANA_YEAR = re.compile(rf"(?P<w>{_alternation(ANAPHOR_YEAR)})(?![轻纪龄级份])")
+# 连续第二年 counts years ("the second year running"), it names none.
+ANA_YEAR = re.compile(rf"(?<!连续)(?P<w>{_alternation(ANAPHOR_YEAR)})(?![轻纪龄级份])")
 ANA_MONTH = re.compile(rf"(?P<w>{_alternation(ANAPHOR_MONTH)})(?!份额)")
 ANA_DAY = re.compile(rf"(?P<w>{_alternation(ANAPHOR_DAY)})")
 NEAR = re.compile(r"(?P<w>近日|日前)")
