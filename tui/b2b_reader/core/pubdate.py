@@ -124,11 +124,10 @@ def publication_date(paragraphs: Sequence[str], parsed: Sequence[Sequence[Parsed
     # A period announced as future once (将于2021年12月底) is not past where a plan is
     # restated without the marker (红岭创投2021年12月底清盘…); a year is too long to say so.
     announced = [(f.first, f.last) for f, future in explicit if future and f.precision not in ("year", "half", "quarter")]
-    past = [(f, 0, None) for f, future in explicit
-            if not future and not any(a <= f.first and f.last <= b for a, b in announced)]
+    past = [f for f, future in explicit if not future and not any(a <= f.first and f.last <= b for a, b in announced)]
     if not past:
         return PubDate(None, False, "no year in the text")
-    newest = max(past, key=lambda t: _key(t[0]))[0]
+    newest = max(past, key=_key)
     year = newest.first.year
     reason = f"newest past date with its year: {label_of(newest.first, newest.precision)}"
     lead = dateline or _lead(paragraphs, parsed)
