@@ -61,10 +61,6 @@ class TimeExpr:
     inferred: bool
     mod: str = ""
 
-    def to_span(self) -> Span:
-        """The expression as a ``date`` annotation span keyed by its label."""
-        return Span(self.paragraph, self.start, self.end, layer="date", type="date", key=self.date or "")
-
 
 @dataclass(frozen=True, slots=True)
 class Event:
