@@ -20,6 +20,12 @@ def test_a_date_in_the_headline_is_the_date():
     assert pub("公司发布年报。", titles=("央行发布金融统计数据 2024年1月12日",)) == ("2024-01-12", True)
 
 
+def test_a_byline_states_the_date():
+    paragraphs = ["央行：5月末广义货币余额同比增长8.5%", "2019-06-12 16:05 来源：新浪财经",
+                  "中国人民银行12日发布数据显示，2019年5月末广义货币余额189.91万亿元。"]
+    assert pub(*paragraphs) == ("2019-06-12", True)
+
+
 def test_a_dateline_gives_the_day_and_the_text_its_year():
     text = "新华社北京5月17日电 国家统计局17日发布数据，2019年4月份社会消费品零售总额同比增长7.2%。"
     assert pub(text) == ("2019-05-17", True)

@@ -1,7 +1,7 @@
 """The publication date of a text, read as a careful reader would.
 
-1. **Stated**: a date in the title or a headline first line (``2019.5.31``, ``2019年5月31日``,
-   ``2019-05-31``), or a dateline (``新华社北京5月17日电``, ``本报讯 5月17日``; its year is
+1. **Stated**: a date in the title, a headline first line or a byline among the first
+   lines (``2019.5.31``, ``2019年5月31日``, ``2019-05-31 10:23 来源：…``), or a dateline (``新华社北京5月17日电``, ``本报讯 5月17日``; its year is
    inferred as below). Front matter and the user's ``D`` come first, in the pipeline.
 2. **Inferred**: the newest date the text reports as past. Never a date it announces as
    future: one after 将/预计/计划/拟/有望/目标/力争/如果… earlier in its sentence, one
@@ -46,6 +46,9 @@ _DATELINE = re.compile(r"(?P<m>1[0-2]|0?[1-9])月(?P<d>3[01]|[12]\d|0?[1-9])日\
 FIRST_LINE = 60
 #: The longest first paragraph read as a headline (where a full date is the text's own).
 HEADLINE = 80
+#: Lines where a byline (source, time of posting) is looked for.
+BYLINE_LINES = 4
+_BYLINE = re.compile(r"来源|发布|时间|编辑|作者|记者|\d{1,2}:\d{2}")
 
 _FUTURE_BEFORE = re.compile(r"将(?!近)|即将|预计|预期|计划|拟|有望|目标|力争|争取|如果|若(?!干)|假如|届时|最快|未来")
 _FUTURE_AFTER = re.compile(r"\s*(?:(?:起|开始)\s*将|将于|将在|将要|即将|之前|以前|前(?![一二三四五六七八九十两\d几]))")
@@ -72,8 +75,12 @@ def _stated(titles: Sequence[str], paragraphs: Sequence[str]) -> tuple[date | No
     lines = [*titles, paragraphs[0][:FIRST_LINE] if paragraphs else ""]
     # The first paragraph is a "first line" for a full date when it reads as a headline
     # (short, no sentence end); otherwise it opens the text itself (日产汽车于2006年10月19日…: an event, not the date of writing).
-    headline = paragraphs and len(paragraphs[0]) <= HEADLINE and not re.search("[。！？!?]", paragraphs[0])
-    stamps = [*titles, *(paragraphs[:1] if headline else [])]
+    def short(line: str) -> bool:
+        return len(line) <= HEADLINE and not re.search("[。！？!?]", line)
+
+    stamps = [*titles, *(paragraphs[:1] if paragraphs and short(paragraphs[0]) else [])]
+    # A byline among the first lines (2019年05月31日 10:23 来源：新浪财经) states it too.
+    stamps += [line for line in paragraphs[1:BYLINE_LINES] if short(line) and _BYLINE.search(line)]
     for line in stamps:
         m = _STATED.search(line)
         if m and not is_future(line, m.start(), m.end()):
