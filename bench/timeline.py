@@ -34,7 +34,8 @@ EXCLUDED = [
      lambda t, s: t.split(".")[-1] in ("time", "timerange", "datetime", "datetimerange")
      or re.search(r"小时|钟头|分钟|秒", s)),
     ("recurrence", "每天/每周 are sets, not points in time", lambda t, s: t.endswith("set")),
-    ("lunar/era", "lunar dates, lunar festivals and reign eras (正月初一, 春节, 康熙三年) need a calendar table",
+    ("lunar/era", "lunar dates and festivals (正月初一, 春节) need a lunar calendar; of reign eras only 民国 and "
+     "the Qing reigns are read (康熙三年 yes, 神龙元年 no); kept in this row so figures compare across versions",
      lambda t, s: re.search(r"农历|正月|初[一二三四五六七八九十]|大年|春节|除夕|元宵|中秋|端午|重阳|清明|康熙|雍正|民国|神龙", s)),
     ("weekday/week", "weekdays and week arithmetic (上周一, 下下周末, 第一周) are news-of-the-day detail",
      lambda t, s: re.search(r"星期|礼拜|禮拜|週|周(?!年)", s)),

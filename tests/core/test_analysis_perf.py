@@ -20,7 +20,7 @@ from b2b_reader.core.entity_rules import common_dictionary_names, tagged_names
 # Characters dates and figures are made of, plus filler, so random text is dense with
 # near-misses (一个, 上月份额, 1688年轻, 第3季度, 自2018年起 ...).
 ALPHABET = ("0123456789０１２〇零一二两三四五六七八九十百千万亿年月日号天周季度半上下前后今去明本近过最来以"
-            "自从至到起开始数几多余个%％元美第双旬初底末世纪代这轻龄-/. ，。AQq")
+            "自从至到起开始数几多余个%％元美第双旬初底末世纪代这轻龄-/. ，。AQq同当次即近中华民国光绪元")
 texts = st.text(alphabet=ALPHABET, max_size=40)
 
 SENTENCES = [
@@ -34,18 +34,14 @@ SENTENCES = [
 def _scan_every_trigger(text: str, base):
     """``dates.scan`` as it was: ``_parse_at`` tried at every trigger character."""
     found, pos = [], 0
-    for m in re.finditer(f"[{dates._TRIGGER_CHARS}]", text):
+    for m in re.finditer(f"[{dates.ALL_TRIGGERS}]", text):
         i = m.start()
         if i < pos:
             continue
-        parsed = dates._parse_at(text, i)
-        if parsed is None:
-            continue
-        start, end, a, b, mod = parsed
-        if end <= start or dates._in_book_title(text, start, end):
-            continue
-        found.append(dates._resolve(start, end, a, b, mod, base))
-        pos = end
+        kept = dates.accept(text, dates._parse_at(text, i))
+        if kept:
+            found.extend(dates.resolve(p, base) for p in kept)
+            pos = kept[-1].end
     return found
 
 

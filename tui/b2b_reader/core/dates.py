@@ -7,8 +7,10 @@ and days (``今年3月``, ``去年``, ``明天``), counted spans (``最近两年
 ``5年前``), durations (``10多年``), decades, ranges (``2018年12月9日至15日``) and
 festivals that name a solar date (``双11``, ``618`` in a shopping context).
 
-It deliberately does not read clock times, weekdays, lunar dates or era names: a
-business article's timeline is made of years, months and days. Guards keep numbers that
+Era years, Latin quarters (Q3 2025), anaphors (同年, 次日) and weekdays come from
+``core.date_words``; resolving anaphors and bare dates against the narrative is
+``core.narrative``'s work (``parse_all`` + ``resolve`` here). It does not read clock
+times or lunar dates: a business article's timeline is made of years, months and days. Guards keep numbers that
 are names or counts (``1688年轻``, ``5-6个人力``, ``25-35岁``) from becoming dates.
 Pure functions, no third-party imports (JioNLP was measured and not shipped; see
 ``bench/timeline.py``).
@@ -16,16 +18,16 @@ Pure functions, no third-party imports (JioNLP was measured and not shipped; see
 
 from __future__ import annotations
 
-import calendar
 import re
-from dataclasses import dataclass
-from datetime import date, timedelta
+from collections.abc import Sequence
 from typing import NamedTuple
 
+from . import date_words as W
+from .date_values import Base, Found, label_of, parse_base, resolve
 from .numbers import _CN_DIGIT as _DIGITS
 from .numbers import cn_to_int
 
-__all__ = ["Base", "Found", "parse_base", "scan", "label_of", "cn_number"]
+__all__ = ["Base", "Found", "Parsed", "parse_base", "parse_all", "resolve", "scan", "label_of", "cn_number"]
 
 # --------------------------------------------------------------------------- numerals
 
@@ -41,71 +43,6 @@ def cn_number(text: str) -> int | None:
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
-# --------------------------------------------------------------------------- base date
-
-_PRECISION_RANK = {"day": 0, "part-of-month": 1, "month": 2, "quarter": 3, "half": 4, "year": 5}
-
-
-@dataclass(frozen=True, slots=True)
-class Base:
-    """The date relative expressions are resolved against, and how precisely it is known."""
-
-    day: date  # first day of the known period
-    precision: str  # "year", "month" or "day"
-
-    @property
-    def last(self) -> date:
-        """Last day of the known period (the base month's end for a month-precise base)."""
-        if self.precision == "year":
-            return date(self.day.year, 12, 31)
-        if self.precision == "month":
-            return _month_end(self.day.year, self.day.month)
-        return self.day
-
-
-def parse_base(value: date | str | None) -> Base | None:
-    """A :class:`Base` from a date, or from a label ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-    if value is None:
-        return None
-    if isinstance(value, date):
-        return Base(value, "day")
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 1:
-        return Base(date(parts[0], 1, 1), "year")
-    if len(parts) == 2:
-        return Base(date(parts[0], parts[1], 1), "month")
-    return Base(date(parts[0], parts[1], parts[2]), "day")
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _add_months(d: date, months: int) -> date:
-    index = d.year * 12 + d.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(d.day, calendar.monthrange(year, month + 1)[1]))
-
-
-def _shift(d: date, n: int, unit: str) -> date:
-    if unit == "year":
-        return _add_months(d, 12 * n)
-    if unit == "month":
-        return _add_months(d, n)
-    if unit == "week":
-        return d + timedelta(weeks=n)
-    return d + timedelta(days=n)
-
-
-def label_of(first: date, precision: str) -> str:
-    """The design's date label for a resolved expression: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-    if precision in ("year", "half", "quarter"):
-        return f"{first.year:04d}"
-    if precision in ("month", "part-of-month"):
-        return f"{first.year:04d}-{first.month:02d}"
-    return first.isoformat()
-
-
 # --------------------------------------------------------------------------- patterns
 
 _N = r"(?:\d+(?:\.\d+)?|[０-９]+|[零〇一二两三四五六七八九十百千]+|十几|几十|数十|几|数)"
@@ -118,8 +55,10 @@ _ABS_YEAR = re.compile(
     r"(?<![\dA-Za-z.%])(?:(?P<d4>[12]\d{3})|(?P<d2>\d{2})(?=\s?年\s?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s?月)|(?P<d0>0\d)"
     r"|(?P<c4>[〇零一二三四五六七八九]{4})|(?P<c3>[〇零一二三四五六七八九]{3})(?=年[一二三四五六七八九十]+月)"
     r"|(?P<cz>零[一二三四五六七八九])|(?P<cq>两千(?:零?[一二三四五六七八九十]{1,3})?))"
-    rf"\s?年(?:度)?(?![{_NOT_AFTER_NIAN}])"
+    rf"\s?财?年(?:度)?(?![{_NOT_AFTER_NIAN}])"
 )
+# 2019半年报, 2018年报 (the report of a year): a bare year before the report's name.
+_YEAR_REPORT = re.compile(r"(?<![\d.A-Za-z])(?P<y>(?:19|20)\d{2})(?=半年报|半年度报告|年报|年度报告|财报|中报|[一三]季报)")
 _REL_YEAR = re.compile(r"(?P<w>大前年|大后年|今年|去年|前年|明年|后年|本年|(?<!马)上一年|下一年)(?:度)?(?!轻|纪|龄|级)")
 _REL_YEAR_OFFSET = {"大前年": -3, "前年": -2, "去年": -1, "上一年": -1, "今年": 0, "本年": 0,
                     "明年": 1, "下一年": 1, "后年": 2, "大后年": 3}
@@ -130,17 +69,17 @@ _DAY = re.compile(rf"(?<![\d第])(?P<d>{_CN_DAY})\s?(?:日|号)(?![元币报记�
 # A Chinese day with no 日 after a month: 八月十五, 一月二十三.
 _BARE_CN_DAY = re.compile(r"(?P<d>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])(?![十百千万亿个名人家天年%多余位点岁月])")
 _NUM_DATE = re.compile(
-    r"(?<![\d.])(?P<y>[12]\d{3})(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.])"
+    r"(?<![\d.])(?P<y>[12]\d{3})(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12]\d|0?[1-9])(?!\d|\.\d)"
     r"|(?<![\d.])(?P<y2>[12]\d{3}) (?P<m2>1[0-2]|0[1-9]) (?P<d2>3[01]|[12]\d|0[1-9])(?!\d)"
 )
 _YPART = re.compile(
-    r"的?(?:(?P<half>上半年|下半年|前半年|后半年)|(?:第)?(?P<q>[一二三四1-4])季度|[Qq](?P<q2>[1-4])(?!\d)"
+    r"的?(?:(?P<half>上半年|下半年|前半年|后半年)|(?:第)?(?P<q>[一二三四1-4])季度(?P<qend>末|底)?|[Qq](?P<q2>[1-4])(?!\d)"
     r"|前(?P<qn>[二三])季度|前(?P<mn>[一二三四五六七八九十]{1,2}|1[01]|[2-9])个月"
     r"|(?P<edge>年?初|年?底|年?末)(?![步期次衷始代])(?!年)"
     r"|(?P<mid>年?中)(?=[，。、,；期]))"
 )
 _YPART_ALONE = re.compile(
-    r"(?P<half>上半年|下半年)|(?:第)?(?P<q>[一二三四])季度|前(?P<qn>[二三])季度|(?P<edge>年初|年底|年末)(?![步期次衷始])"
+    r"(?P<half>上半年|下半年)|(?:第)?(?P<q>[一二三四])季度(?P<qend>末|底)?|前(?P<qn>[二三])季度|(?P<edge>年初|年底|年末)(?![步期次衷始])"
 )
 _MPART = re.compile(r"(?P<p>上中旬|中下旬|上旬|中旬|下旬|上半月|下半月|初|底|末)(?![步期次衷始])")
 _MPART_DAYS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 0), "上中旬": (1, 20),
@@ -193,6 +132,7 @@ _MOD = re.compile(
 )
 _MOD_KIND = {"以来": "since", "开始": "since", "起": "since", "之后": "after", "以后": "after",
              "后": "after", "之前": "before", "以前": "before", "前": "before"}
+_SAME_DAY = re.compile(r"当天|当日")
 _PREFIX = re.compile(r"自从|自|从|截至|截止到|截止")
 # Prefixes that bound a date on their own (截至2023年6月底, 自2018年): the rest need 起/以来/至.
 _PREFIX_MOD = {"自从": "since", "自": "since", "截至": "before", "截止到": "before", "截止": "before"}
@@ -223,20 +163,10 @@ class _F(NamedTuple):
     duration: bool = False
     festival: bool = False
     wrap: bool = False  # second end of 8月至2月: may run into the next year
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """One recognised expression with its resolution (``first``/``last`` are None when unresolvable)."""
-
-    start: int
-    end: int
-    kind: str  # "point", "duration" or "range"
-    precision: str | None
-    first: date | None
-    last: date | None
-    relative: bool
-    mod: str = ""  # "since", "before" or "after" when the text bounds one side only
+    ana: tuple[str, int] | None = None  # anaphor: (unit, offset) from the narrative's date (同年, 次日)
+    near: bool = False  # 近日, 日前: the publication date's month
+    weekday: int | None = None  # 周四: the latest such day up to the publication date
+    bare_part: bool = False  # a quarter or half without a year (Q4, 上半年): the latest begun
 
 
 def _num(s: str) -> float | None:
@@ -274,6 +204,8 @@ def _year_part(m: re.Match[str]) -> tuple[int, int, str] | None:
     q = g.get("q") or g.get("q2")
     if q:
         n = int(q) if q.isdigit() else _DIGITS[q]
+        if g.get("qend"):
+            return (3 * n, 3 * n, "month")  # 一季度末: the quarter's last month
         return (3 * n - 2, 3 * n, "quarter")
     if g.get("qn"):
         return (1, 3 * _DIGITS[g["qn"]], "quarter")
@@ -282,7 +214,7 @@ def _year_part(m: re.Match[str]) -> tuple[int, int, str] | None:
         return (1, n, "month") if 1 <= n <= 12 else None
     edge = g.get("edge")
     if edge:
-        return (1, 3, "quarter") if edge.endswith("初") else (10, 12, "quarter")
+        return (1, 1, "month") if edge.endswith("初") else (12, 12, "month")  # 年初 January, 年底 December
     if g.get("mid"):
         return (4, 9, "half")
     return None
@@ -325,8 +257,23 @@ def _parse_after_year(text: str, pos: int, f: _F) -> tuple[int, _F]:
     return pos, f
 
 
+def _word(text: str, m: re.Match[str] | None) -> bool:
+    """``m`` matched, and is a word of its own where it could be part of another (如今|日产)."""
+    if m is None:
+        return False
+    return m["w"] not in W.NEEDS_BOUNDARY or W.on_word_boundaries(text, m.start(), m.end())
+
+
+def _quarter(q: str) -> tuple[int, int, str]:
+    n = int(q) if q.isdigit() else _DIGITS[q]
+    return (3 * n - 2, 3 * n, "quarter")
+
+
 def _parse_point(text: str, pos: int) -> tuple[int, _F] | None:
     """A date that can stand at one end of a range: year/month/day forms, parts, festivals."""
+    m = W.YEAR_Q.match(text, pos) or W.Q_YEAR.match(text, pos)
+    if m:
+        return m.end(), _F(year=int(m["y"]), months=_quarter(m["q"]))
     m = _NUM_DATE.match(text, pos)
     if m:
         y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
@@ -334,12 +281,26 @@ def _parse_point(text: str, pos: int) -> tuple[int, _F] | None:
     m = _ABS_YEAR.match(text, pos)
     if m and (y := _abs_year(m)) is not None:
         return _parse_after_year(text, m.end(), _F(year=y))
-    m = _REL_YEAR.match(text, pos)
+    m = W.ERA_YEAR.match(text, pos)
+    if m and (n := 1 if m["n"] == "元" else cn_number(m["n"])):
+        return _parse_after_year(text, m.end(), _F(year=W.ERA_FIRST_YEAR[m["era"]] + n - 1))
+    m = _YEAR_REPORT.match(text, pos)
     if m:
+        return m.end(), _F(year=int(m["y"]))
+    m = _REL_YEAR.match(text, pos)
+    if _word(text, m):
         return _parse_after_year(text, m.end(), _F(yrel=_REL_YEAR_OFFSET[m["w"]]))
+    m = W.ANA_YEAR.match(text, pos)
+    if _word(text, m):
+        return _parse_after_year(text, m.end(), _F(ana=("year", W.ANAPHOR_YEAR[m["w"]])))
     m = _REL_MONTH.match(text, pos)
     if m:
         return _parse_after_month(text, m.end(), _F(mrel=_REL_MONTH_OFFSET[m["w"]]))
+    m = W.ANA_MONTH.match(text, pos)
+    if _word(text, m):
+        return _parse_after_month(text, m.end(), _F(ana=("month", W.ANAPHOR_MONTH[m["w"]])))
+    if text[max(0, pos - 3): pos].endswith(("每", "每年", "每月", "每个月")):
+        return None  # 每月11日, 每年3月: a recurrence, not a date
     m = _MONTH.match(text, pos)
     if m and (month := cn_number(m["m"])) and 1 <= month <= 12:
         return _parse_after_month(text, m.end(), _F(month=month))
@@ -348,13 +309,25 @@ def _parse_point(text: str, pos: int) -> tuple[int, _F] | None:
         return m.end(), _F(day=d)
     m = _YPART_ALONE.match(text, pos)
     if m and (part := _year_part(m)):
-        return m.end(), _F(yrel=0, months=part)
+        return m.end(), _F(months=part, bare_part=not m["edge"])
+    m = W.Q_ALONE.match(text, pos) or W.QUARTER_WORD.match(text, pos)
+    if m:
+        return m.end(), _F(months=_quarter(m["q"]), bare_part=True)
     m = _MPART_ALONE.match(text, pos)
     if m:
         return m.end(), _F(mrel=0, days=_MPART_DAYS[m["p"].lstrip("月")])
     m = _REL_DAY.match(text, pos)
-    if m:
+    if _word(text, m):
         return m.end(), _F(drel=_REL_DAY_OFFSET[m["w"]])
+    m = W.ANA_DAY.match(text, pos)
+    if _word(text, m):
+        return m.end(), _F(ana=("day", W.ANAPHOR_DAY[m["w"]]))
+    m = W.NEAR.match(text, pos)
+    if _word(text, m):
+        return m.end(), _F(near=True)
+    m = W.WEEKDAY.match(text, pos)
+    if m:
+        return m.end(), _F(weekday=W.WEEKDAYS[m["wd"]])
     m = _WEEK.match(text, pos)
     if m:
         w = m["w"].rstrip("个")
@@ -486,6 +459,9 @@ def _parse_at(text: str, pos: int) -> tuple[int, int, _F, _F | None, str] | None
                 if nxt[1].year is None and nxt[1].yrel is None and second.year is not None:
                     second = second._replace(wrap=True)
                 end = between.end() if between else nxt[0]
+    same_day = _SAME_DAY.match(text, end)
+    if second is None and same_day and (first.day or first.festival):
+        end = same_day.end()  # 6月16日当天, 618当天: the date itself
     if second is None and (first.year is not None or first.yrel is not None or first.month or first.day):
         m = _MOD.match(text, end)
         if m:
@@ -502,113 +478,12 @@ def _parse_at(text: str, pos: int) -> tuple[int, int, _F, _F | None, str] | None
     return start, end, first, second, mod
 
 
-# --------------------------------------------------------------------------- resolution
-
-def _resolve_point(f: _F, base: Base | None) -> tuple[date, date, str, bool] | None:
-    """(first day, last day, precision, relative) of a one-ended expression."""
-    relative = f.yrel is not None or f.mrel is not None or f.drel is not None or f.week is not None
-    if f.decade:
-        return date(f.decade[0], 1, 1), date(f.decade[1], 12, 31), "year", False
-    if f.drel is not None or f.week is not None:
-        if base is None:
-            return None
-        if f.drel is not None:
-            d = base.day + timedelta(days=f.drel)
-            return d, d, "day", True
-        monday = base.day - timedelta(days=base.day.weekday()) + timedelta(weeks=f.week or 0)
-        return monday, monday + timedelta(days=6), "day", True
-    year = f.year
-    if year is None:
-        if base is None:
-            return None
-        relative = True
-        if f.mrel is not None:
-            anchor = _add_months(date(base.day.year, base.day.month, 1), f.mrel + 12 * (f.yrel or 0))
-            year = anchor.year
-        else:
-            year = base.day.year + (f.yrel or 0)
-    if f.months:
-        m1, m2, precision = f.months
-        return date(year, m1, 1), _month_end(year, m2), precision, relative
-    month = f.month
-    if f.mrel is not None and base is not None:
-        month = _add_months(date(base.day.year, base.day.month, 1), f.mrel).month
-    if month is None:
-        if f.day is None:
-            return date(year, 1, 1), date(year, 12, 31), "year", relative
-        if base is None:
-            return None
-        month, relative = base.day.month, True
-    if f.days:
-        d1, d2 = f.days
-        last = _month_end(year, month) if d2 == 0 else date(year, month, d2)
-        return date(year, month, d1), last, "part-of-month", relative
-    if f.day is None:
-        return date(year, month, 1), _month_end(year, month), "month", relative
-    for back in range(4 if relative else 1):
-        # 29日 in February means January's; 2月29日 in 2019 means 2016's: step back, as a reader would.
-        y, m = (year - back, month) if f.month is not None or f.mrel is not None else divmod(year * 12 + month - 1 - back, 12)
-        if f.month is None and f.mrel is None:
-            m += 1
-        try:
-            d = date(y, m, f.day)
-        except ValueError:
-            continue
-        return d, d, "day", relative
-    return None  # 2月30日
-
-
-def _resolve_count(f: _F, base: Base | None) -> tuple[date, date, str, bool] | None:
-    if f.count is None or base is None:
-        return None
-    n, unit, direction = f.count
-    whole = int(n)
-    precision = {"year": "year", "month": "month"}.get(unit, "day")
-    if direction == "past":
-        return _shift(base.day, -whole, unit), base.last, precision, True
-    if direction == "future":
-        return base.last + timedelta(days=1), _shift(base.last, whole, unit), precision, True
-    d = _shift(base.day, -whole if direction == "ago" else whole, unit)
-    return d, d, precision, True
-
-
-def _resolve(start: int, end: int, a: _F, b: _F | None, mod: str, base: Base | None) -> Found:
-    if b is not None:
-        ra, rb = _resolve_point(a, base), _resolve_point(b, base)
-        if ra and rb and rb[1] < ra[0] and (b.wrap or (b.year is None and b.yrel is None)):
-            rb = _resolve_point(b._replace(year=ra[0].year + 1, yrel=None), base)
-        if ra and rb and ra[0] <= rb[1]:
-            precision = max(ra[2], rb[2], key=_PRECISION_RANK.__getitem__)
-            if precision in ("half", "quarter"):
-                precision = "month"
-            return Found(start, end, "range", precision, ra[0], rb[1], ra[3] or rb[3])
-        return Found(start, end, "range", None, None, None, True)
-    if a.vague:
-        return Found(start, end, "duration", None, None, None, True)
-    if a.count:
-        r = _resolve_count(a, base)
-        kind = "duration" if a.duration else "point"
-        if r is None:
-            return Found(start, end, kind, None, None, None, True)
-        return Found(start, end, kind, r[2], r[0], r[1], True)
-    if a.duration:
-        return Found(start, end, "duration", None, None, None, False)
-    if a.recent:
-        if base is None:
-            return Found(start, end, "point", None, None, None, True)
-        precision = base.precision if base.precision != "day" else "day"
-        return Found(start, end, "point", precision, base.day, base.last, True)
-    r = _resolve_point(a, base)
-    kind = "range" if a.decade or a.week is not None or (a.months and a.months[0] == 1 and a.months[2] == "month") else "point"
-    if r is None:
-        return Found(start, end, kind, None, None, None, True, mod)
-    return Found(start, end, kind, r[2], r[0], r[1], r[3], mod)
-
-
 # --------------------------------------------------------------------------- scanning
 
 # Characters an expression can start with; only these positions are tried.
 _TRIGGER_CHARS = r"\d０-９〇零一二两三四五六七八九十今去前明后大本上下这近过最未自从昨半数几第双元情女妇植愚劳青儿建教国万平圣光多之截Qq"
+#: Every character an expression can start with (the reference scan in the tests tries them all).
+ALL_TRIGGERS = _TRIGGER_CHARS + W.TRIGGERS
 
 
 def _prefilter_source(pattern: str) -> str:
@@ -624,11 +499,22 @@ _CANDIDATE = re.compile(
     f"(?:{_PREFIX.pattern})?(?:"
     + "|".join(_prefilter_source(p.pattern) for p in (
         _BARE_YEAR_RANGE, _NUM_DATE, _ABS_YEAR, _REL_YEAR, _REL_MONTH, _MONTH, _DAY, _YPART_ALONE,
-        _MPART_ALONE, _REL_DAY, _WEEK, _DECADE, _FESTIVAL))
+        _MPART_ALONE, _REL_DAY, _WEEK, _DECADE, _FESTIVAL, _YEAR_REPORT, W.YEAR_Q, W.Q_YEAR, W.Q_ALONE))
     + ")|"
     + "|".join(f"(?:{_prefilter_source(p.pattern)})" for p in (_COUNT_PRE, _COUNT_POST, _DURATION, _VAGUE, _RECENT))
 )
-_CANDIDATE_AT = re.compile(f"(?=[{_TRIGGER_CHARS}])(?={_CANDIDATE.pattern})")
+# The words of ``core.date_words`` start with characters common in any text (日, 道, 民, 上):
+# trying every form at each of them cost as much again. They get their own trigger set and
+# their own, short, alternation (an expression may still open with a prefix: 从次日起).
+_CANDIDATE_WORDS = re.compile(
+    f"(?:{_PREFIX.pattern})?(?:"
+    + "|".join(_prefilter_source(p.pattern) for p in (
+        W.QUARTER_WORD, W.ERA_YEAR, W.ANA_YEAR, W.ANA_MONTH, W.ANA_DAY, W.NEAR, W.WEEKDAY))
+    + ")"
+)
+_CANDIDATE_AT = re.compile(
+    f"(?=[{_TRIGGER_CHARS}])(?={_CANDIDATE.pattern})|(?=[自从截{W.TRIGGERS}])(?={_CANDIDATE_WORDS.pattern})"
+)
 
 
 def _in_book_title(text: str, start: int, end: int) -> bool:
@@ -637,26 +523,112 @@ def _in_book_title(text: str, start: int, end: int) -> bool:
     return open_ != -1 and text.rfind("》", open_, start) == -1 and text.find("》", end) != -1
 
 
-def scan(text: str, base: Base | None, blocked: list[tuple[int, int]] = ()) -> list[Found]:
-    """All date expressions in ``text``, left to right, longest first, none overlapping.
+class Parsed(NamedTuple):
+    """One expression as written, before resolution: offsets, its one or two ends, its bound."""
 
-    ``blocked`` holds ``(start, end)`` offsets of names and numbers that veto any
-    expression overlapping them (``1688`` the company is never the year 1688).
+    start: int
+    end: int
+    a: _F
+    b: _F | None
+    mod: str
+
+    @property
+    def explicit(self) -> bool:
+        """The year is written (2018年, 17年3月, 民国104年, 2019.5.31), not implied."""
+        return self.a.year is not None
+
+    @property
+    def kind(self) -> str:
+        """``deictic`` (今年, 近日: the publication date), ``anaphor`` (同年, 次日: the narrative),
+        ``bare`` (4月14日, Q4: the sentence's year, else the publication date's) or ``explicit``."""
+        a = self.a
+        if a.year is not None or a.decade is not None:
+            return "explicit"
+        if a.ana is not None:
+            return "anaphor"
+        if (a.yrel is not None or a.mrel is not None or a.drel is not None or a.week is not None
+                or a.count is not None or a.recent or a.near or a.weekday is not None):
+            return "deictic"
+        return "bare" if (a.month or a.day or a.months or a.days or a.festival) else "none"
+
+
+def parse_all(text: str, blocked: Sequence[tuple[int, int] | tuple[int, int, bool]] = ()) -> list[Parsed]:
+    """Every date expression of ``text`` as written, left to right, longest first, none overlapping.
+
+    ``blocked`` holds ``(start, end)`` offsets of names and numbers that veto any expression
+    overlapping them (``1688`` the company is never the year 1688); a third item True marks a
+    soft veto (a figure such as 17年, "17 years"), lifted for a longer date holding it
+    (17年3月). Inside a book title only a date with its year or a reported quarter is kept
+    (《2019年2月P2P网贷报告》, 《Q3财报营收下滑》), not 《明日之后》 nor 《三月的故事》.
     """
-    found: list[Found] = []
+    found: list[Parsed] = []
     pos = 0
     for trigger in _CANDIDATE_AT.finditer(text):
         i = trigger.start()
         if i < pos:
             continue
-        parsed = _parse_at(text, i)
-        if parsed is None:
-            continue
-        start, end, a, b, mod = parsed
-        if end <= start or _in_book_title(text, start, end):
-            continue
-        if any(s < end and start < e for s, e in blocked):
-            continue
-        found.append(_resolve(start, end, a, b, mod, base))
-        pos = end
+        kept = accept(text, _parse_at(text, i), blocked)
+        if kept:
+            found.extend(kept)
+            pos = kept[-1].end
     return found
+
+
+def accept(text: str, parsed: tuple | None, blocked: Sequence[tuple] = ()) -> list[Parsed]:
+    """What :func:`parse_all` keeps of one ``_parse_at`` result (none, it, or its two dates)."""
+    if parsed is None:
+        return []
+    start, end, a, b, mod = parsed
+    if end <= start or (a.year is None and not a.bare_part and _in_book_title(text, start, end)):
+        return []
+    if any(_vetoes(block, start, end, a) for block in blocked) or _generic_month(text, start, end, a, b):
+        return []
+    if a.year is not None and text.startswith("民国", start) and text[start - 2:start] == "中华":
+        start -= 2  # 中华民国96年: 中, too common a character to try, is not a trigger
+    return _split_inverted(text, Parsed(start, end, a, b, mod))
+
+
+# What a month stands for when it labels a climate figure (一月份平均气温为-3.7℃): every January.
+_CLIMATE = re.compile(r"\s?(?:份)?的?(?:平均|日均|月均)?(?:最高|最低)?(?:气温|温度|降水|降雨|降雪|日照|湿度)")
+
+
+def _generic_month(text: str, start: int, end: int, a: _F, b: _F | None) -> bool:
+    """A bare month that labels a figure of every year, not a time: the subject of a climate
+    figure (一月份平均气温), or a table cell holding only the month (| 一月 | 二月 |)."""
+    if b is not None or a.month is None or a.year is not None or a.yrel is not None or a.day or a.days or a.ana:
+        return False
+    if _CLIMATE.match(text, end):
+        return True
+    left, right = text.rfind("|", 0, start), text.find("|", end)
+    return left != -1 and right != -1 and not text[left + 1:start].strip() and not text[end:right].strip()
+
+
+def _split_inverted(text: str, p: Parsed) -> list[Parsed]:
+    """A range whose written ends run backwards (2018年9月1日至2018年5月31日, a typo) as its
+    two dates, each as written."""
+    a, b = p.a, p.b
+    if b is None or a.year is None or b.year is None:
+        return [p]
+    if (b.year, b.month or 0, b.day or 0) >= (a.year, a.month or 0, a.day or 0):
+        return [p]
+    conn = _CONNECT.search(text, p.start, p.end)
+    if conn is None:
+        return [p]
+    return [Parsed(p.start, conn.start(), a, None, ""), Parsed(conn.end(), p.end, b, None, "")]
+
+
+def _vetoes(block: tuple, start: int, end: int, a: _F) -> bool:
+    s, e = block[0], block[1]
+    if not (s < end and start < e):
+        return False
+    soft = len(block) > 2 and block[2]
+    return not (soft and start <= s and e <= end and e - s < end - start and (a.month or a.day))
+
+
+def scan(text: str, base: Base | None, blocked: list[tuple[int, int]] = ()) -> list[Found]:
+    """All date expressions in ``text`` resolved against one ``base`` (see :func:`parse_all`).
+
+    Anaphors and bare dates take ``base`` here; ``core.narrative`` resolves a whole
+    document, where they follow the narrative instead.
+    """
+    return [resolve(p, base) for p in parse_all(text, blocked)]

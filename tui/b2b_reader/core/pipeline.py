@@ -21,7 +21,11 @@ from .script import VARIANTS, VIEWS_VERSION, Views, detect_script, view_key
 
 SCHEMA = 1
 #: Bump when cleaning, parsing or analysis output changes, so cached results are not reused.
-PIPELINE_VERSION = "6"
+PIPELINE_VERSION = "7"
+#: Full-width ASCII forms (１９８１, Ｑ３, １．５, ％) as ASCII, for analysis only: one character
+#: for one, so offsets are exact. The Chinese punctuation that shares the block (，：；！？（）)
+#: is the text's own punctuation, not a wide form of ASCII, and stays.
+FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in "，：；！？（）"}
 
 
 class Loaded(NamedTuple):
@@ -322,11 +326,9 @@ def _analyze_texts(paragraphs: list[str], document: Document, date: str | None,
     from .glossary import find_terms, load_glossary
     from .lexicon import load_lexicon
 
+    shown, paragraphs = paragraphs, [p.translate(FULLWIDTH) for p in paragraphs]  # same lengths: offsets hold
     analysis = Analysis(date=date or document.date,
                         date_inferred=document.date_inferred if not date else False)
-    if analysis.date is None:
-        analysis.date, _reason = timeline.infer_document_date(paragraphs)
-        analysis.date_inferred = analysis.date is not None
     lexicon = load_lexicon(lexicon_path)
     glossary = load_glossary(glossary_path)
     analysis.warnings.extend(lexicon.warnings)
@@ -340,14 +342,19 @@ def _analyze_texts(paragraphs: list[str], document: Document, date: str | None,
         if mask is None:
             mask = taken[span.paragraph] = bytearray(len(paragraphs[span.paragraph]))
         mask[span.start:span.end] = b"\x01" * (span.end - span.start)
-    expressions = timeline.find_time_expressions(paragraphs, analysis.date, blocked=blocking)
+    first = document.sections[0].title if document.sections else None  # a plain text's headline, today
+    titles = [t.translate(FULLWIDTH) for t in (document.title, first) if t]  # where a date is "stated"
+    dated = timeline.date_document(paragraphs, analysis.date, blocked=blocking, titles=titles)
+    if analysis.date is None:  # stated in the text (a dateline) or inferred from it
+        analysis.date, analysis.date_inferred = dated.date, dated.date is not None and not dated.stated
+    expressions = dated.expressions
     for expr in expressions:
         mask = taken.get(expr.paragraph)
-        if mask is not None and 1 in mask[expr.start:expr.end]:
+        if mask is not None and 1 in mask[expr.start:expr.end] and not _date_over_figures(entities, expr):
             continue
         entities.append(Span(expr.paragraph, expr.start, expr.end, "entity", "date", expr.date or expr.text))
     analysis.spans.extend(entities)
-    analysis.events = timeline.build_timeline(paragraphs, analysis.date, blocked=blocking, expressions=expressions)
+    analysis.events = timeline.build_timeline(shown, analysis.date, blocked=blocking, expressions=expressions)
 
     terms = find_terms(paragraphs, glossary, entities)  # a term may be exactly an entity
     analysis.spans.extend(terms)
@@ -360,6 +367,18 @@ def _analyze_texts(paragraphs: list[str], document: Document, date: str | None,
                                   "category": term.category, "occurrences": occurrences})
     analysis.spans.sort(key=_span_order)
     return analysis
+
+
+def _date_over_figures(entities: list[Span], expr) -> bool:
+    """A month or day date holding only figures (17年3月 over the count 17年) replaces them."""
+    if expr.kind != "point" or expr.precision not in ("month", "part-of-month", "day"):
+        return False
+    inside = [s for s in entities if s.paragraph == expr.paragraph and s.start < expr.end and expr.start < s.end]
+    if not all(s.type == "number" and expr.start <= s.start and s.end <= expr.end for s in inside):
+        return False
+    for s in inside:
+        entities.remove(s)
+    return True
 
 
 def _span_order(span: Span) -> tuple:

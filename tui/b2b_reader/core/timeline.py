@@ -15,14 +15,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import Base, label_of, parse_base, scan
+from .dates import label_of, parse_all, parse_base
 from .models import Span
+from .narrative import resolve_document
+from .pubdate import publication_date
 from .words import sentences as split_sentences
 
 __all__ = [
     "TimeExpr",
     "Event",
     "infer_document_date",
+    "date_document",
+    "DatedText",
     "find_time_expressions",
     "build_timeline",
     "to_json",
@@ -57,10 +61,6 @@ class TimeExpr:
     inferred: bool
     mod: str = ""
 
-    def to_span(self) -> Span:
-        """The expression as a ``date`` annotation span keyed by its label."""
-        return Span(self.paragraph, self.start, self.end, layer="date", type="date", key=self.date or "")
-
 
 @dataclass(frozen=True, slots=True)
 class Event:
@@ -87,79 +87,76 @@ class Event:
 
 # --------------------------------------------------------------------------- document date
 
-_YEAR_IN_TEXT = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s?年(?![轻纪龄级代])")
-_THIS_YEAR = re.compile(r"今年")
-_DOUBLE11 = re.compile(r"双11|双十一")
-# Words that say Double 11 is happening as the text is written.
-_IN_PROGRESS = re.compile(r"激战正酣|正酣|进行中|正在进行|如火如荼|打响|开启|拉开帷幕|当天|期间|战报")
-_MONTH_THIS_YEAR = re.compile(r"今年(1[0-2]|[1-9])月")
+def infer_document_date(paragraphs: Sequence[str], titles: Sequence[str] = ()) -> tuple[str | None, str]:
+    """When the document was written: (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, or None; why).
 
-
-def infer_document_date(paragraphs: Sequence[str]) -> tuple[str | None, str]:
-    """Guess when the document was written: (``YYYY`` or ``YYYY-MM``, or None; a short reason).
-
-    The year: the latest explicit year in a paragraph that also says 今年 ("this year"), as
-    in ``今年1月…2023年要…``; failing that, the latest year mentioned at all. The month: a
-    Double 11 in progress (``双11激战正酣``) says November; otherwise the latest month
-    written as 今年N月.
+    A date stated in the title or first line or a dateline, else the newest date the text
+    reports as past, never a forecast (see ``core.pubdate``).
     """
-    year, why = None, ""
-    for index, text in enumerate(paragraphs):
-        if _THIS_YEAR.search(text):
-            years = [int(y) for y in _YEAR_IN_TEXT.findall(text)]
-            if years and (year is None or max(years) > year):
-                year, why = max(years), f"今年 and {max(years)}年 in paragraph {index}"
-    if year is None:
-        years = [int(y) for text in paragraphs for y in _YEAR_IN_TEXT.findall(text)]
-        if not years:
-            return None, "no year in the text"
-        year, why = max(years), f"latest year mentioned ({max(years)})"
-    for index, text in enumerate(paragraphs):
-        m = _DOUBLE11.search(text)
-        if m and _IN_PROGRESS.search(text, max(0, m.start() - 10), m.end() + 12):
-            return f"{year:04d}-11", f"{why}; Double 11 under way in paragraph {index}"
-    months = [int(m) for text in paragraphs for m in _MONTH_THIS_YEAR.findall(text)]
-    if months:
-        return f"{year:04d}-{max(months):02d}", f"{why}; latest month of this year mentioned"
-    return f"{year:04d}", why
+    found = publication_date(paragraphs, None, titles)
+    return found.label, found.reason
 
 
 # --------------------------------------------------------------------------- expressions
 
-def _base_for(paragraphs: Sequence[str], base: date | str | None) -> Base | None:
+@dataclass(frozen=True, slots=True)
+class DatedText:
+    """The date expressions of a document and the publication date they were resolved with."""
+
+    date: str | None
+    stated: bool  # the publication date was written in the text (a dateline, a title's date)
+    reason: str
+    expressions: list[TimeExpr]
+
+
+def _vetoes(blocked: Sequence[Span]) -> dict[int, list[tuple[int, int, bool]]]:
+    vetoes: dict[int, list[tuple[int, int, bool]]] = {}
+    for span in blocked:
+        if span.type != "date":
+            vetoes.setdefault(span.paragraph, []).append((span.start, span.end, span.type == "number"))
+    return vetoes
+
+
+def date_document(
+    paragraphs: Sequence[str], base: date | str | None = None, blocked: Sequence[Span] = (),
+    titles: Sequence[str] = (),
+) -> DatedText:
+    """Every date expression of the canonical paragraphs, resolved in reading order.
+
+    ``base`` is the publication date (a ``date``, or a label ``YYYY[-MM[-DD]]``); when None
+    it is found in the text (``core.pubdate``: stated in ``titles`` or the first line, else
+    the newest past date). Deictic words count from it, anaphors and bare dates from the
+    narrative (``core.narrative``). ``blocked`` spans (names and numbers from the entity
+    finder; ``date`` spans are ignored) veto any expression they overlap.
+    """
+    vetoes = _vetoes(blocked)
+    parsed = [parse_all(text, vetoes.get(index, ())) for index, text in enumerate(paragraphs)]
     if base is None:
-        label, _ = infer_document_date(paragraphs)
-        return parse_base(label)
-    return parse_base(base)
+        found = publication_date(paragraphs, parsed, titles)
+        label, stated, reason = found.label, found.stated, found.reason
+    else:
+        label, stated, reason = (base.isoformat() if isinstance(base, date) else base), True, "given"
+    resolved = resolve_document(parsed, paragraphs, parse_base(label))
+    out: list[TimeExpr] = []
+    for index, (text, founds) in enumerate(zip(paragraphs, resolved)):
+        for f in founds:
+            value = label_of(f.first, f.precision) if f.first and f.precision else None
+            out.append(TimeExpr(
+                paragraph=index, start=f.start, end=f.end, text=text[f.start:f.end], kind=f.kind,
+                date=value,
+                date_start=f.first.isoformat() if value and f.first else None,
+                date_end=f.last.isoformat() if value and f.last else None,
+                precision=f.precision if value else None,
+                inferred=f.relative, mod=f.mod,
+            ))
+    return DatedText(label, stated, reason, out)
 
 
 def find_time_expressions(
     paragraphs: Sequence[str], base: date | str | None = None, blocked: Sequence[Span] = ()
 ) -> list[TimeExpr]:
-    """Every date expression of the canonical paragraphs, resolved against ``base``.
-
-    ``base`` is the document date (a ``date``, or a label ``YYYY[-MM[-DD]]``); when None it
-    is inferred with :func:`infer_document_date`. ``blocked`` spans (names and numbers
-    from the entity finder; ``date`` spans are ignored) veto any expression they overlap.
-    """
-    anchor = _base_for(paragraphs, base)
-    vetoes: dict[int, list[tuple[int, int]]] = {}
-    for span in blocked:
-        if span.type != "date":
-            vetoes.setdefault(span.paragraph, []).append((span.start, span.end))
-    out: list[TimeExpr] = []
-    for index, text in enumerate(paragraphs):
-        for f in scan(text, anchor, vetoes.get(index, [])):
-            label = label_of(f.first, f.precision) if f.first and f.precision else None
-            out.append(TimeExpr(
-                paragraph=index, start=f.start, end=f.end, text=text[f.start:f.end], kind=f.kind,
-                date=label,
-                date_start=f.first.isoformat() if label and f.first else None,
-                date_end=f.last.isoformat() if label and f.last else None,
-                precision=f.precision if label else None,
-                inferred=f.relative, mod=f.mod,
-            ))
-    return out
+    """Every date expression of the canonical paragraphs (:func:`date_document`'s list)."""
+    return date_document(paragraphs, base, blocked).expressions
 
 
 # --------------------------------------------------------------------------- events
@@ -196,7 +193,9 @@ def build_timeline(
     ranges keep their ``kind``; bare durations and vague spans (``10多年`` alone,
     ``近些年``) have no date and are left out. ``expressions``, when given, are the result
     of ``find_time_expressions(paragraphs, base, blocked)`` already computed by the caller
-    (the pipeline needs both; scanning twice doubled the cost of dates).
+    (the pipeline needs both; scanning twice doubled the cost of dates), possibly on a
+    normalised copy of the same length (full-width digits as ASCII): texts and phrases
+    are taken from ``paragraphs``.
     """
     if expressions is None:
         expressions = find_time_expressions(paragraphs, base, blocked)
@@ -221,7 +220,7 @@ def build_timeline(
             events.append(Event(
                 date=e.date, start=e.date_start, end=e.date_end, precision=e.precision,
                 inferred=e.inferred, kind=e.kind, text=_trim(text[lo:hi], e.start - lo),
-                phrase=e.text, paragraph=index, sentence=number, span_start=e.start, span_end=e.end,
+                phrase=text[e.start:e.end], paragraph=index, sentence=number, span_start=e.start, span_end=e.end,
             ))
     # One event per thing said: a date repeated in a paragraph (双11 … 双11) is one event.
     seen: set[tuple[int, str, str]] = set()
