@@ -10,6 +10,7 @@ from textual.screen import Screen
 from dataclasses import replace
 
 from .core import pipeline, state
+from .core.inert import inert
 from .core.pipeline import Loaded
 from .core.script import VARIANT_NAMES, VARIANTS
 from .screens.reader import ReaderScreen
@@ -47,6 +48,13 @@ class ReaderApp(App[None]):
             self.theme = self.settings.theme
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Every notification (warnings name files, overlays, exceptions): made inert first,
+        and never read as markup, since what it says comes from data."""
+        super().notify(inert(str(message)), title=inert(title, line=True), severity=severity,
+                       timeout=timeout, markup=False)
 
     def get_default_screen(self) -> Screen:
         # The reader is the default screen, mounted with the app: pushed from on_mount it was

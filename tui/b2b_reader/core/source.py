@@ -47,10 +47,23 @@ _BIG5_FAMILY = ("big5", "cp950", "big5hkscs")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 _UNSUPPORTED = "not text in a supported encoding (UTF-8, UTF-16, GB18030, Big5); try --encoding"
 _COMMON_PUNCT = frozenset("，。、；：？！“”‘’（）《》〈〉「」『』…—·【】％")
+#: Codecs Python knows that are no character encoding of a document: they transform
+#: bytes (base64, rot13, zlib: flagged by codecs itself) or host names (idna, punycode).
+_NOT_DOCUMENT_CODECS = frozenset({"idna", "punycode", "undefined"})
+#: Japanese and Korean codecs whose bytes GB18030 also reads, as wrong characters: EUC-KR
+#: Hangul and EUC-JP kanji fall on GB2312's frequent rows, so scoring alone cannot see it.
+_NEIGHBOURS = (("shift_jis", "Japanese"), ("euc_jp", "Japanese"), ("euc_kr", "Korean"))
+#: The commonest Hangul syllables of Korean prose (particles, endings, 하다, 이다): a third
+#: or more of its syllables; Chinese GB bytes read as EUC-KR give them about one in twenty.
+_KOREAN_COMMON = frozenset("이다는의에하고가을를서지로기한도사으리어아자수게대시해인일그나요정것들면원적있전과주보상만부우")
 
 
 class SourceError(Exception):
     """Input that cannot be read or used; ``str()`` is a one-line message for the user."""
+
+
+class EncodingError(SourceError):
+    """An ``--encoding`` that names no text encoding: bad usage, not bad input."""
 
 
 @dataclass(frozen=True)
@@ -254,6 +267,11 @@ def detect_encoding(data: bytes) -> str:
     wide = sum(n for c, n in Counter(text).items() if c >= "\x80") - errors
     if wide >= 8 and errors * 4 <= wide:
         return "utf-8"
+    neighbour = _neighbour_language(sample, final)
+    if neighbour is not None:
+        codec, language = neighbour
+        raise SourceError(f"looks like {language} text ({codec}), not Chinese: b2b-reader reads Chinese "
+                          f"(--encoding {codec} opens it anyway)")
     # Too short to be sure: UTF-8 competes, each valid multi-byte sequence worth +2
     # (roughly the odds of one forming by chance in other encodings).
     scored = [(_score(text, errors) + 2.0 * wide, 0, "utf-8")]
@@ -304,11 +322,51 @@ def _normalise_newlines(text: str) -> str:
 
 
 def _codec_name(encoding: str) -> str:
-    """Python's canonical name for ``encoding`` or a SourceError for an unknown one."""
+    """Python's canonical name for a text encoding; :class:`EncodingError` otherwise."""
     try:
-        return codecs.lookup(encoding).name
+        info = codecs.lookup(encoding)
     except LookupError:
-        raise SourceError(f"unknown encoding {encoding!r}") from None
+        raise EncodingError(f"unknown encoding {encoding!r}") from None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_DOCUMENT_CODECS:
+        raise EncodingError(f"{encoding!r} is not a text encoding (for example utf-8, gb18030, big5)")
+    return info.name
+
+
+def check_encoding(encoding: str) -> str:
+    """The canonical name of a text encoding the user asked for; ``EncodingError`` if none."""
+    return _codec_name(encoding)
+
+
+def _byte_order(data: bytes, codec: str) -> str:
+    """``utf-16``/``utf-32`` without a BOM: the byte order that reads better (Python's
+    codecs insist on a BOM); other codecs unchanged."""
+    if codec not in ("utf-16", "utf-32") or data.startswith(
+            (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE) if codec == "utf-32" else (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return codec
+    head = data[:SNIFF_BYTES]
+    return max((f"{codec}-le", f"{codec}-be"), key=lambda c: _score(*_decode(head, c, final=False)[:2]))
+
+
+def _neighbour_language(sample: bytes, final: bool) -> tuple[str, str] | None:
+    """(codec, language) when ``sample`` is Japanese or Korean text rather than Chinese.
+
+    Japanese writes its particles in hiragana, which Chinese never uses; Korean is nearly
+    all Hangul, its commonest syllables a large share, with spaces between words. Either
+    must decode cleanly.
+    """
+    for codec, language in _NEIGHBOURS:
+        text, errors, _ = _decode(sample, codec, final=final)
+        wide = [c for c in text if c >= "\u0100"]
+        if len(wide) < 6 or errors * 20 > len(wide):
+            continue
+        if language == "Japanese":
+            hits = sum(1 for c in wide if "\u3041" <= c <= "\u309f")
+        else:  # and Korean puts spaces between words, every few syllables
+            common = [c for c in wide if c in _KOREAN_COMMON]
+            hits = len(common) if len(set(common)) >= 3 and text.count(" ") * 10 >= len(wide) else 0
+        if hits * 5 >= len(wide):
+            return codec, language
+    return None
 
 
 def decode_bytes(
@@ -334,7 +392,11 @@ def decode_bytes(
         except SourceError as exc:
             raise SourceError(f"{name}: {exc}") from None
     truncated = truncated_from is not None
-    text, replaced, used = _decode(data, codec, final=not truncated)
+    codec = _byte_order(data, codec)
+    try:
+        text, replaced, used = _decode(data, codec, final=not truncated)
+    except (UnicodeError, ValueError, TypeError) as exc:  # a codec that cannot report errors
+        raise SourceError(f"{name}: cannot be read as {codec}: {exc}") from None
     if text.startswith("\ufeff"):
         text = text[1:]  # a BOM the codec kept (explicit utf-8, utf-16-le, ...)
     notes: list[str] = []

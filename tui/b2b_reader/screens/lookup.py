@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..widgets.safe import inert_text
 from .dialogs import dialog_css
 
 #: Dictionary entries shown; common words have a dozen and the first few are the point.
@@ -42,8 +43,8 @@ class LookupScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="lookup-body") as body:
             body.border_title = "Look up"
-            yield Static(self._head(None), id="lookup-head")
-            yield Static(self._known(), id="lookup-known")
+            yield Static(inert_text(self._head(None)), id="lookup-head")
+            yield Static(inert_text(self._known()), id="lookup-known")
             yield Static(Text("looking up…", style="dim"), id="lookup-senses")
             yield Static(Text("esc closes", style="dim"))
 
@@ -58,8 +59,8 @@ class LookupScreen(ModalScreen[None]):
         self.app.call_from_thread(self._show, result)
 
     def _show(self, result) -> None:
-        self.query_one("#lookup-head", Static).update(self._head(result))
-        self.query_one("#lookup-senses", Static).update(self._senses(result))
+        self.query_one("#lookup-head", Static).update(inert_text(self._head(result)))
+        self.query_one("#lookup-senses", Static).update(inert_text(self._senses(result)))
 
     def _head(self, result) -> Text:
         text = Text(self.shown, style="bold")
