@@ -203,6 +203,8 @@ def _read(args: Namespace) -> int:
     gc.disable()
     _validate(args)
     loaded = _load(args)
+    if not loaded.document.paragraphs:
+        raise _InputError(f"{loaded.name}: no text to read (the document is empty)")
     if not sys.stdout.isatty() or os.environ.get("TERM") == "dumb":
         # No terminal, or one that cannot place the cursor (TERM=dumb, e.g. an editor's
         # shell buffer): the reader's screen would be escape-sequence noise; print the text.

@@ -260,8 +260,9 @@ class StateStore:
             data = json.loads(self.path.read_bytes())
         except (FileNotFoundError, NotADirectoryError):  # nothing saved yet
             return {"version": STATE_VERSION, "documents": {}}
-        except (OSError, ValueError) as exc:
-            reason = _describe(exc) if isinstance(exc, OSError) else f"not valid JSON ({exc})"
+        except (OSError, ValueError, RecursionError) as exc:
+            reason = (_describe(exc) if isinstance(exc, OSError) else
+                      "nested too deeply" if isinstance(exc, RecursionError) else f"not valid JSON ({exc})")
             return f"unreadable reading state: {reason}"
         if not isinstance(data, dict) or not isinstance(data.get("documents"), dict):
             return "unreadable reading state: unexpected layout"

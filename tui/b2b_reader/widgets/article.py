@@ -511,6 +511,8 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
     # -- moving -------------------------------------------------------------------------
 
     def watch_cursor(self, old: int, new: int) -> None:
+        if not self.shown(new):  # a section or bookmark the filter hides: the whole document again
+            self.set_filter(None)
         if self.word is not None:
             self.word = None  # the word cursor belongs to the paragraph it was in
             self._forget_block(self.block_of.get(old))
