@@ -70,6 +70,8 @@ def _analysis_ok(data: dict) -> bool:
     from .models import check_date
     from .timeline import Event
 
+    if not all(isinstance(data[k], list) for k in ("spans", "glossary", "events")):
+        return False
     for row in data["spans"]:
         if not (isinstance(row, list) and len(row) == 6 and all(_count(v) for v in row[:3])
                 and row[1] <= row[2] and all(isinstance(v, str) for v in row[3:])):
