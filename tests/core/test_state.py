@@ -228,3 +228,31 @@ def test_every_view_the_reader_offers_can_be_saved_and_read_back(tmp_path):
         save_settings(Settings(script="traditional", variant=variant), path)
         settings, warnings = load_settings(path)
         assert settings.variant == variant and warnings == []
+
+
+def test_two_readers_changing_different_settings_keep_both(tmp_path):
+    from b2b_reader.core.state import update_settings
+
+    path = tmp_path / "settings.toml"
+    # A and B start on the same (default) settings; A switches the copy format, B the
+    # script, then A quits having changed nothing else: both changes survive.
+    assert update_settings({"excerpt_format": "plain"}, path) == []
+    assert update_settings({"script": "simplified"}, path) == []
+    assert update_settings({}, path) == []
+    settings, warnings = load_settings(path)
+    assert (settings.excerpt_format, settings.script, warnings) == ("plain", "simplified", [])
+
+
+async def test_two_readers_on_one_home_lose_no_setting():
+    from b2b_reader.app import ReaderApp
+    from b2b_reader.core import pipeline
+
+    first, second = ReaderApp(pipeline.load_default()), ReaderApp(pipeline.load_default())
+    async with first.run_test(size=(100, 30)) as pilot:
+        await pilot.press("C")  # copy format: md -> md-both, saved at once
+        assert first.settings.excerpt_format == "md-both"
+        async with second.run_test(size=(100, 30)) as other:  # started before A's change
+            await other.press("t")
+        await pilot.press("j")
+    settings, _ = load_settings()
+    assert settings.excerpt_format == "md-both" and settings.script == "simplified"

@@ -80,12 +80,13 @@ class ReaderApp(App[None]):
         self.save_setting(script=script, variant=variant, punctuation=punctuation, theme=self.theme)
 
     def save_setting(self, **changes) -> None:
-        """Change settings and save them if anything changed (atomically; failures are warnings)."""
-        settings = replace(self.settings, **changes)
-        if settings != self.settings:
-            self.settings = settings
-            for warning in state.save_settings(settings):
-                self.notify(warning, severity="warning", markup=False)
+        """Save the settings this reader changed, merged into what is on disk (another
+        reader may have changed others meanwhile); failures are warnings."""
+        changed = {key: value for key, value in changes.items() if getattr(self.settings, key) != value}
+        if changed:
+            self.settings = replace(self.settings, **changed)
+            for warning in state.update_settings(changed):
+                self.notify(warning, severity="warning")
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -29,7 +29,7 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -188,6 +188,24 @@ def save_settings(settings: Settings, path: str | Path | None = None) -> list[st
     except OSError as exc:
         return [f"{target}: settings not saved ({_describe(exc)})"]
     return []
+
+
+def update_settings(changes: dict[str, Any], path: str | Path | None = None) -> list[str]:
+    """Merge ``changes`` into the settings on disk and write them; warnings, never raises.
+
+    Read, change and write happen under the lock, so two readers sharing a home keep
+    each other's changes (A switches the copy format, B the script: both survive),
+    where writing one reader's whole, stale copy would undo the other's.
+    """
+    target = _settings_path(path)
+    try:
+        with _locked(target):
+            current, warnings = load_settings(target)
+            merged = replace(current, **changes)
+            write_atomically(target, _settings_toml(merged).encode("utf-8"))
+    except OSError as exc:
+        return [f"{target}: settings not saved ({_describe(exc)})"]
+    return [w for w in warnings if "moved to" in w or "could not move" in w]  # the rest was said at start
 
 
 def _settings_toml(settings: Settings) -> str:
