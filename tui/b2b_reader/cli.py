@@ -211,11 +211,22 @@ def _read(args: Namespace) -> int:
         return _print_plain(loaded, args)
     if not sys.stdin.isatty():
         _reattach_terminal()
+    import asyncio
+
     from .app import ReaderApp
+    from .core import pipeline
 
     app = ReaderApp(loaded, script=args.script, variant=args.variant)
-    app.run()
-    return app.return_code or 0
+    # An own loop: asyncio.run() would wait, after the screen is restored, for the worker
+    # threads (an analysis cannot be interrupted), 3-100 s on a large document.
+    app.run(loop=asyncio.new_event_loop())
+    pipeline.terminate_children()
+    code = app.return_code or 0
+    # Positions and settings were written when the reader closed; what a worker thread may
+    # still be computing is a cache entry, recomputed next time. Leave without joining it.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _print_plain(loaded, args: Namespace) -> int:

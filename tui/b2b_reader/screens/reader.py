@@ -316,6 +316,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
             self.notify(warning, severity="warning", markup=False)
 
     def on_unmount(self) -> None:
+        pipeline.terminate_children()  # quitting: an analysis child must not outlive the reader
         self.save_position()
         self.app.remember(self.script, self.variant, self.punctuation)
 
