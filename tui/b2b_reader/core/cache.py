@@ -115,11 +115,19 @@ def has(kind: str, key: str) -> bool:
     return (cache_dir() / kind / f"{key}.json").is_file()
 
 
+_cleaned: set[str] = set()
+
+
 def store(kind: str, key: str, data: dict) -> bool:
     """Write a JSON object atomically; False (and no exception) if the cache is not writable."""
     from .files import write_atomically
 
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    if kind not in _cleaned:  # once per kind and process: entries killed midway
+        from .files import clean_orphans
+
+        _cleaned.add(kind)
+        clean_orphans(cache_dir() / kind)
     try:
         write_atomically(cache_dir() / kind / f"{key}.json", payload, durable=False)
     except OSError:

@@ -299,6 +299,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         if position is not None and 0 < position < len(self.views):
             self.article.cursor = position
         self.article.bookmarks = {b.paragraph for b in self._bookmarks()}
+        self.date_override = self.store.date(self.doc_key)  # D, remembered per document
         self._warn_state()
 
     def _bookmarks(self) -> list:
@@ -523,6 +524,8 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         if value is None:
             return
         self.date_override = value or None
+        self.store.set_date(self.doc_key, self.date_override)
+        self._warn_state()
         self.analysis = None
         self.info = "analysing…"
         self._update_status()
