@@ -158,3 +158,11 @@ def test_japanese_and_korean_are_refused_not_garbled(capsys, tmp_path, text, cod
 ])
 def test_chinese_in_gbk_and_big5_still_reads_right(tmp_path, text, codec):
     assert source.decode_bytes(text.encode(codec), "x").text == text
+
+
+def test_japanese_in_utf8_opens_with_a_warning(capsys, tmp_path):
+    path = tmp_path / "ja.txt"
+    path.write_text("吾輩は猫である。名前はまだ無い。", encoding="utf-8")
+    code, out, err = run(capsys, str(path))
+    assert code == 0 and "吾輩は猫である" in out
+    assert "this looks like Japanese text" in err

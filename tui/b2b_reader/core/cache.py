@@ -49,9 +49,12 @@ def load(kind: str, key: str) -> dict | None:
         return None
     check = _SHAPES.get(kind)
     try:
-        return data if check is None or check(data) else None
+        if check is None or check(data):
+            return data
     except (KeyError, TypeError, ValueError, AttributeError):
-        return None
+        pass
+    path.unlink(missing_ok=True)  # set aside for good: a cache entry is always recomputable
+    return None
 
 
 def _count(value) -> bool:

@@ -356,16 +356,23 @@ def _neighbour_language(sample: bytes, final: bool) -> tuple[str, str] | None:
     """
     for codec, language in _NEIGHBOURS:
         text, errors, _ = _decode(sample, codec, final=final)
-        wide = [c for c in text if c >= "\u0100"]
-        if len(wide) < 6 or errors * 20 > len(wide):
-            continue
-        if language == "Japanese":
-            hits = sum(1 for c in wide if "\u3041" <= c <= "\u309f")
-        else:  # and Korean puts spaces between words, every few syllables
-            common = [c for c in wide if c in _KOREAN_COMMON]
-            hits = len(common) if len(set(common)) >= 3 and text.count(" ") * 10 >= len(wide) else 0
-        if hits * 5 >= len(wide):
+        if _language_of(text, errors) == language:
             return codec, language
+    return None
+
+
+def _language_of(text: str, errors: int = 0) -> str | None:
+    """``Japanese`` or ``Korean`` when ``text`` reads as that language, else None."""
+    wide = [c for c in text if c >= "\u0100"]
+    if len(wide) < 6 or errors * 20 > len(wide):
+        return None
+    kana = [c for c in wide if "\u3041" <= c <= "\u309f"]
+    halfwidth = sum(1 for c in wide if "\uff61" <= c <= "\uff9f")  # what other bytes read as Shift-JIS give
+    if len(set(kana)) >= 3 and len(kana) * 5 >= len(wide) and halfwidth * 10 <= len(wide):
+        return "Japanese"
+    common = [c for c in wide if c in _KOREAN_COMMON]  # and spaces between words
+    if len(set(common)) >= 3 and text.count(" ") * 10 >= len(wide) and len(common) * 5 >= len(wide):
+        return "Korean"
     return None
 
 
@@ -405,6 +412,9 @@ def decode_bytes(
         notes.append(f"{name}: too large; only the first {_size(used)}{total} were read")
     if replaced:
         notes.append(f"{replaced} invalid byte{'s' if replaced != 1 else ''} replaced")
+    language = _language_of(text[:SAMPLE_BYTES // 2])
+    if language is not None:  # decoded right (UTF-8, or as asked), but not what we analyse
+        notes.append(f"{name}: this looks like {language} text; b2b-reader's analysis is made for Chinese")
     return SourceText(
         text=_normalise_newlines(text),
         encoding=codec,
