@@ -30,3 +30,15 @@ async def test_the_document_date_set_with_d_is_used_at_the_next_open():
     async with other.run_test(size=(100, 30)) as pilot:
         await wait_for_analysis(pilot)
         assert other.screen.date_override is None and other.screen.analysis.date.startswith("2021")
+
+
+async def test_a_date_given_on_the_command_line_wins_over_the_remembered_one():
+    from b2b_reader.core import state
+
+    loaded = pipeline.load_default()
+    state.StateStore().set_date(pipeline.document_key(loaded.document), "2022-06")
+    given = loaded._replace(document=loaded.document._replace(date="2021-01", date_inferred=False))
+    app = ReaderApp(given, date="2021-01")  # b2b-reader --date 2021-01
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_analysis(pilot)
+        assert app.screen.date_override is None and app.screen.analysis.date == "2021-01"

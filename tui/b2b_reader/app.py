@@ -36,9 +36,12 @@ class ReaderApp(App[None]):
     TITLE = "b2b-reader"
     ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, loaded: Loaded, script: str | None = None, variant: str | None = None) -> None:
+    def __init__(self, loaded: Loaded, script: str | None = None, variant: str | None = None,
+                 date: str | None = None) -> None:
         super().__init__()
         self.loaded = loaded
+        #: ``--date``: it wins over the date remembered for the document (``D``).
+        self.date_given = date
         self.views = pipeline.make_views(loaded.document)
         self.settings, self.setting_warnings = state.load_settings()
         self.initial_script = script or self.settings.script

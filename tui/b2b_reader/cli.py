@@ -216,7 +216,7 @@ def _read(args: Namespace) -> int:
     from .app import ReaderApp
     from .core import pipeline
 
-    app = ReaderApp(loaded, script=args.script, variant=args.variant)
+    app = ReaderApp(loaded, script=args.script, variant=args.variant, date=args.date)
     # An own loop: asyncio.run() would wait, after the screen is restored, for the worker
     # threads (an analysis cannot be interrupted), 3-100 s on a large document.
     app.run(loop=asyncio.new_event_loop())

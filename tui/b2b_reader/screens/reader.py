@@ -299,7 +299,8 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         if position is not None and 0 < position < len(self.views):
             self.article.cursor = position
         self.article.bookmarks = {b.paragraph for b in self._bookmarks()}
-        self.date_override = self.store.date(self.doc_key)  # D, remembered per document
+        if not getattr(self.app, "date_given", None):  # --date wins over what D remembered
+            self.date_override = self.store.date(self.doc_key)
         self._warn_state()
 
     def _bookmarks(self) -> list:
