@@ -26,7 +26,7 @@ SIZES = [(20, 5), (40, 12), (80, 24), (100, 30), (160, 45), (33, 7)]
 RESIZE_EVERY = 12
 
 HOSTILE = (f"# [bold]標題[/] {OSC2}\n\n第一段 [@click=app.quit]點[/] 淘寶和天貓{OSC52}，今年3月。\n\n"
-           + "很長的段落，淘寶，" * 300 + "\n\n## 第二節\x9b2J\n\n最後一段，2023年10月下旬，淘寶。\n\n\n")
+           + "很長的段落，淘寶，" * 120 + "\n\n## 第二節\x9b2J\n\n最後一段，2023年10月下旬，淘寶。\n\n\n")
 
 
 async def _type(pilot, keys: list[str]) -> None:
@@ -69,6 +69,18 @@ async def _fuzz(loaded, seed: int, count: int, filtered: bool = False) -> None:
         await pilot.pause()
         assert app.is_running
         assert_inert(drawn(app))
+
+
+@pytest.fixture(scope="module")
+def _fuzz_home(tmp_path_factory):
+    return tmp_path_factory.mktemp("fuzz-home")
+
+
+@pytest.fixture(autouse=True)
+def _shared_caches(_fuzz_home, monkeypatch):
+    """One home for the three runs: analyses and the dictionary index are cached once
+    (what is fuzzed is the reader, not the first analysis)."""
+    monkeypatch.setenv("B2B_READER_HOME", str(_fuzz_home))
 
 
 @pytest.mark.parametrize("seed", [17])
