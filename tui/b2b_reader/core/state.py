@@ -39,7 +39,6 @@ import platformdirs
 
 APP_NAME = "b2b-reader"
 HOME_ENV = "B2B_READER_HOME"
-STATE_FILE = "state.db"
 SETTINGS_FILE = "settings.toml"
 STATE_VERSION = 1
 #: Formats of a copied excerpt: Markdown or plain text, optionally with both scripts, or JSON.
