@@ -303,3 +303,22 @@ async def test_two_readers_on_one_home_lose_no_setting():
         await pilot.press("j")
     settings, _ = load_settings()
     assert settings.excerpt_format == "md-both" and settings.script == "simplified"
+
+
+def test_a_read_only_database_is_not_set_aside(tmp_path, monkeypatch) -> None:
+    import sqlite3
+
+    first = StateStore(tmp_path)
+    first.set_position("k", 6)
+    first.close()
+    plain = sqlite3.connect(tmp_path / "state.db")
+    plain.execute("PRAGMA journal_mode=DELETE")  # so that opening it in WAL must write
+    plain.close()
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: real_connect(
+        f"file:{tmp_path / 'state.db'}?mode=ro", uri=True, isolation_level=None))
+    store = StateStore(tmp_path)
+    assert store.set_position("k", 7) is False and "not saved" in store.warnings[0]
+    assert not [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]
+    monkeypatch.undo()
+    assert StateStore(tmp_path).position("k") == 6

@@ -73,6 +73,12 @@ class StateStore:
         out, self.warnings = self.warnings, []
         return out
 
+    def close(self) -> None:
+        """Close the database (it reopens on the next use)."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
     def _warn(self, message: str) -> None:
         if message not in self.warnings:  # repeated failures warn once
             self.warnings.append(message)
@@ -105,7 +111,8 @@ class StateStore:
                 self._migrate(db)
             except sqlite3.DatabaseError as exc:
                 db.close()
-                if attempt or isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                if attempt or isinstance(exc, sqlite3.OperationalError):
+                    # locked, read-only, disk full: the file may be fine, so it stays
                     raise _Unusable(self._not_saved(exc)) from None
                 moved, warning = _set_aside(self.path, f"unreadable reading state: {exc}")
                 self._warn(warning)
