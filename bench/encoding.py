@@ -27,7 +27,7 @@ from pathlib import Path
 import chardet
 import opencc
 
-from b2b_reader.core import source
+from b2b_reader.core import encodings, source
 
 EVAL = Path("/work/shared/eval")
 LENGTHS = (4, 10, 30, 100, 1000)  # 4 is beyond the brief, to find where detection breaks
@@ -75,12 +75,12 @@ def _ours(data: bytes) -> str | None:
 
 
 def _ours_no_chardet(data: bytes) -> str | None:
-    saved = source._chardet_prefers_big5
-    source._chardet_prefers_big5 = lambda sample: None
+    saved = encodings._chardet_prefers_big5  # detection lives in core/encodings.py
+    encodings._chardet_prefers_big5 = lambda sample: None
     try:
         return _ours(data)
     finally:
-        source._chardet_prefers_big5 = saved
+        encodings._chardet_prefers_big5 = saved
 
 
 def _raw_chardet(data: bytes) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import tempfile
+import time
 import tomllib
 
 import pytest
@@ -35,7 +35,8 @@ def test_home_env_roots_config_and_state(tmp_path, monkeypatch) -> None:
     assert config_dir() == tmp_path / "config"
     assert state_dir() == tmp_path / "state"
     StateStore().set_position(content_key(ARTICLE), 4)
-    assert json.loads((tmp_path / "state" / "state.json").read_text())["documents"]
+    assert (tmp_path / "state" / "state.db").is_file()
+    assert StateStore().position(content_key(ARTICLE)) == 4
 
 
 def test_position_restored_by_a_new_store(tmp_path) -> None:
@@ -82,34 +83,55 @@ def test_two_processes_adding_bookmarks_lose_nothing(tmp_path) -> None:
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_corrupt_state_moved_aside_and_warned(tmp_path) -> None:
-    (tmp_path / "state.json").write_text('{"version": 1, "documents": {', encoding="utf-8")
+def test_corrupt_database_moved_aside_and_warned(tmp_path) -> None:
+    (tmp_path / "state.db").write_bytes(b"this is not a database, it is a letter" * 100)
     store = StateStore(tmp_path)
     assert store.position("k") is None
-    assert len(store.warnings) == 1
-    assert str(tmp_path / "state.json") in store.warnings[0]
-    aside = [p for p in tmp_path.iterdir() if p.name.startswith("state.json.corrupt-")]
-    assert len(aside) == 1 and aside[0].read_text() == '{"version": 1, "documents": {'
+    assert len(store.warnings) == 1 and str(tmp_path / "state.db") in store.warnings[0]
+    aside = [p for p in tmp_path.iterdir() if p.name.startswith("state.db.corrupt-")]
+    assert len(aside) == 1 and aside[0].read_bytes().startswith(b"this is not a database")
     assert store.set_position("k", 5) and StateStore(tmp_path).position("k") == 5
 
 
-def test_wrong_layout_is_corrupt_too(tmp_path) -> None:
-    (tmp_path / "state.json").write_text("[1, 2, 3]", encoding="utf-8")
+def test_state_json_is_migrated_and_kept(tmp_path) -> None:
+    raw = {"version": 1, "documents": {
+        "k": {"position": 7, "seen": "2026-11-30T10:00:00Z",
+              "bookmarks": [{"paragraph": 3, "label": "上市", "created": "2026-11-30T10:00:00Z"}]},
+        "bad": {"position": "x", "bookmarks": [{"paragraph": "x"}, {"paragraph": 2}]}}}
+    text = json.dumps(raw, ensure_ascii=False)
+    (tmp_path / "state.json").write_text(text, encoding="utf-8")
+    store = StateStore(tmp_path)
+    assert store.position("k") == 7 and [(b.paragraph, b.label) for b in store.bookmarks("k")] == [(3, "上市")]
+    assert store.position("bad") is None and [b.paragraph for b in store.bookmarks("bad")] == [2]
+    assert store.set_position("k", 8)
+    assert (tmp_path / "state.json").read_text(encoding="utf-8") == text  # kept as it was
+    # imported once: an older version writing state.json later does not undo newer state
+    (tmp_path / "state.json").write_text(json.dumps({"version": 1, "documents": {"k": {"position": 1}}}))
+    assert StateStore(tmp_path).position("k") == 8 and store.warnings == []
+
+
+def test_a_corrupt_or_odd_state_json_is_set_aside_on_migration(tmp_path) -> None:
+    (tmp_path / "state.json").write_text('{"version": 1, "documents": {', encoding="utf-8")
     store = StateStore(tmp_path)
     store.add_bookmark("k", 1)
-    assert "unexpected layout" in store.warnings[0]
+    assert "not valid JSON" in store.warnings[0] and "moved to state.json.corrupt-" in store.warnings[0]
     assert [b.paragraph for b in store.bookmarks("k")] == [1]
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "state.json").write_text("[1, 2, 3]", encoding="utf-8")
+    assert StateStore(other).position("k") is None
+    (deep := tmp_path / "deep").mkdir()
+    (deep / "state.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    store = StateStore(deep)
+    assert store.position("k") is None and "nested too deeply" in store.warnings[0]
 
 
-def test_malformed_entries_skipped_but_kept(tmp_path) -> None:
-    raw = {"version": 1, "documents": {"k": {"position": "x", "bookmarks": [{"paragraph": "x"}, {"paragraph": 3}]}}}
-    (tmp_path / "state.json").write_text(json.dumps(raw), encoding="utf-8")
+def test_a_fifo_as_state_does_not_hang(tmp_path) -> None:
+    os.mkfifo(tmp_path / "state.json")
+    os.mkfifo(tmp_path / "state.db")
     store = StateStore(tmp_path)
-    assert store.position("k") is None
-    assert [b.paragraph for b in store.bookmarks("k")] == [3]
-    store.add_bookmark("k", 4)
-    saved = json.loads((tmp_path / "state.json").read_text())["documents"]["k"]["bookmarks"]
-    assert {"paragraph": "x"} in saved  # not ours to throw away
+    assert store.set_position("k", 4) and store.position("k") == 4  # no writer: it would block
+    assert any("not a regular file" in w for w in store.warnings)
 
 
 def test_state_dir_that_cannot_be_created(tmp_path) -> None:
@@ -123,23 +145,27 @@ def test_state_dir_that_cannot_be_created(tmp_path) -> None:
     assert len(store.warnings) == 1 and "not saved" in store.warnings[0]
 
 
-def test_read_only_state_keeps_reads_working(tmp_path, monkeypatch) -> None:
-    store = StateStore(tmp_path)
+def test_a_database_locked_by_another_writer_keeps_reads_working(tmp_path) -> None:
+    import sqlite3
+
+    store = StateStore(tmp_path, timeout=0.1)
     store.set_position("k", 9)
     store.add_bookmark("k", 2, "开头")
-
-    def read_only(*args, **kwargs):
-        raise PermissionError(30, "Read-only file system")
-
-    monkeypatch.setattr(tempfile, "mkstemp", read_only)
-    assert store.set_position("k", 10) is False
-    assert "Read-only file system" in store.warnings[-1]
-    assert store.position("k") == 9 and [b.label for b in store.bookmarks("k")] == ["开头"]
+    other = sqlite3.connect(tmp_path / "state.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another reader in the middle of a write
+    try:
+        assert store.set_position("k", 10) is False
+        assert "locked" in store.warnings[-1]
+        assert store.position("k") == 9 and [b.label for b in store.bookmarks("k")] == ["开头"]
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert store.set_position("k", 10) and store.position("k") == 10
 
 
 def test_corrupt_file_that_cannot_be_moved_is_not_overwritten(tmp_path, monkeypatch) -> None:
-    path = tmp_path / "state.json"
-    path.write_text("{oops", encoding="utf-8")
+    path = tmp_path / "state.db"
+    path.write_bytes(b"{oops" * 200)
     real_replace = os.replace
 
     def no_rename(src, dst):
@@ -151,8 +177,29 @@ def test_corrupt_file_that_cannot_be_moved_is_not_overwritten(tmp_path, monkeypa
     store = StateStore(tmp_path)
     assert store.position("k") is None
     assert store.set_position("k", 1) is False
-    assert path.read_text() == "{oops"
+    assert path.read_bytes() == b"{oops" * 200
     assert "could not move it aside" in store.warnings[0]
+
+
+def test_the_document_date_is_remembered_per_document(tmp_path) -> None:
+    store = StateStore(tmp_path)
+    assert store.date("k") is None
+    assert store.set_date("k", "2023-11") and StateStore(tmp_path).date("k") == "2023-11"
+    assert StateStore(tmp_path).date("other") is None
+    assert store.set_date("k", None) and StateStore(tmp_path).date("k") is None
+
+
+def test_orphaned_temporary_files_are_cleaned(tmp_path) -> None:
+    from b2b_reader.core.files import clean_orphans
+
+    old = tmp_path / ".settings.toml.abc123.tmp"
+    new = tmp_path / ".settings.toml.def456.tmp"
+    mine = tmp_path / "notes.tmp"
+    for path in (old, new, mine):
+        path.write_text("x")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))  # a writer killed an hour ago
+    assert clean_orphans(tmp_path) == 1
+    assert not old.exists() and new.exists() and mine.exists()  # a live write, and not ours
 
 
 # --------------------------------------------------------------------------- settings
@@ -228,3 +275,50 @@ def test_every_view_the_reader_offers_can_be_saved_and_read_back(tmp_path):
         save_settings(Settings(script="traditional", variant=variant), path)
         settings, warnings = load_settings(path)
         assert settings.variant == variant and warnings == []
+
+
+def test_two_readers_changing_different_settings_keep_both(tmp_path):
+    from b2b_reader.core.state import update_settings
+
+    path = tmp_path / "settings.toml"
+    # A and B start on the same (default) settings; A switches the copy format, B the
+    # script, then A quits having changed nothing else: both changes survive.
+    assert update_settings({"excerpt_format": "plain"}, path) == []
+    assert update_settings({"script": "simplified"}, path) == []
+    assert update_settings({}, path) == []
+    settings, warnings = load_settings(path)
+    assert (settings.excerpt_format, settings.script, warnings) == ("plain", "simplified", [])
+
+
+async def test_two_readers_on_one_home_lose_no_setting():
+    from b2b_reader.app import ReaderApp
+    from b2b_reader.core import pipeline
+
+    first, second = ReaderApp(pipeline.load_default()), ReaderApp(pipeline.load_default())
+    async with first.run_test(size=(100, 30)) as pilot:
+        await pilot.press("C")  # copy format: md -> md-both, saved at once
+        assert first.settings.excerpt_format == "md-both"
+        async with second.run_test(size=(100, 30)) as other:  # started before A's change
+            await other.press("t")
+        await pilot.press("j")
+    settings, _ = load_settings()
+    assert settings.excerpt_format == "md-both" and settings.script == "simplified"
+
+
+def test_a_read_only_database_is_not_set_aside(tmp_path, monkeypatch) -> None:
+    import sqlite3
+
+    first = StateStore(tmp_path)
+    first.set_position("k", 6)
+    first.close()
+    plain = sqlite3.connect(tmp_path / "state.db")
+    plain.execute("PRAGMA journal_mode=DELETE")  # so that opening it in WAL must write
+    plain.close()
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: real_connect(
+        f"file:{tmp_path / 'state.db'}?mode=ro", uri=True, isolation_level=None))
+    store = StateStore(tmp_path)
+    assert store.set_position("k", 7) is False and "not saved" in store.warnings[0]
+    assert not [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]
+    monkeypatch.undo()
+    assert StateStore(tmp_path).position("k") == 6

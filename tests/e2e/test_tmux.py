@@ -168,3 +168,38 @@ def test_c_locale_printing_to_a_pipe(tmp_path):
     out = subprocess.run([_entry_point()], env=env, capture_output=True, stdin=subprocess.DEVNULL)
     assert out.returncode == 0, out.stderr
     assert "雙11激戰正酣" in out.stdout.decode("utf-8")
+
+
+def test_a_hostile_file_name_and_overlays_never_reach_the_terminal(terminal, tmp_path):
+    """Issue 17: an OSC 52 in a file name set tmux's clipboard at every redraw."""
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "lexicon.toml").write_text(
+        '[[entity]]\nname = "星火\\u001b]2;pwned-title\\u0007科技"\ntype = "org"\naliases = ["星火科技"]\n\n'
+        '[[entity]]\nname = "某人"\ntype = "persn\\u001b]52;c;cHduZWQtY2xpcGJvYXJk\\u0007"\n', encoding="utf-8")
+    (tmp_path / "config" / "glossary.toml").write_text(
+        '[[term]]\nterm = "供应链"\npinyin = "gōngyìng\\u001b]52;c;cHduZWQtY2xpcGJvYXJk\\u0007liàn"\n'
+        'en = "supply chain \\u009b31m"\nzh = "从原料到用户"\ncategory = "supply-chain"\n', encoding="utf-8")
+    name = tmp_path / "報告\x1b]52;c;cHduZWQtY2xpcGJvYXJk\x1b\\\x1b]2;pwned-title\x07.txt"
+    name.write_text("星火科技的供应链平台今年3月上线。\n\n第二段，星火科技再次融资。\n", encoding="utf-8")
+    env = {"DOC": str(name), "GONE": str(tmp_path / "無\x1b]2;pwned-title\x07.txt")}
+    # the reader; then the plain output and an error that echoes a path, in the same pane
+    term = terminal('"$DOC"; "$PREFIX"b2b-reader "$DOC" | cat; "$PREFIX"b2b-reader "$GONE"',
+                    env={**env, "PREFIX": _entry_point()[: -len("b2b-reader")]}, width=170, height=40)
+    _tmux(term, "set-option", "-g", "set-clipboard", "on")
+    _tmux(term, "set-option", "-g", "allow-passthrough", "on")
+    term.wait_for("星火科技的供應鏈平臺")
+    if "Organisations" not in term.screen():
+        term.keys("i")
+    term.wait_for("Organisations")  # the side panels, with the overlay's names
+    term.keys("l", "Enter")
+    term.wait_for("esc closes")
+    term.keys("q")  # closes the lookup (an Escape followed by keys would read as alt+key)
+    time.sleep(0.3)
+    term.keys("j", "t")
+    term.wait_for("星火科技的供应链平台")
+    term.keys("q")
+    screen = term.wait_for("EXITED:1")
+    assert "no such file" in screen and "報告" in screen  # plain output and the error were printed
+    assert "pwned" not in _tmux(term, "display-message", "-p", "#{pane_title}").stdout
+    buffers = _tmux(term, "list-buffers").stdout
+    assert "cHduZWQ" not in buffers and "pwned" not in buffers

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from dataclasses import replace
 
 from .core import pipeline, state
+from .core.inert import inert
 from .core.pipeline import Loaded
 from .core.script import VARIANT_NAMES, VARIANTS
 from .screens.reader import ReaderScreen
@@ -35,9 +36,12 @@ class ReaderApp(App[None]):
     TITLE = "b2b-reader"
     ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, loaded: Loaded, script: str | None = None, variant: str | None = None) -> None:
+    def __init__(self, loaded: Loaded, script: str | None = None, variant: str | None = None,
+                 date: str | None = None) -> None:
         super().__init__()
         self.loaded = loaded
+        #: ``--date``: it wins over the date remembered for the document (``D``).
+        self.date_given = date
         self.views = pipeline.make_views(loaded.document)
         self.settings, self.setting_warnings = state.load_settings()
         default_script, default_variant = self.settings.view_for(loaded.document.script)
@@ -48,6 +52,13 @@ class ReaderApp(App[None]):
             self.theme = self.settings.theme
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Every notification (warnings name files, overlays, exceptions): made inert first,
+        and never read as markup, since what it says comes from data."""
+        super().notify(inert(str(message)), title=inert(title, line=True), severity=severity,
+                       timeout=timeout, markup=False)
 
     def get_default_screen(self) -> Screen:
         # The reader is the default screen, mounted with the app: pushed from on_mount it was
@@ -74,12 +85,13 @@ class ReaderApp(App[None]):
         self.save_setting(**view, punctuation=punctuation, theme=self.theme)
 
     def save_setting(self, **changes) -> None:
-        """Change settings and save them if anything changed (atomically; failures are warnings)."""
-        settings = replace(self.settings, **changes)
-        if settings != self.settings:
-            self.settings = settings
-            for warning in state.save_settings(settings):
-                self.notify(warning, severity="warning", markup=False)
+        """Save the settings this reader changed, merged into what is on disk (another
+        reader may have changed others meanwhile); failures are warnings."""
+        changed = {key: value for key, value in changes.items() if getattr(self.settings, key) != value}
+        if changed:
+            self.settings = replace(self.settings, **changed)
+            for warning in state.update_settings(changed):
+                self.notify(warning, severity="warning")
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -42,10 +42,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(options.build_export_parser().parse_args(argv[1:]))
         return _read(options.build_parser().parse_args(argv))
     except UsageError as error:
-        print(f"{PROG}: {error} (see '{PROG} --help')", file=sys.stderr)
+        say(f"{error} (see '{PROG} --help')")
         return 2
     except _InputError as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
+        say(str(error))
         return 1
     except KeyboardInterrupt:
         return 130
@@ -53,6 +53,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of our output went away (e.g. `| head`): not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def say(message: str, stream=None) -> None:
+    """One line ``b2b-reader: message`` on stderr; the message (it names files, quotes
+    overlays and exceptions) is made inert first, so it can neither drive the terminal
+    nor forge a second line."""
+    from .core.inert import inert
+
+    print(f"{PROG}: {inert(message, line=True)}", file=stream or sys.stderr)
 
 
 class _InputError(Exception):
@@ -67,6 +76,13 @@ def _validate(args: Namespace) -> None:
         if checked is None:
             raise UsageError(f"--date: expected YYYY, YYYY-MM or YYYY-MM-DD, got '{args.date}'")
         args.date = checked
+    if args.encoding is not None:
+        from .core.source import EncodingError, check_encoding
+
+        try:
+            args.encoding = check_encoding(args.encoding)
+        except EncodingError as error:
+            raise UsageError(f"--encoding: {error}") from None
     if args.variant and args.script not in (None, "traditional"):
         raise UsageError("--variant applies to --script traditional")
 
@@ -112,8 +128,12 @@ def _analyze(args: Namespace) -> int:
     script = args.script or "simplified"
     variant = args.variant or "tw"
     for warning in (*loaded.warnings, *analysis.warnings):
-        print(f"{PROG}: warning: {warning}", file=sys.stderr)
-    data = pipeline.analysis_json(loaded, views, analysis, script, variant)
+        say(f"warning: {warning}")
+    from .core.inert import inert_data
+
+    # Inert before encoding: JSON escapes C0 controls but not C1 (U+009B), and a decoded
+    # string must be as harmless as the text shown in the reader.
+    data = inert_data(pipeline.analysis_json(loaded, views, analysis, script, variant))
     import json
 
     json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
@@ -129,7 +149,7 @@ def _analysed(args: Namespace, loaded):
     analysis = pipeline.analyze(loaded.document, views, date=args.date)
     views.set_cuts(analysis.cuts())
     for warning in (*loaded.warnings, *analysis.warnings):
-        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+        say(f"warning: {warning}")
     return loaded, views, analysis
 
 
@@ -172,7 +192,7 @@ def _export(args: Namespace) -> int:
         path = export.save_text(args.output, text)
     except OSError as error:
         raise _InputError(f"cannot write {args.output}: {error.strerror or error}") from None
-    print(f"{PROG}: wrote {fmt} export to {path}")
+    say(f"wrote {fmt} export to {path}", sys.stdout)
     return 0
 
 
@@ -183,33 +203,49 @@ def _read(args: Namespace) -> int:
     gc.disable()
     _validate(args)
     loaded = _load(args)
+    if not loaded.document.paragraphs:
+        raise _InputError(f"{loaded.name}: no text to read (the document is empty)")
     if not sys.stdout.isatty() or os.environ.get("TERM") == "dumb":
         # No terminal, or one that cannot place the cursor (TERM=dumb, e.g. an editor's
         # shell buffer): the reader's screen would be escape-sequence noise; print the text.
         return _print_plain(loaded, args)
     if not sys.stdin.isatty():
         _reattach_terminal()
-    from .app import ReaderApp
+    import asyncio
 
-    app = ReaderApp(loaded, script=args.script, variant=args.variant)
-    app.run()
-    return app.return_code or 0
+    from .app import ReaderApp
+    from .core import pipeline
+
+    app = ReaderApp(loaded, script=args.script, variant=args.variant, date=args.date)
+    # An own loop: asyncio.run() would wait, after the screen is restored, for the worker
+    # threads (an analysis cannot be interrupted), 3-100 s on a large document.
+    app.run(loop=asyncio.new_event_loop())
+    pipeline.terminate_children()
+    code = app.return_code or 0
+    # Positions and settings were written when the reader closed; what a worker thread may
+    # still be computing is a cache entry, recomputed next time. Leave without joining it.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _print_plain(loaded, args: Namespace) -> int:
     """No terminal to draw on: print the cleaned text in the chosen script and exit."""
     from .core import pipeline
+    from .core.inert import inert
 
     views = pipeline.make_views(loaded.document)
     script = args.script or "original"
     variant = args.variant or "tw"
     out = sys.stdout
-    out.write(views.title(script, variant) + "\n")
+    for warning in loaded.warnings:  # a too-large or damaged file says so here too
+        say(f"warning: {warning}")
+    out.write(inert(views.title(script, variant), line=True) + "\n")
     for section in loaded.document.sections:
         if section.title:
-            out.write("\n## " + views.heading(script, variant, section.index) + "\n")
+            out.write("\n## " + inert(views.heading(script, variant, section.index), line=True) + "\n")
         for index in section.paragraphs:
-            out.write("\n" + views.get(script, variant, index).text + "\n")
+            out.write("\n" + inert(views.get(script, variant, index).text) + "\n")
     out.flush()
     return 0
 

@@ -34,14 +34,83 @@ def cache_key(*parts: str) -> str:
 
 
 def load(kind: str, key: str) -> dict | None:
-    """The cached JSON object, or None when absent or unreadable."""
+    """The cached JSON object, or None when absent, unreadable or of the wrong shape.
+
+    A cache is data like any input: an entry that parses but has another shape (an older
+    version's, or edited by hand) is a miss, recomputed and overwritten, never a crash.
+    """
     path = cache_dir() / kind / f"{key}.json"
     try:
         with path.open(encoding="utf-8") as handle:
             data = json.load(handle)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
-    return data if isinstance(data, dict) else None
+    if not isinstance(data, dict):
+        return None
+    check = _SHAPES.get(kind)
+    try:
+        if check is None or check(data):
+            return data
+    except (KeyError, TypeError, ValueError, AttributeError):
+        pass
+    path.unlink(missing_ok=True)  # set aside for good: a cache entry is always recomputable
+    return None
+
+
+def _count(value) -> bool:
+    """An offset or index: a non-negative int (JSON's true is no number here)."""
+    return type(value) is int and value >= 0
+
+
+def _texts(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _analysis_ok(data: dict) -> bool:
+    """The shape ``pipeline._analysis_to_json`` writes."""
+    from dataclasses import fields
+
+    from .models import check_date
+    from .timeline import Event
+
+    if not all(isinstance(data[k], list) for k in ("spans", "glossary", "events")):
+        return False
+    for row in data["spans"]:
+        if not (isinstance(row, list) and len(row) == 6 and all(_count(v) for v in row[:3])
+                and row[1] <= row[2] and all(isinstance(v, str) for v in row[3:])):
+            return False
+    for item in data["glossary"]:
+        if not (all(isinstance(item.get(k), str) for k in ("term", "pinyin", "en", "zh", "category"))
+                and all(isinstance(o, list) and len(o) == 3 and all(_count(v) for v in o) for o in item["occurrences"])):
+            return False
+    types = {"str": str, "int": int, "bool": bool}
+    wanted = {f.name: types.get(str(f.type), object) for f in fields(Event)}
+    for event in data["events"]:
+        if set(event) != set(wanted) or any(type(event[k]) is not t for k, t in wanted.items() if t is not object):
+            return False
+    date = data["date"]
+    return ((date is None or (isinstance(date, str) and check_date(date) == date))
+            and type(data["date_inferred"]) is bool and _texts(data["warnings"]))
+
+
+def _views_ok(data: dict) -> bool:
+    """The shape ``Views.export`` writes: texts, and offset maps of two ascending int lists."""
+    if not (_texts(data["view"]) and _texts(data["texts"]) and isinstance(data["paragraphs"], list)):
+        return False
+    for text, mapping in data["paragraphs"]:
+        if not isinstance(text, str):
+            return False
+        if mapping is not None:
+            a, b = mapping
+            if not (isinstance(a, list) and isinstance(b, list) and len(a) == len(b) >= 2
+                    and all(_count(v) for v in a + b) and a == sorted(a) and b == sorted(b)
+                    and b[-1] == len(text)):
+                return False
+    return True
+
+
+#: Shape checks per kind of entry (documents check themselves: ``Document.from_json``).
+_SHAPES = {"analysis": _analysis_ok, "views": _views_ok}
 
 
 def has(kind: str, key: str) -> bool:
@@ -49,11 +118,19 @@ def has(kind: str, key: str) -> bool:
     return (cache_dir() / kind / f"{key}.json").is_file()
 
 
+_cleaned: set[str] = set()
+
+
 def store(kind: str, key: str, data: dict) -> bool:
     """Write a JSON object atomically; False (and no exception) if the cache is not writable."""
     from .files import write_atomically
 
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    if kind not in _cleaned:  # once per kind and process: entries killed midway
+        from .files import clean_orphans
+
+        _cleaned.add(kind)
+        clean_orphans(cache_dir() / kind)
     try:
         write_atomically(cache_dir() / kind / f"{key}.json", payload, durable=False)
     except OSError:

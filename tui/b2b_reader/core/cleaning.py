@@ -27,13 +27,9 @@ def glued_pinyin(text: str) -> Iterator[re.Match[str]]:
         if match.start() and _is_han(text[match.start() - 1]):
             yield match
 
-#: Bidirectional controls: dropped, since they can reorder what a terminal shows.
-_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_BIDI_RE = re.compile(f"[{_BIDI}]")
-#: C0 (except tab and newline), DEL and C1 controls: replaced, never passed to a terminal.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-#: What a removed control becomes: visible, harmless, and one cell wide.
-CONTROL_REPLACEMENT = "\ufffd"
+#: Control characters are handled by the terminal boundary's one function (``core.inert``).
+from .inert import REPLACEMENT as CONTROL_REPLACEMENT  # noqa: E402
+from .inert import inert as scrub_controls  # noqa: E402
 
 #: Characters after which a single space ends a paragraph in run-together text.
 SENTENCE_END = "。？！?!”"
@@ -41,16 +37,6 @@ _CAPTION_RE = re.compile(r"^[(（][^()（）]{1,60}[)）]$")
 _CAPTION_HINT = re.compile(r"(图片|圖片|图|圖|photo|image|来源|來源|摄|攝)", re.IGNORECASE)
 
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
-
-
-def scrub_controls(text: str) -> str:
-    """Drop bidi controls and replace other control characters except tab and newline.
-
-    Text leaves the core only through this: an ESC or OSC sequence in a file must never
-    reach the terminal.
-    """
-    text = _BIDI_RE.sub("", text)
-    return _CONTROL_RE.sub(CONTROL_REPLACEMENT, text)
 
 
 def strip_glued_pinyin(text: str) -> tuple[str, list[tuple[int, str]]]:

@@ -64,14 +64,7 @@ def to_json(loaded: Loaded, views: Views, analysis: Analysis | None,
     return data
 
 
-def _scrub(value):
-    if isinstance(value, str):
-        return scrub_controls(value)
-    if isinstance(value, list):
-        return [_scrub(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _scrub(v) for k, v in value.items()}
-    return value
+from .inert import inert_data as _scrub  # noqa: E402  (the terminal boundary's one function)
 
 
 # --------------------------------------------------------------------------- Markdown

@@ -66,3 +66,32 @@ def _fsync_dir(directory: Path) -> None:
             os.fsync(fd)
     finally:
         os.close(fd)
+
+
+#: A temporary file this old was left by a writer that died (``kill -9``, power loss):
+#: a live write takes milliseconds.
+ORPHAN_AGE = 3600.0
+
+
+def clean_orphans(directory: str | Path, max_age: float = ORPHAN_AGE) -> int:
+    """Remove the temporary files of :func:`write_atomically` older than ``max_age``
+    seconds from ``directory``; how many. Only our own pattern (``.<name>.<random>.tmp``)."""
+    import time
+
+    removed = 0
+    limit = time.time() - max_age
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return 0
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(".") and name.endswith(".tmp") and name.count(".") >= 3):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < limit:
+                os.unlink(entry.path)
+                removed += 1
+        except OSError:
+            continue
+    return removed

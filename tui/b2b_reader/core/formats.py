@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import cleaning, shape
-from .models import Document, Paragraph, Pinyin, Section
+from .models import Document, Paragraph, Pinyin, Section, check_date
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -67,7 +67,11 @@ class _Builder:
         sections = tuple(
             Section(i, title, tuple(paras)) for i, (title, paras) in enumerate(self.sections)
         )
-        date = meta.get("date") or None
+        given = meta.get("date") or None
+        date = check_date(given) if given else None
+        if given and date is None:  # 2023-13-45, 2023-02-30: reported, then inferred from the text
+            warnings = (*warnings, f"front matter: date {given!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD); "
+                                   "the date is inferred from the text")
         return Document(
             title=meta.get("title") or "",
             date=date,

@@ -99,6 +99,8 @@ class Document(NamedTuple):
         texts = (title, source, script, *(p.text for p in paragraphs), *(s.title or "" for s in sections))
         if not all(isinstance(t, str) for t in texts) or any(p.section >= len(sections) for p in paragraphs):
             return None
+        if date is not None and (not isinstance(date, str) or check_date(date) != date):
+            return None  # an entry of another shape: parsed again
         return cls(title, date, bool(inferred), source, script, sections, paragraphs, pinyin, warnings, named)
 
 

@@ -394,6 +394,20 @@ _CHILD = ("import pickle, sys; job = pickle.load(sys.stdin.buffer); sys.path[:0]
 _CHUNK = 2000
 
 
+#: Analysis processes running now, so that quitting can end them (terminate_children).
+_children: set = set()
+
+
+def terminate_children() -> None:
+    """End every running analysis child now: the reader is quitting and nobody waits
+    for the result (its caller's ``_analyze_in_child`` then raises, and is ignored)."""
+    for child in list(_children):
+        try:
+            child.terminate()
+        except OSError:  # already gone
+            pass
+
+
 def _analyze_in_child(paragraphs: list[str], document: Document, date: str | None,
                       lexicon_path: Path, glossary_path: Path, cache_key: str | None = None) -> Analysis:
     """``_analyze`` in a fresh interpreter, its result sent back in the JSON form.
@@ -410,14 +424,19 @@ def _analyze_in_child(paragraphs: list[str], document: Document, date: str | Non
 
     job = {"path": sys.path, "paragraphs": paragraphs, "document": document, "date": date,
            "lexicon": lexicon_path, "glossary": glossary_path, "cache_key": cache_key}
-    done = subprocess.run([sys.executable, "-c", _CHILD], input=pickle.dumps(job),
-                          capture_output=True, check=False)
-    if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RuntimeError(f"analysis process failed: {detail[-1] if detail else done.returncode}")
-    stream = io.BytesIO(done.stdout)
+    child = subprocess.Popen([sys.executable, "-c", _CHILD], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _children.add(child)
+    try:
+        stdout, stderr = child.communicate(pickle.dumps(job))
+    finally:
+        _children.discard(child)
+    if child.returncode != 0:
+        detail = stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RuntimeError(f"analysis process failed: {detail[-1] if detail else child.returncode}")
+    stream = io.BytesIO(stdout)
     data = pickle.load(stream)
-    while stream.tell() < len(done.stdout):
+    while stream.tell() < len(stdout):
         name, rows = pickle.load(stream)
         data[name].extend(rows)
     return _analysis_from_json(data)

@@ -6,11 +6,13 @@ subdirectories (tests and CI use it). Every function also takes an explicit path
 
 How:
 
-* every write goes to a temporary file in the same directory, is fsynced and then
+* settings are written to a temporary file in the same directory, fsynced and then
   ``os.replace``-d over the old file, so a crash leaves the old or the new file whole;
-* read-modify-write of the shared state file happens under ``fcntl.flock`` on a
-  separate lock file, so two readers adding bookmarks at once both keep theirs;
-* a file that cannot be parsed is moved aside (``state.json.corrupt-<time>``) with a
+  a change is merged into what is on disk under ``fcntl.flock`` on a separate lock file,
+  so two readers changing different settings both keep theirs;
+* reading positions, bookmarks and document dates are rows of a SQLite database
+  (``core/store.py``), one indexed update each;
+* a file that cannot be parsed is moved aside (``<name>.corrupt-<time>``) with a
   warning naming both paths, and defaults are used; if it cannot be moved aside it is
   not overwritten either;
 * nothing here raises for an I/O problem: failures become warning strings the UI
@@ -28,16 +30,15 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import platformdirs
 
 APP_NAME = "b2b-reader"
 HOME_ENV = "B2B_READER_HOME"
-STATE_FILE = "state.json"
 SETTINGS_FILE = "settings.toml"
 STATE_VERSION = 1
 #: Formats of a copied excerpt: Markdown or plain text, optionally with both scripts, or JSON.
@@ -57,7 +58,7 @@ def config_dir() -> Path:
 
 
 def state_dir() -> Path:
-    """Directory of ``state.json`` (``$B2B_READER_HOME/state`` when set)."""
+    """Directory of ``state.db`` (``$B2B_READER_HOME/state`` when set)."""
     home = os.environ.get(HOME_ENV)
     if home:
         return Path(home) / "state"
@@ -202,6 +203,27 @@ def save_settings(settings: Settings, path: str | Path | None = None) -> list[st
     return []
 
 
+def update_settings(changes: dict[str, Any], path: str | Path | None = None) -> list[str]:
+    """Merge ``changes`` into the settings on disk and write them; warnings, never raises.
+
+    Read, change and write happen under the lock, so two readers sharing a home keep
+    each other's changes (A switches the copy format, B the script: both survive),
+    where writing one reader's whole, stale copy would undo the other's.
+    """
+    target = _settings_path(path)
+    from .files import clean_orphans
+
+    clean_orphans(target.parent)  # a write killed midway left its temporary file
+    try:
+        with _locked(target):
+            current, warnings = load_settings(target)
+            merged = replace(current, **changes)
+            write_atomically(target, _settings_toml(merged).encode("utf-8"))
+    except OSError as exc:
+        return [f"{target}: settings not saved ({_describe(exc)})"]
+    return [w for w in warnings if "moved to" in w or "could not move" in w]  # the rest was said at start
+
+
 def _settings_toml(settings: Settings) -> str:
     """TOML text for the flat settings shape (tomli_w when installed)."""
     data = asdict(settings)
@@ -229,164 +251,5 @@ def _tiny_toml(data: dict[str, Any]) -> str:
 
 # --------------------------------------------------------------------------- state
 
-
-class Bookmark(NamedTuple):
-    """A marked paragraph of a document, with the user's label and creation time (ISO)."""
-
-    paragraph: int
-    label: str
-    created: str
-
-
-class _Unusable(Exception):
-    """The state file is corrupt and could not be set aside: do not write over it."""
-
-
-class StateStore:
-    """Per-document reading position and bookmarks in one JSON file.
-
-    Reads never fail (a problem gives defaults and a warning); writes either happen
-    completely or leave a warning in :attr:`warnings`.
-    """
-
-    def __init__(self, directory: str | Path | None = None) -> None:
-        self.directory = Path(directory) if directory is not None else state_dir()
-        self.path = self.directory / STATE_FILE
-        #: Messages for the user about problems met so far; the UI drains them.
-        self.warnings: list[str] = []
-
-    def drain_warnings(self) -> list[str]:
-        """Return and forget the warnings collected so far."""
-        out, self.warnings = self.warnings, []
-        return out
-
-    # ---- reading
-
-    def _warn(self, message: str) -> None:
-        if message not in self.warnings:  # repeated reads of one bad file warn once
-            self.warnings.append(message)
-
-    def _read(self) -> dict[str, Any] | str:
-        """The state file's content (a fresh one if missing), or why it is unusable."""
-        try:
-            data = json.loads(self.path.read_bytes())
-        except (FileNotFoundError, NotADirectoryError):  # nothing saved yet
-            return {"version": STATE_VERSION, "documents": {}}
-        except (OSError, ValueError) as exc:
-            reason = _describe(exc) if isinstance(exc, OSError) else f"not valid JSON ({exc})"
-            return f"unreadable reading state: {reason}"
-        if not isinstance(data, dict) or not isinstance(data.get("documents"), dict):
-            return "unreadable reading state: unexpected layout"
-        return data
-
-    def _load_locked(self) -> dict[str, Any]:
-        """Content under the lock; a bad file is set aside (or _Unusable if it cannot be)."""
-        data = self._read()
-        if isinstance(data, dict):
-            return data
-        moved, warning = _set_aside(self.path, data)
-        self._warn(warning)
-        if not moved:
-            raise _Unusable(warning)
-        return {"version": STATE_VERSION, "documents": {}}
-
-    def _load(self) -> dict[str, Any]:
-        """Content for reading; never raises. Replace is atomic, so no lock is needed
-        unless the file is bad: then it is set aside under the lock, after a re-read,
-        so that a file another process has just repaired is never moved."""
-        data = self._read()
-        if isinstance(data, dict):
-            return data
-        try:
-            with _locked(self.path):
-                return self._load_locked()
-        except OSError as exc:
-            self._warn(f"{self.path}: {data}; could not move it aside ({_describe(exc)}); using defaults")
-        except _Unusable:
-            return {"version": STATE_VERSION, "documents": {}}  # warned; file left as is
-        return {"version": STATE_VERSION, "documents": {}}
-
-    def _document(self, key: str) -> dict[str, Any]:
-        entry = self._load()["documents"].get(key)
-        return entry if isinstance(entry, dict) else {}
-
-    def position(self, key: str) -> int | None:
-        """Paragraph last read in document ``key``, or None if never opened."""
-        value = self._document(key).get("position")
-        return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
-
-    def bookmarks(self, key: str) -> list[Bookmark]:
-        """Bookmarks of document ``key`` in paragraph order (malformed entries skipped)."""
-        out = []
-        for item in self._document(key).get("bookmarks", []):
-            if _valid_bookmark(item):
-                out.append(Bookmark(item["paragraph"], item.get("label", ""), item.get("created", "")))
-        return sorted(out, key=lambda b: (b.paragraph, b.created))
-
-    # ---- writing
-
-    def _update(self, key: str, change: Callable[[dict[str, Any]], None]) -> bool:
-        """Apply ``change`` to document ``key``'s entry under the lock; False on failure."""
-        try:
-            with _locked(self.path):
-                data = self._load_locked()
-                entry = data["documents"].get(key)
-                if not isinstance(entry, dict):
-                    entry = data["documents"][key] = {}
-                change(entry)
-                entry["seen"] = _now()
-                data["version"] = STATE_VERSION
-                payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
-                write_atomically(self.path, payload)
-        except OSError as exc:
-            self._warn(f"{self.path}: reading state not saved ({_describe(exc)})")
-            return False
-        except _Unusable:
-            return False  # already warned: the corrupt file stays as it is
-        return True
-
-    def set_position(self, key: str, paragraph: int) -> bool:
-        """Remember ``paragraph`` as the reading position of ``key``; False if not saved."""
-        return self._update(key, lambda entry: entry.__setitem__("position", int(paragraph)))
-
-    def add_bookmark(self, key: str, paragraph: int, label: str = "") -> Bookmark | None:
-        """Bookmark ``paragraph`` (one per paragraph: re-adding relabels it); None if not saved."""
-        mark = Bookmark(int(paragraph), label, _now())
-
-        def change(entry: dict[str, Any]) -> None:
-            items = entry.get("bookmarks")
-            if not isinstance(items, list):
-                items = entry["bookmarks"] = []
-            items[:] = [i for i in items if not (_valid_bookmark(i) and i["paragraph"] == mark.paragraph)]
-            items.append(mark._asdict())
-
-        return mark if self._update(key, change) else None
-
-    def delete_bookmark(self, key: str, paragraph: int) -> bool:
-        """Remove the bookmark on ``paragraph``; True if one was removed and saved."""
-        removed = False
-
-        def change(entry: dict[str, Any]) -> None:
-            nonlocal removed
-            items = entry.get("bookmarks")
-            if isinstance(items, list):
-                kept = [i for i in items if not (_valid_bookmark(i) and i["paragraph"] == paragraph)]
-                removed = len(kept) != len(items)
-                items[:] = kept
-
-        return self._update(key, change) and removed
-
-
-def _valid_bookmark(item: object) -> bool:
-    return (
-        isinstance(item, dict)
-        and isinstance(item.get("paragraph"), int)
-        and not isinstance(item.get("paragraph"), bool)
-        and isinstance(item.get("label", ""), str)
-        and isinstance(item.get("created", ""), str)
-    )
-
-
-def _now() -> str:
-    """Current UTC time, ISO 8601 to the second."""
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+# Positions, bookmarks and document dates live in SQLite (core/store.py).
+from .store import Bookmark, StateStore  # noqa: E402,F401

@@ -88,7 +88,7 @@ class CopyActions:
             self._tmux_checked = True
         return self._tmux_state
 
-    @work(thread=True, group="copy")
+    @work(thread=True, group="copy", exit_on_error=False)  # failures: workers.report_failure
     def copy_text(self, text: str, where: str) -> None:
         """Native clipboard tool (may take a moment) and OSC 52, off the UI thread."""
         from ..clipboard import copy
@@ -134,7 +134,7 @@ class CopyActions:
         message = "File to write (the extension picks the format: .md, .html or .json):"
         self.app.push_screen(PathScreen("Export annotated document", message, f"{stem}.html"), self.export_to)
 
-    @work(thread=True, group="export")
+    @work(thread=True, group="export", exit_on_error=False)
     def export_to(self, path: str | None) -> None:
         """Export in a worker: converting and annotating a long document takes a while."""
         if not path:

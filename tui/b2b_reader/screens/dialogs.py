@@ -13,7 +13,9 @@ from textual.widgets.option_list import Option
 
 from ..core.models import check_date
 from ..core.state import Bookmark
+from ..core.inert import inert
 from ..widgets.option_list import OptionList
+from ..widgets.safe import inert_text
 
 
 def dialog_css(screen: str, body: str, height: str = "auto") -> str:
@@ -68,7 +70,7 @@ class BookmarksScreen(ModalScreen[int | None]):
         for mark in self.bookmarks:
             label = Text(f"¶{mark.paragraph + 1:<5}", style="bold")
             label.append(mark.label or self.excerpt(mark.paragraph))
-            options.add_option(Option(label))
+            options.add_option(Option(inert_text(label)))
         options.highlighted = min(highlighted or 0, len(self.bookmarks) - 1)
 
     @on(OptionList.OptionSelected)
@@ -93,7 +95,7 @@ class DateScreen(ModalScreen[str | None]):
 
     def __init__(self, current: str | None, inferred: bool) -> None:
         super().__init__()
-        self.current = current or ""
+        self.current = inert(current or "", line=True)
         self.inferred = inferred
 
     def compose(self) -> ComposeResult:
@@ -134,8 +136,8 @@ class PathScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="path-body") as body:
             body.border_title = self.title_text
-            yield Static(Text(self.message))
-            yield Input(value=self.default, id="path-input")
+            yield Static(Text(inert(self.message)))
+            yield Input(value=inert(self.default, line=True), id="path-input")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

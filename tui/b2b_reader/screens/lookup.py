@@ -5,13 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+from textual.worker import Worker
 
+from ..widgets.safe import inert_text
 from .dialogs import dialog_css
+from .workers import background, report_failure
 
 #: Dictionary entries shown; common words have a dozen and the first few are the point.
 MAX_ENTRIES = 8
@@ -42,24 +45,29 @@ class LookupScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="lookup-body") as body:
             body.border_title = "Look up"
-            yield Static(self._head(None), id="lookup-head")
-            yield Static(self._known(), id="lookup-known")
+            yield Static(inert_text(self._head(None)), id="lookup-head")
+            yield Static(inert_text(self._known()), id="lookup-known")
             yield Static(Text("looking up…", style="dim"), id="lookup-senses")
             yield Static(Text("esc closes", style="dim"))
 
     def on_mount(self) -> None:
         self.look_up()
 
-    @work(thread=True, exclusive=True)
+    @background(exclusive=True, group="lookup")
     def look_up(self) -> None:
         from ..core.dictionary import lookup
 
         result = lookup(self.canonical)
         self.app.call_from_thread(self._show, result)
 
+    @on(Worker.StateChanged)
+    def _failed(self, event: Worker.StateChanged) -> None:
+        if report_failure(self, event):
+            self.query_one("#lookup-senses", Static).update(Text("The dictionary could not be read.", style="dim"))
+
     def _show(self, result) -> None:
-        self.query_one("#lookup-head", Static).update(self._head(result))
-        self.query_one("#lookup-senses", Static).update(self._senses(result))
+        self.query_one("#lookup-head", Static).update(inert_text(self._head(result)))
+        self.query_one("#lookup-senses", Static).update(inert_text(self._senses(result)))
 
     def _head(self, result) -> Text:
         text = Text(self.shown, style="bold")

@@ -6,7 +6,7 @@ import gc
 import os
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -23,6 +23,7 @@ from ..widgets.article import ArticleView
 from ..widgets.status import InfoLines, TitleBar
 from .copying import CopyActions
 from .searching import SearchActions
+from .workers import background, report_failure
 
 if TYPE_CHECKING:
     from ..widgets.outline import Outline
@@ -141,7 +142,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
 
     # -- analysis in a worker --------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="analysis")
+    @background(exclusive=True, group="analysis")
     def analyse(self) -> Analysis:
         """The slow pass (segmentation, entities, glossary, dates), off the UI thread.
 
@@ -157,7 +158,9 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         return analysis
 
     @on(Worker.StateChanged)
-    def _analysis_done(self, event: Worker.StateChanged) -> None:
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        """Every worker of the screen: failures are reported (one place), analysis shown."""
+        failed = report_failure(self, event)
         if event.worker.group != "analysis":
             return
         if event.state == WorkerState.SUCCESS:
@@ -176,9 +179,8 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
             for warning in self.analysis.warnings:
                 self.notify(warning, severity="warning", markup=False)
             self.warm_lookup()
-        elif event.state == WorkerState.ERROR:
+        elif failed:
             self.info = "analysis failed"
-            self.notify(f"Analysis failed: {event.worker.error}", severity="error", markup=False)
         self._update_status()
 
     # -- views ------------------------------------------------------------------------------
@@ -300,8 +302,15 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         position = self.store.position(self.doc_key)
         if position is not None and 0 < position < len(self.views):
             self.article.cursor = position
-        self.article.bookmarks = {b.paragraph for b in self.store.bookmarks(self.doc_key)}
+        self.article.bookmarks = {b.paragraph for b in self._bookmarks()}
+        if not getattr(self.app, "date_given", None):  # --date wins over what D remembered
+            self.date_override = self.store.date(self.doc_key)
         self._warn_state()
+
+    def _bookmarks(self) -> list:
+        """The document's bookmarks that fall inside it (state written for a longer copy of
+        the same key, or edited by hand, may point beyond its end)."""
+        return [b for b in self.store.bookmarks(self.doc_key) if 0 <= b.paragraph < len(self.views)]
 
     def save_position(self) -> None:
         """Write the reading position now (atomically; a failure is a warning, never fatal)."""
@@ -313,6 +322,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
             self.notify(warning, severity="warning", markup=False)
 
     def on_unmount(self) -> None:
+        pipeline.terminate_children()  # quitting: an analysis child must not outlive the reader
         self.save_position()
         self.app.remember(self.script, self.variant, self.punctuation)
 
@@ -450,14 +460,14 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
 
     # -- words: cursor, lookup, dates --------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="warm")
+    @background(exclusive=True, group="warm")
     def warm_lookup(self) -> None:
         """Open the dictionary and load pypinyin now, so the first lookup is quick."""
         from ..core.dictionary import warm_up
 
         warm_up()
 
-    @work(thread=True, exclusive=True, group="warm-pinyin")
+    @background(exclusive=True, group="warm-pinyin")
     def warm_pinyin(self, mode: str) -> None:
         """Load pypinyin's tables (~0.5 s), then show pinyin: keys are answered meanwhile."""
         from ..core import pinyin
@@ -527,6 +537,8 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         if value is None:
             return
         self.date_override = value or None
+        self.store.set_date(self.doc_key, self.date_override)
+        self._warn_state()
         self.analysis = None
         self.info = "analysing…"
         self._update_status()
@@ -551,7 +563,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         elif self.store.add_bookmark(self.doc_key, paragraph) is not None:
             self.notify(f"Bookmarked ¶{paragraph + 1} (' lists bookmarks)", timeout=1.5)
         self._warn_state()
-        self.article.bookmarks = {b.paragraph for b in self.store.bookmarks(self.doc_key)}
+        self.article.bookmarks = {b.paragraph for b in self._bookmarks()}
 
     def action_bookmarks(self) -> None:
         """List the document's bookmarks: jump to one or delete it."""
@@ -568,7 +580,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
             if paragraph is not None and 0 <= paragraph < len(self.views):
                 self.article.cursor = paragraph
 
-        marks = self.store.bookmarks(self.doc_key)
+        marks = self._bookmarks()
         self._warn_state()
         self.app.push_screen(BookmarksScreen(marks, self._excerpt, delete), chosen)
 

@@ -49,7 +49,7 @@ class SearchActions:
             self.build_view_index(*key)
         return self._view_indexes[key]
 
-    @work(thread=True, group="search-index")
+    @work(thread=True, group="search-index", exit_on_error=False)  # failures: workers.report_failure
     def build_view_index(self, script: str, variant: str) -> None:
         from ..core.search import build_view_index
 

@@ -26,6 +26,7 @@ from ..core.models import Span
 from ..core.script import Views
 from ..styles import ANNOTATIONS_CSS
 from . import inline
+from .safe import inert_text
 from .selection import SelectionMixin
 from .strips import text_strip
 from .wrap import line_ranges
@@ -419,7 +420,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
             self._forget_all()
         lines = self._layout.get(block_index)
         if lines is None:
-            text = self.block_text(self.blocks[block_index])
+            text = inert_text(self.block_text(self.blocks[block_index]))  # a cached view is data too
             ranges = line_ranges(text.plain, self._width)
             lines = text.divide([end for _, end in ranges[:-1]]) if len(ranges) > 1 else [text]
             lines = list(lines)
@@ -542,6 +543,8 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
     # -- moving -------------------------------------------------------------------------
 
     def watch_cursor(self, old: int, new: int) -> None:
+        if not self.shown(new):  # a section or bookmark the filter hides: the whole document again
+            self.set_filter(None)
         if self.word is not None:
             self.word = None  # the word cursor belongs to the paragraph it was in
             self._forget_block(self.block_of.get(old))

@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 from ..core.pipeline import Analysis
 from ..core.script import Views
 from .panel_base import ListPanel, Target
+from .safe import inert_text
 
 
 def pinyin_sort_key(item: dict) -> tuple[str, str]:
@@ -148,7 +149,7 @@ class GlossaryPanel(ListPanel):
         return text
 
     def _define(self) -> None:
-        self.query_one("#definition", Static).update(self.definition())
+        self.query_one("#definition", Static).update(inert_text(self.definition()))
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -9,6 +9,7 @@ from textual.widgets.option_list import Option
 
 from ..core.script import Views
 from .option_list import OptionList
+from .safe import inert_text
 
 
 class Outline(OptionList):
@@ -70,7 +71,7 @@ class Outline(OptionList):
                 label = Text(self.views.heading(script, variant, section.index))
             if counts and counts.get(section.index):
                 label.append(f" ({counts[section.index]})", style="bold reverse")
-            options.append(Option(label, id=f"section-{section.index}"))
+            options.append(Option(inert_text(label), id=f"section-{section.index}"))
         self.add_options(options)
         if highlighted is not None:
             self.highlighted = highlighted

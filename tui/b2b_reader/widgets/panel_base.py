@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
 from .option_list import OptionList
+from .safe import inert_text
 from textual.widgets.option_list import Option
 
 #: A mention: (paragraph, start, end) on canonical text.
@@ -107,7 +108,7 @@ class ListPanel(Widget):
         rows = list(rows)
         self.targets = [target for _, target in rows]
         option_list.clear_options()
-        option_list.add_options(Option(label, disabled=target is None) for label, target in rows)
+        option_list.add_options(Option(inert_text(label), disabled=target is None) for label, target in rows)
         keys = [(t.layer, t.key) if t else None for t in self.targets]
         if before is not None and (before.layer, before.key) in keys:
             option_list.highlighted = keys.index((before.layer, before.key))

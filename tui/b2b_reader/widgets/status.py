@@ -7,6 +7,8 @@ from rich.text import Text
 from textual.strip import Strip
 from textual.widget import Widget
 
+from ..core.inert import inert
+from .safe import inert_text
 from .strips import text_strip
 
 _KEY_NAMES = {"space": "space", "pagedown": "PgDn", "pageup": "PgUp", "question_mark": "?",
@@ -18,7 +20,7 @@ _KEY_NAMES = {"space": "space", "pagedown": "PgDn", "pageup": "PgUp", "question_
 
 def key_label(keys: str) -> str:
     """Readable form of a binding's keys (``j,down`` → ``j / ↓``)."""
-    return " / ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
+    return " / ".join(_KEY_NAMES.get(k.strip(), inert(k.strip(), line=True)) for k in keys.split(","))
 
 
 
@@ -40,8 +42,11 @@ class Lines(Widget):
         self._strips: dict[int, tuple[int, Style, Strip]] = {}  # row -> (width, base, strip)
 
     def _set(self, row: int, text: Text) -> None:
-        """Show ``text`` on ``row``: a fixed number of lines, so never a layout pass."""
-        setattr(self, self.ROWS[row], text)
+        """Show ``text`` on ``row``: a fixed number of lines, so never a layout pass.
+
+        Titles, headings and notes come from documents and files: made inert here.
+        """
+        setattr(self, self.ROWS[row], inert_text(text))
         self._strips.pop(row, None)
         self.refresh()
 
