@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import itemgetter
 
 import rjieba
@@ -32,10 +32,12 @@ from .entity_rules import NOT_NAMES
 from .gazetteer import NOT_NAMES_LATIN, NOT_ORGS, NOT_PLACES, PLACES
 from .lexicon import Lexicon
 from .models import Span
+from .name_context import business_orgs, legal_names, work_titles
+from .name_context import LEADING as _LEADING, bracket_ok
 from .ner_model import Inputs, load_model
 from .numbers import find_figures
 
-_PRIO_LEXICON, _PRIO_DATE, _PRIO_TAGGED, _PRIO_NUMBER, _PRIO_BACKSTOP = 0, 1, 2, 3, 4
+_PRIO_LEXICON, _PRIO_DATE, _PRIO_TAGGED, _PRIO_DISCOURSE, _PRIO_NUMBER, _PRIO_BACKSTOP = 0, 1, 2, 3, 4, 5
 _BLOCK = 1 << 19  # characters of paragraphs analysed (and tagged) together
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -123,10 +125,71 @@ def find_entities(paragraphs: Sequence[str], lexicon: Lexicon, *, names: str = "
     for first, cands, inputs, lexicon_taken in entity_blocks(paragraphs, lexicon, model is None):
         if model is not None:
             _add_model_names(model, inputs, cands, lexicon_taken)
-        for p, (text, para_cands) in enumerate(zip(inputs.texts, cands), first):
-            if para_cands:
-                spans.extend(_resolve(p, text, para_cands))
+        for text, para_cands in zip(inputs.texts, cands):
+            if para_cands and not _MARKS.isdisjoint(text):
+                _in_context(text, para_cands)
+        kept = [_resolve(text, para_cands) if para_cands else []
+                for text, para_cands in zip(inputs.texts, cands)]
+        if model is not None:
+            kept = _one_reading(inputs, cands, kept)
+        for p, (text, para_kept) in enumerate(zip(inputs.texts, kept), first):
+            spans.extend(Span(p, start, end, "entity", etype, text[start:end] if key is None else key, extra)
+                         for start, end, _prio, etype, key, extra in para_kept)
     return spans
+
+
+_MARKS = frozenset("（(《“「『【[〈‘）)》”」』】]〉’\"")
+_NAME_TYPES = frozenset(("person", "org", "place"))
+_NOT_PERSON_ENDS = tuple("杯奖赛节")
+
+
+def _in_context(text: str, cands: list) -> None:
+    """Drop name candidates that cross a bracket, quote or book-title mark, or that sit
+    inside the title of a work; a title that only names a newspaper (《证券时报》) is that org."""
+    titles = list(work_titles(text)) if "《" in text else []
+    keep = []
+    for c in cands:
+        start, end, etype = c[0], c[1], c[3]
+        if etype in _NAME_TYPES or etype in ("product", "event"):
+            if not bracket_ok(text, start, end):
+                continue
+            if any(a <= start and end <= b and not (press and (a, b) == (start, end))
+                   for a, b, press in titles):
+                continue
+        keep.append(c)
+    for a, b, press in titles:
+        if press:
+            keep.append((a, b, _PRIO_TAGGED, "org", None, ()))
+    cands[:] = keep
+
+
+def _one_reading(inputs: Inputs, cands: list[list], kept: list[list]) -> list[list]:
+    """Every mention of a name kept somewhere in the block, with the name's one type
+    (``core.discourse``): candidates added, the paragraphs resolved again."""
+    from .discourse import document_types, mentions
+
+    texts = inputs.texts
+    found = [(p, c[0], c[1], c[3]) for p, para in enumerate(kept) for c in para
+             if c[3] in _NAME_TYPES and c[1] - c[0] >= 2]
+    types = document_types(texts, found)
+    if not types:
+        return kept
+    changed = set()
+    for p, start, end, etype in mentions(texts, types, inputs.tokens[0::2]):
+        cands[p].append((start, end, _PRIO_DISCOURSE, etype, None, ()))
+        changed.add(p)
+    for p in range(len(texts)):
+        para = cands[p]
+        for i, c in enumerate(para):
+            if c[3] in _NAME_TYPES and c[4] is None:
+                t = types.get(texts[p][c[0]:c[1]])
+                if t is not None and t != c[3]:
+                    para[i] = (c[0], c[1], c[2], t, None, c[5])
+                    changed.add(p)
+    for p in changed:
+        _in_context(texts[p], cands[p]) if not _MARKS.isdisjoint(texts[p]) else None
+        kept[p] = _resolve(texts[p], cands[p])
+    return kept
 
 
 _PLACE_CHARS = frozenset("省市县区镇乡村州岛山江河湖海港湾峡岭峰洲岸路街桥站馆园寺宫城")
@@ -159,6 +222,9 @@ def _add_model_names(model, inputs: Inputs, cands: list[list], lexicon_taken) ->
             continue  # reviewed words that are never names (中华, 城市, 古老, GMV)
         if etype == "person" and not _HAN.search(name):
             continue  # Google, Online: a Latin word in Chinese text is a brand or a title
+        if etype != "place" and len(name) >= 3 and name[0] in _LEADING and name[:2] not in dictionary_name_words():
+            start += 1  # 由红岭控股, 对民民贷: a preposition before the name
+            name = name[1:]
         tail = _LATIN_TAIL.search(name)
         if tail and tail.group().upper() in NOT_NAMES_LATIN and tail.start():
             end = start + tail.start()  # 阿里巴巴集团CEO: the group, not its CEO
@@ -241,6 +307,9 @@ def entity_blocks(paragraphs: Sequence[str], lexicon: Lexicon, rules_as_candidat
             marks.append((start, end, etype))
         found = list(tagged_names(tokens, common, offsets)) if rules else []
         found.extend(dotted_names(text))
+        lex_orgs = {s for s, _e, t in lex if t == "org"}
+        for s, e, t in chain(business_orgs(tokens, offsets, lex_orgs), legal_names(text, tokens, offsets)):
+            cands.append((s, e, _PRIO_TAGGED, t, None, ()))
         marks.extend(found)
         marks.extend(lex)  # last, so a lexicon name's mark wins where marks overlap
         if rules_as_candidates:
@@ -256,7 +325,7 @@ def entity_blocks(paragraphs: Sequence[str], lexicon: Lexicon, rules_as_candidat
         yield first, all_cands, inputs, covers
 
 
-def _resolve(p: int, text: str, cands: list) -> list[Span]:
+def _resolve(text: str, cands: list) -> list[tuple]:
     """Keep the longest candidates that do not overlap; ties go to the stronger source.
 
     A candidate's key None stands for its own text (names found by rules or model).
@@ -272,5 +341,4 @@ def _resolve(p: int, text: str, cands: list) -> list[Span]:
         kept.append(cand)
     # Kept spans do not overlap, so their start alone gives Span order (no Span.__lt__).
     kept.sort(key=itemgetter(0))
-    return [Span(p, start, end, "entity", etype, text[start:end] if key is None else key, extra)
-            for start, end, _prio, etype, key, extra in kept]
+    return kept

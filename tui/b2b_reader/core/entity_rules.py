@@ -152,6 +152,28 @@ def dictionary_edges() -> tuple[str, bytes]:
     return "".join(edges), bytes(kinds)
 
 
+_FREQUENT = 100  # frequency from which frequent_words keeps a word
+
+
+@lru_cache(maxsize=1)
+def frequent_words() -> dict[str, int]:
+    """jieba's dictionary words of 1-4 characters used at least ``_FREQUENT`` times → their
+    frequency: whether a stem before a business head is an ordinary word (消费 5133) or a
+    coined one (甜菜 273, 花虾 absent). A pass of its own over dict.txt (~0.15 s)."""
+    path = _dictionary_path()
+    out: dict[str, int] = {}
+    if path is None:
+        return out
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            word, freq, _tag = line.split()
+            if len(word) <= 4:
+                f = int(freq)
+                if f >= _FREQUENT:
+                    out[word] = f
+    return out
+
+
 def dictionary_name_words() -> dict[str, int]:
     """jieba's name words (nr/nrt/nrfg, ns, nt; 2-8 characters) → type bit."""
     return _dictionary()[3]

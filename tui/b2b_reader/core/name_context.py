@@ -1,0 +1,196 @@
+"""Names read from their context in the sentence and in the whole document.
+
+What a character tagger trained on sentences cannot see, business news shows in its
+wording:
+
+- :func:`business_orgs`: a coined stem before a business head is a company (花虾 + 金融,
+  天风 + 证券, 宜人 + 贷, 首汽 + 约车, 京东 + 支付); a stem that is an ordinary word
+  (互联网金融, 消费金融, 商业银行) is not.
+- :func:`bracket_ok`: a span never crosses a bracket, a quote or a book-title mark
+  (``广州）全国高校党建``, ``进步日报》``); :func:`work_titles` gives the spans of 《…》
+  titles, whose insides are never mined for names, except a title that only names a
+  newspaper or magazine (《证券时报》 names the org 证券时报).
+- :func:`org_by_context`: a name followed by 母公司, 旗下, 董事长, 股价, 平台 ... is an
+  organisation wherever it appears (唐小僧母公司: a platform, not a person).
+- :func:`alias_definitions`: ``（下称“国购基金”）``, ``（以下简称“X”）``: the quoted short name
+  is a name of the same type as the one before the bracket.
+
+``core.entities`` applies them, then spreads every name found with confidence to all its
+mentions in the document (one reading per discourse).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from .entity_rules import frequent_words, dictionary_name_words
+from .gazetteer import PLACES
+
+# Heads of company names in business news: a stem + one of these is a company.
+STRONG_HEADS = frozenset(
+    "银行 证券 集团 创投 金服 金科 约车 贷 信托 期货 置业 药业 影业 电商 快递".split())
+# Heads that also end ordinary phrases (注册资本, 全资控股, 财务数据): the stem must look
+# coined (a name word, or one jieba's dictionary lacks or hardly uses), never a place.
+WEAK_HEADS = frozenset(
+    "控股 股份 资本 基金 保险 租赁 资管 投资 实业 地产 汽车 电器 医药 传媒 物流 航空 出行 "
+    "金融 科技 支付 理财 网络 网 新闻 财经 数据 智能 电子 能源 文化 教育 医疗 健康 钱包 "
+    "视频 音乐 游戏 云".split())
+HEADS = STRONG_HEADS | WEAK_HEADS
+# Ordinary words that stand before those heads without naming a company.
+GENERIC_STEMS = frozenset(
+    "互联网 普惠 消费 供应链 数字 传统 民营 网络 移动 智能 绿色 农村 城市 地方 国有 私募 公募 "
+    "外资 中资 合资 商业 投资 金融 证券 合作 个人 全球 国际 国内 海外 境外 相关 旗下 大型 中小 "
+    "小型 头部 新兴 科技 信息 产业 风险 创业 股权 产业链 区块链 人工 房地产 网贷 信贷 小额 "
+    "社会 财产 人寿 健康 医疗 汽车 新能源 交通 文化 教育 体育 电子 在线 线上 线下 跨境 社交 "
+    "共享 平台 公司 企业 机构 行业 市场 主流 多家 各家 该 其 本 此 这家 那家 一家 两家 多元 "
+    "综合 专业 独立 第三方 全国 中央 央行 央企 国企 上市 挂牌 发展 开发 政策 村镇 城商 农商 "
+    "股份制 民间 影子 直销 零售 批发 理财 资产 财富 基金 保险 期货 信托 银行 集团 控股 股份 "
+    "实体 虚拟 加密 数字化 智慧 金服 支付 移动支付 第三方支付 聚合 扫码 网上 手机 电话 "
+    "前沿 尖端 高新 高端 硬 软 黑 灰 新 老 大 小 好 旧 中国 世界 亚洲 美国 网 注册 全资 银行业 "
+    "证监会 银保监会 监管 财务 乘客 用户 客户 限售 非限售 流通 另类 录入 实缴 认缴".split())
+# What follows an organisation and never a person or a place: 唐小僧母公司, 霸王茶姬股价.
+ORG_CONTEXT = ("母公司", "子公司", "旗下", "董事会", "股价", "市值", "平台", "官网", "App", "APP",
+               "招股书", "门店", "财报", "营收", "净利润", "运营主体")
+_ORG_CONTEXT = re.compile("|".join(sorted(map(re.escape, ORG_CONTEXT), key=len, reverse=True)))
+_NAME_TAGS = frozenset("nr nrt nrfg ns nz nt j eng".split())
+_STEM_TAGS_BAD = frozenset("v vd vn p c u uj ul ud uz ug uv r d m mq q f t a ad an b z e y o x "
+                           "zg vg ag dg tg k h l i".split())
+_VERBISH = frozenset("v vd vn vg p c u uj ul ud uz ug uv r".split())
+# A preposition or verb jieba glued to the front of a coined name: 对红岭 + 创投, 称融数 + 集团.
+LEADING = frozenset("由对向在和与及被将把从为给让据经并或是于称")
+_HAN = re.compile(r"[\u4e00-\u9fff]+$")
+_MAX_STEM = 4
+_COMMON_STEM_FREQ = 1000  # a stem used this often in jieba's dictionary is an ordinary word
+_COINED_FREQ = 300  # before a weak head, a stem must be rarer than this
+
+
+def _stem_token(word: str, tag: str, frequent, strong: bool) -> bool:
+    if not _HAN.match(word) or word in GENERIC_STEMS or word in HEADS:
+        return False
+    if tag in _NAME_TAGS or word in PLACES:
+        return True
+    if word not in frequent:  # coined, or rare: 银都, 亿通, 春晓 (whatever jieba guessed)
+        return tag not in _VERBISH or (strong and len(word) > 1)
+    if tag in _STEM_TAGS_BAD:
+        return False  # 还有, 对此, 旗下: function words and verbs of the sentence
+    return frequent[word] < (_COMMON_STEM_FREQ if strong else _COINED_FREQ)
+
+
+def business_orgs(tokens: Sequence[tuple[str, str]], offsets: Sequence[int], lex_orgs: set[int]
+                  ) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, "org")`` of stem + business head runs in one paragraph's tokens.
+
+    The stem is the one to three tokens before the head (2-4 characters, each a coined
+    or name word, none an ordinary one). ``lex_orgs``: token start offsets where the
+    lexicon has an org (京东 + 支付: a known company's service is named whole).
+    A single token out of jieba's dictionary that ends with a head (民民贷, 亿钱贷) is one too.
+    """
+    frequent = frequent_words()
+    words = dictionary_name_words()
+    for i, (word, tag) in enumerate(tokens):
+        head = word in HEADS
+        if not head:
+            if (3 <= len(word) <= 5 and _HAN.match(word) and word not in frequent
+                    and word not in words and (word[-1] in HEADS or word[-2:] in HEADS)
+                    and word[:-1] not in GENERIC_STEMS and word[:-2] not in GENERIC_STEMS):
+                yield offsets[i] + (word[0] in LEADING and len(word) > 3), offsets[i + 1], "org"
+            continue
+        strong = word in STRONG_HEADS
+        size, j = 0, i
+        while j > 0:
+            w, t = tokens[j - 1]
+            if size + len(w) > _MAX_STEM or not _stem_token(w, t, frequent, strong):
+                break
+            if not strong and (t == "ns" or w in PLACES) and offsets[j - 1] not in lex_orgs:
+                break  # 中国金融, 深圳科技: a place before a weak head is a description
+            size += len(w)
+            j -= 1
+        if j == i or size < 2:
+            continue
+        if i + 1 < len(tokens) and tokens[i + 1][0] in HEADS and tokens[i + 1][0] != word:
+            i += 1  # 京东金融科技: the heads run on
+        first = tokens[j][0]
+        lead = first[0] in LEADING and len(first) > 2 and first not in frequent
+        yield offsets[j] + lead, offsets[i + 1], "org"
+
+
+_OPEN = "（(《“「『【[〈‘"
+_CLOSE = "）)》”」』】]〉’"
+_PAIRS = dict(zip(_OPEN, _CLOSE))
+_MARKS = frozenset(_OPEN + _CLOSE + '"')
+
+
+def bracket_ok(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` crosses no bracket, quote or 《》: any it holds are
+    balanced inside it (中天城投（贵州）普惠金融服务有限公司) and it does not begin or end on one."""
+    piece = text[start:end]
+    if _MARKS.isdisjoint(piece):
+        return True
+    if piece[0] in _MARKS or piece[-1] in _MARKS:
+        return False
+    stack = []
+    for ch in piece:
+        if ch in _PAIRS:
+            stack.append(_PAIRS[ch])
+        elif ch in _CLOSE or ch == '"':
+            if not stack or stack.pop() != ch:
+                return False
+    return not stack
+
+
+_TITLE = re.compile(r"《([^《》\n]{1,60})》")
+_PRESS = re.compile(r"(?:日报|晚报|早报|时报|商报|周刊|周报|杂志|画报|报)$")
+
+
+def work_titles(text: str) -> Iterator[tuple[int, int, bool]]:
+    """``(start, end, press)`` of each 《…》's inside; ``press``: it only names a
+    newspaper or magazine (《证券时报》), which is the org it names."""
+    for m in _TITLE.finditer(text):
+        inner = m.group(1)
+        press = bool(_PRESS.search(inner)) and len(inner) <= 10 and not any(c in inner for c in "：:，,、 ")
+        yield m.start(1), m.end(1), press
+
+
+def org_by_context(text: str, end: int) -> bool:
+    """Whether what follows ``text[:end]`` marks the name before it as an organisation."""
+    return _ORG_CONTEXT.match(text, end) is not None
+
+
+_ALIAS = re.compile(r"[（(]\s*(?:以下|下文)?(?:简称|下称|称)[为:：]?\s*[“\"「]([^”\"」（）()]{2,12})[”\"」]")
+
+
+def alias_definitions(text: str) -> Iterator[tuple[int, int, int]]:
+    """``(bracket start, alias start, alias end)`` of each ``（下称“X”）`` in ``text``."""
+    for m in _ALIAS.finditer(text):
+        yield m.start(), m.start(1), m.end(1)
+
+
+_LEGAL = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)][\u4e00-\u9fff]{0,20}?"
+                    r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团|分公司)")
+_LEGAL_STOP_TAGS = frozenset("p c u uj ul ud uz ug uv r d x m q f t y e o zg".split())
+_MAX_LEGAL_STEM = 20
+
+
+def legal_names(text: str, tokens: Sequence[tuple[str, str]], offsets: Sequence[int]
+                ) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, "org")`` of registered company names with a bracketed place
+    (华奥六宝投资基金管理（北京）有限公司): the name runs back from the bracket over the
+    words of the clause, to the first function word, verb or punctuation."""
+    if "（" not in text and "(" not in text:
+        return
+    where = {o: i for i, o in enumerate(offsets)}
+    for m in _LEGAL.finditer(text):
+        if m.group(1) not in PLACES and not m.group(1).endswith(("省", "市", "区", "县")):
+            continue
+        i = where.get(m.start())
+        if i is None:
+            continue
+        j = i
+        while j > 0:
+            w, t = tokens[j - 1]
+            if t in _LEGAL_STOP_TAGS or t == "v" or not _HAN.match(w) or m.start() - offsets[j - 1] > _MAX_LEGAL_STEM:
+                break
+            j -= 1
+        if m.start() - offsets[j] >= 2:
+            yield offsets[j], m.end(), "org"
