@@ -97,7 +97,8 @@ def load(name: str, limit: int | None) -> tuple[list[str], list[set]]:
 def ours(texts: list[str], names: str = "model") -> list[set]:
     lexicon = load_lexicon()
     out: list[set] = [set() for _ in texts]
-    for span in find_entities(texts, lexicon, names=names):
+    # unrelated sentences: no reading of a name carries from one to another
+    for span in find_entities(texts, lexicon, names=names, discourse=False):
         if span.type in TYPES:
             out[span.paragraph].add((span.start, span.end, span.type))
     return out

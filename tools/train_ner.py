@@ -245,7 +245,7 @@ def predict(model: ner_model.Model, texts, lexicon, floors=(float("-inf"),)) -> 
     model.scored_spans = recording
     try:
         out: list[set] = [set() for _ in texts]
-        for span in entities.find_entities(texts, lexicon, names="model"):
+        for span in entities.find_entities(texts, lexicon, names="model", discourse=False):
             if span.type in TYPES:
                 out[span.paragraph].add((span.start, span.end, span.type))
     finally:

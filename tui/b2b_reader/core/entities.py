@@ -33,6 +33,7 @@ from .gazetteer import NOT_NAMES_LATIN, NOT_ORGS, NOT_PLACES, PLACES
 from .lexicon import Lexicon
 from .models import Span
 from .name_context import business_orgs, legal_names, work_titles
+from .cedict_names import org_matcher
 from .name_context import LEADING as _LEADING, bracket_ok
 from .ner_model import Inputs, load_model
 from .numbers import find_figures
@@ -110,13 +111,16 @@ def _lexicon_hits(text: str, rx: re.Pattern[str], lexicon: Lexicon, bounds: set[
 MODEL_MAX_CHARS = 300_000
 
 
-def find_entities(paragraphs: Sequence[str], lexicon: Lexicon, *, names: str = "auto") -> list[Span]:
+def find_entities(paragraphs: Sequence[str], lexicon: Lexicon, *, names: str = "auto",
+                  discourse: bool = True) -> list[Span]:
     """Entities in canonical ``paragraphs``: sorted, non-overlapping ``Span``s.
 
     ``names`` chooses where person/org/place names beyond the lexicon come from:
     ``"model"`` (the shipped tagger, fed with the rules' answers; the rules alone if the
     package lacks it), ``"rules"`` (the tag rules only) or ``"auto"``: the model up to
-    :data:`MODEL_MAX_CHARS` characters in all, the rules beyond.
+    :data:`MODEL_MAX_CHARS` characters in all, the rules beyond. ``discourse``: the
+    paragraphs are one document, whose names are read the same at every mention
+    (``core.discourse``; with the model only); False for unrelated sentences.
     """
     if names == "auto":
         names = "model" if sum(map(len, paragraphs)) <= MODEL_MAX_CHARS else "rules"
@@ -130,7 +134,7 @@ def find_entities(paragraphs: Sequence[str], lexicon: Lexicon, *, names: str = "
                 _in_context(text, para_cands)
         kept = [_resolve(text, para_cands) if para_cands else []
                 for text, para_cands in zip(inputs.texts, cands)]
-        if model is not None:
+        if model is not None and discourse:
             kept = _one_reading(inputs, cands, kept)
         for p, (text, para_kept) in enumerate(zip(inputs.texts, kept), first):
             spans.extend(Span(p, start, end, "entity", etype, text[start:end] if key is None else key, extra)
@@ -214,15 +218,17 @@ def _add_model_names(model, inputs: Inputs, cands: list[list], lexicon_taken) ->
     """
     texts = inputs.texts
     named: dict[int, bytearray] = {}
-    for p, start, end, etype in model.paragraph_spans(inputs):
+    for p, start, end, etype in _plausible(inputs, model.paragraph_spans(inputs)):
         if etype == "person" and end - start < _MIN_PERSON:
             continue  # a surname alone (李先生, 王小姐): corpora disagree on its span
         name = texts[p][start:end]
         if name in NEVER_NAMES or (name.isascii() and name.upper() in NOT_NAMES_LATIN):
             continue  # reviewed words that are never names (中华, 城市, 古老, GMV)
+        if etype == "person" and name.endswith(_NOT_PERSON_ENDS):
+            continue  # 金鹿杯, 金鸡奖: an award or a contest is not a person
         if etype == "person" and not _HAN.search(name):
             continue  # Google, Online: a Latin word in Chinese text is a brand or a title
-        if etype != "place" and len(name) >= 3 and name[0] in _LEADING and name[:2] not in dictionary_name_words():
+        if etype == "org" and len(name) >= 3 and name[0] in _LEADING and name[:2] not in dictionary_name_words():
             start += 1  # 由红岭控股, 对民民贷: a preposition before the name
             name = name[1:]
         tail = _LATIN_TAIL.search(name)
@@ -253,6 +259,44 @@ def _add_model_names(model, inputs: Inputs, cands: list[list], lexicon_taken) ->
                                  if c[2] != _PRIO_BACKSTOP or 1 not in cover[c[0]:c[1]]]
 
 
+# Words that begin with a one-character country abbreviation, jieba cuts after it
+_NOT_ABBR = ("法说会", "法说明会")
+_MONTH = re.compile(r"[一二三四五六七八九十正腊]{1,2}月")
+
+
+def _plausible(inputs: Inputs, spans):
+    """The tagger's spans, less what CC-CEDICT and the sentence show it got wrong, and
+    with CC-CEDICT's type where the tagger read a place or company as a person (马拉维).
+
+    A one-character place is not the first character of a word (法 of 法说会), and a
+    pair that is also an ordinary word (中巴: a minibus) is not split into two places; a place CC-CEDICT knows
+    only as an ordinary word (都市, 河川) is none; a name before a month is part of an
+    idiom (阳春三月).
+    """
+    from .cedict_names import ambiguous, name_type
+
+    texts = inputs.texts
+    spans = list(spans)
+    singles = {(p, s) for p, s, e, t in spans if t == "place" and e - s == 1}
+    for p, start, end, etype in spans:
+        text = texts[p]
+        name = text[start:end]
+        if etype == "place" and end - start == 1:
+            pair = text[start:start + 2] if (p, start + 1) in singles else (
+                text[start - 1:end] if (p, start - 1) in singles else "")
+            if pair and ambiguous(pair) or text.startswith(_NOT_ABBR, start):
+                continue
+        elif etype in ("place", "person") and _MONTH.match(text, end):
+            continue
+        else:
+            kind = name_type(name)
+            if kind == "common" and etype == "place":
+                continue
+            if etype == "person" and kind in ("place", "org") and not ambiguous(name):
+                etype = "org" if kind == "org" else "place"
+        yield p, start, end, etype
+
+
 def entity_inputs(paragraphs: Sequence[str], lexicon: Lexicon, rules_as_candidates: bool = False,
                   rules: bool = True):
     """``(candidates, model inputs, lexicon cover)``: per paragraph, lexicon hits and
@@ -272,6 +316,7 @@ def entity_blocks(paragraphs: Sequence[str], lexicon: Lexicon, rules_as_candidat
     caller tags a block and drops it before the next is built, which bounds memory."""
     rx = lexicon_matcher(lexicon)
     common = common_dictionary_names()
+    cedict_orgs = org_matcher()
     inputs = Inputs()
     all_cands: list[list] = []
     covers: list[bytearray | None] = []
@@ -308,9 +353,15 @@ def entity_blocks(paragraphs: Sequence[str], lexicon: Lexicon, rules_as_candidat
         found = list(tagged_names(tokens, common, offsets)) if rules else []
         found.extend(dotted_names(text))
         lex_orgs = {s for s, _e, t in lex if t == "org"}
-        for s, e, t in chain(business_orgs(tokens, offsets, lex_orgs), legal_names(text, tokens, offsets)):
-            cands.append((s, e, _PRIO_TAGGED, t, None, ()))
+        context = list(chain(business_orgs(tokens, offsets, lex_orgs), legal_names(text, tokens, offsets)))
+        if cedict_orgs is not None:  # CC-CEDICT's companies, on jieba's word boundaries
+            for m in cedict_orgs.finditer(text):
+                if m.start() in bounds and m.end() in bounds and 1 not in taken[m.start():m.end()]:
+                    cands.append((m.start(), m.end(), _PRIO_BACKSTOP, "org", None, ()))
+                    context.append((m.start(), m.end(), "org"))
+        cands.extend((s, e, _PRIO_TAGGED, t, None, ()) for s, e, t in context)
         marks.extend(found)
+        marks.extend(context)  # the tagger learns how far to trust them
         marks.extend(lex)  # last, so a lexicon name's mark wins where marks overlap
         if rules_as_candidates:
             cands.extend((s, e, _PRIO_TAGGED, t, None, ()) for s, e, t in found)

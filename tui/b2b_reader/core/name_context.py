@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from .entity_rules import frequent_words, dictionary_name_words
+from .entity_rules import dictionary_name_words, frequent_words, head_words
 from .gazetteer import PLACES
 
 # Heads of company names in business news: a stem + one of these is a company.
@@ -34,8 +34,7 @@ STRONG_HEADS = frozenset(
 # coined (a name word, or one jieba's dictionary lacks or hardly uses), never a place.
 WEAK_HEADS = frozenset(
     "控股 股份 资本 基金 保险 租赁 资管 投资 实业 地产 汽车 电器 医药 传媒 物流 航空 出行 "
-    "金融 科技 支付 理财 网络 网 新闻 财经 数据 智能 电子 能源 文化 教育 医疗 健康 钱包 "
-    "视频 音乐 游戏 云".split())
+    "金融 科技 支付 理财 网络 网 新闻 财经 数据 智能 电子 能源 钱包".split())
 HEADS = STRONG_HEADS | WEAK_HEADS
 # Ordinary words that stand before those heads without naming a company.
 GENERIC_STEMS = frozenset(
@@ -92,7 +91,7 @@ def business_orgs(tokens: Sequence[tuple[str, str]], offsets: Sequence[int], lex
         head = word in HEADS
         if not head:
             if (3 <= len(word) <= 5 and _HAN.match(word) and word not in frequent
-                    and word not in words and (word[-1] in HEADS or word[-2:] in HEADS)
+                    and word not in words and word not in head_words() and (word[-1] in HEADS or word[-2:] in HEADS)
                     and word[:-1] not in GENERIC_STEMS and word[:-2] not in GENERIC_STEMS):
                 yield offsets[i] + (word[0] in LEADING and len(word) > 3), offsets[i + 1], "org"
             continue
