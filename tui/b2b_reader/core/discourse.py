@@ -82,3 +82,63 @@ def mentions(texts: Sequence[str], types: dict[str, str], tokens: Sequence[Seque
                 if s not in bounds or e not in bounds:
                     continue
             yield p, s, e, types[name]
+
+
+_ITEM_STOP = re.compile(r"[，。；;：:！？!?（）()《》“”\"\s]|等|和|及|与|以及")
+_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,6}$")
+
+
+def coordinated(texts: Sequence[str], spans) -> list[tuple[int, int, int, str]]:
+    """Items of an enumeration (``A、B、C``) beside a name found in it take the name's type
+    (对红岭创投、投资宝、牛板金: the platforms of one list): a list holds one kind of
+    thing. Items are 2-6 characters, no ordinary word of jieba's dictionary (银行、保险
+    stay words); every name found in the list must have the one type."""
+    from .entity_rules import frequent_words
+
+    by_para: dict[int, list[tuple[int, int, str]]] = {}
+    for p, s, e, t in spans:
+        if t in NAME_TYPES:
+            by_para.setdefault(p, []).append((s, e, t))
+    frequent = frequent_words()
+    out = []
+    for p, found in by_para.items():
+        text = texts[p]
+        if "、" not in text:
+            continue
+        starts = {s: (e, t) for s, e, t in found}
+        ends = {e: t for s, e, t in found}
+        for clause in re.finditer(r"[^，。；;！？!?\n]+", text):
+            a, b = clause.span()
+            if text.count("、", a, b) == 0:
+                continue
+            cuts = [i for i in range(a, b) if text[i] == "、"]
+            items = []
+            # the item before the first 、 and after the last one are bounded by a found name
+            prev = cuts[0]
+            first_end = prev
+            items.append((None, first_end))
+            for c in cuts[1:]:
+                items.append((prev + 1, c))
+                prev = c
+            tail = _ITEM_STOP.search(text, prev + 1, b)
+            items.append((prev + 1, tail.start() if tail else b))
+            types = set()
+            for s, e in items:
+                if s is None:
+                    t = ends.get(e)
+                elif s in starts and starts[s][0] == e:
+                    t = starts[s][1]
+                else:
+                    t = None
+                if t:
+                    types.add(t)
+            if len(types) != 1:
+                continue
+            etype = types.pop()
+            for s, e in items:
+                if s is None or s in starts:
+                    continue
+                item = text[s:e]
+                if _ITEM.match(item) and item not in frequent and not item.isdigit():
+                    out.append((p, s, e, etype))
+    return out

@@ -32,7 +32,7 @@ from .entity_rules import NOT_NAMES
 from .gazetteer import NOT_NAMES_LATIN, NOT_ORGS, NOT_PLACES, PLACES
 from .lexicon import Lexicon
 from .models import Span
-from .name_context import business_orgs, legal_names, work_titles
+from .name_context import business_orgs, legal_names, source_names, work_titles
 from .cedict_names import org_matcher
 from .name_context import LEADING as _LEADING, bracket_ok
 from .ner_model import Inputs, load_model
@@ -170,11 +170,12 @@ def _in_context(text: str, cands: list) -> None:
 def _one_reading(inputs: Inputs, cands: list[list], kept: list[list]) -> list[list]:
     """Every mention of a name kept somewhere in the block, with the name's one type
     (``core.discourse``): candidates added, the paragraphs resolved again."""
-    from .discourse import document_types, mentions
+    from .discourse import coordinated, document_types, mentions
 
     texts = inputs.texts
     found = [(p, c[0], c[1], c[3]) for p, para in enumerate(kept) for c in para
              if c[3] in _NAME_TYPES and c[1] - c[0] >= 2]
+    found.extend(coordinated(texts, found))
     types = document_types(texts, found)
     if not types:
         return kept
@@ -353,7 +354,8 @@ def entity_blocks(paragraphs: Sequence[str], lexicon: Lexicon, rules_as_candidat
         found = list(tagged_names(tokens, common, offsets)) if rules else []
         found.extend(dotted_names(text))
         lex_orgs = {s for s, _e, t in lex if t == "org"}
-        context = list(chain(business_orgs(tokens, offsets, lex_orgs), legal_names(text, tokens, offsets)))
+        context = list(chain(business_orgs(tokens, offsets, lex_orgs), legal_names(text, tokens, offsets),
+                             source_names(text)))
         if cedict_orgs is not None:  # CC-CEDICT's companies, on jieba's word boundaries
             for m in cedict_orgs.finditer(text):
                 if m.start() in bounds and m.end() in bounds and 1 not in taken[m.start():m.end()]:

@@ -10,8 +10,10 @@ wording:
   (``广州）全国高校党建``, ``进步日报》``); :func:`work_titles` gives the spans of 《…》
   titles, whose insides are never mined for names, except a title that only names a
   newspaper or magazine (《证券时报》 names the org 证券时报).
-- :func:`org_by_context`: a name followed by 母公司, 旗下, 董事长, 股价, 平台 ... is an
+- :func:`org_by_context`: a name followed by 母公司, 股价, 平台, 官网 ... is an
   organisation wherever it appears (唐小僧母公司: a platform, not a person).
+- :func:`source_names`: who a report comes from is a media organisation (来源：网贷天眼,
+  据澎湃新闻报道).
 - :func:`alias_definitions`: ``（下称“国购基金”）``, ``（以下简称“X”）``: the quoted short name
   is a name of the same type as the one before the bracket.
 
@@ -49,7 +51,7 @@ GENERIC_STEMS = frozenset(
     "前沿 尖端 高新 高端 硬 软 黑 灰 新 老 大 小 好 旧 中国 世界 亚洲 美国 网 注册 全资 银行业 "
     "证监会 银保监会 监管 财务 乘客 用户 客户 限售 非限售 流通 另类 录入 实缴 认缴".split())
 # What follows an organisation and never a person or a place: 唐小僧母公司, 霸王茶姬股价.
-ORG_CONTEXT = ("母公司", "子公司", "旗下", "董事会", "股价", "市值", "平台", "官网", "App", "APP",
+ORG_CONTEXT = ("母公司", "子公司", "董事会", "股价", "市值", "平台", "官网", "App", "APP",
                "招股书", "门店", "财报", "营收", "净利润", "运营主体")
 _ORG_CONTEXT = re.compile("|".join(sorted(map(re.escape, ORG_CONTEXT), key=len, reverse=True)))
 _NAME_TAGS = frozenset("nr nrt nrfg ns nz nt j eng".split())
@@ -193,3 +195,23 @@ def legal_names(text: str, tokens: Sequence[tuple[str, str]], offsets: Sequence[
             j -= 1
         if m.start() - offsets[j] >= 2:
             yield offsets[j], m.end(), "org"
+
+
+_STOP = r"\s，。,；;:：（）()【】\[\]“”\"《》、！？!?"
+_SOURCE = re.compile(rf"(?:来源|转载自|转自|文章来源|稿件来源)[:：]\s*([^{_STOP}]{{2,10}})(?=[{_STOP}]|$)")
+_ACCORDING = re.compile(rf"据([^{_STOP}据]{{2,8}}?)(?:报道|消息|援引|披露|统计|数据显示|发布的)")
+# Who a report comes from without naming anyone
+_NO_SOURCE = frozenset("媒体 外媒 港媒 台媒 日媒 美媒 知情人士 业内人士 相关人士 官方 公开资料 公开信息 "
+                       "不完全统计 统计 公告 数据 报道 消息 网络 网友 互联网 本报 本刊 本网 记者 了解 悉 "
+                       "介绍 有关部门 相关部门 新闻 资料 官网 最新".split())
+
+
+def source_names(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, "org")`` of the outlets a text cites as its source."""
+    if "来源" not in text and "转" not in text and "据" not in text:
+        return
+    for rx in (_SOURCE, _ACCORDING):
+        for m in rx.finditer(text):
+            name = m.group(1)
+            if name not in _NO_SOURCE and not name.startswith(("本", "多家", "相关", "有关")):
+                yield m.start(1), m.end(1), "org"
