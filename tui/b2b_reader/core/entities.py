@@ -32,7 +32,7 @@ from .entity_rules import NOT_NAMES
 from .gazetteer import NOT_NAMES_LATIN, NOT_ORGS, NOT_PLACES, PLACES
 from .lexicon import Lexicon
 from .models import Span
-from .name_context import business_orgs, legal_names, source_names, work_titles
+from .name_context import business_orgs, legal_names, listed_names, source_names, work_titles
 from .cedict_names import org_matcher
 from .name_context import LEADING as _LEADING, bracket_ok
 from .ner_model import Inputs, load_model
@@ -177,6 +177,10 @@ def _one_reading(inputs: Inputs, cands: list[list], kept: list[list]) -> list[li
              if c[3] in _NAME_TYPES and c[1] - c[0] >= 2]
     found.extend(coordinated(texts, found))
     types = document_types(texts, found)
+    for name, short in _short_forms(texts, [texts[p][s:e] for p, s, e, t in found if t == "org"]):
+        types.setdefault(name, "org")
+        if short:
+            types.setdefault(short, "org")
     if not types:
         return kept
     changed = set()
@@ -289,6 +293,8 @@ def _plausible(inputs: Inputs, spans):
                 continue
         elif etype in ("place", "person") and _MONTH.match(text, end):
             continue
+        elif etype == "person" and start and _inside_word(text, start, inputs.tokens[2 * p]):
+            continue
         else:
             kind = name_type(name)
             if kind == "common" and etype == "place":
@@ -296,6 +302,42 @@ def _plausible(inputs: Inputs, spans):
             if etype == "person" and kind in ("place", "org") and not ambiguous(name):
                 etype = "org" if kind == "org" else "place"
         yield p, start, end, etype
+
+
+def _inside_word(text: str, start: int, tokens) -> bool:
+    """Whether a person starting at ``start`` would begin inside an ordinary word (王茶姬
+    of 霸王茶姬: 霸王 is one): jieba's token there straddles the start and is a frequent
+    dictionary word."""
+    from .entity_rules import frequent_words
+
+    pos = 0
+    for word, _tag in tokens:
+        nxt = pos + len(word)
+        if nxt > start:
+            return pos < start and len(word) == 2 and word in frequent_words()
+        pos = nxt
+    return False
+
+
+def _short_forms(texts: Sequence[str], orgs: list[str]):
+    """``(trade name, its first two characters or None)`` of each registered company
+    name in ``orgs`` (北京智谱华章科技股份有限公司 → 智谱华章, 智谱): the two-character
+    form only where the text uses it on its own at least twice and it is no ordinary
+    word (华夏 of 华夏信财 is one)."""
+    from .entity_rules import frequent_words
+    from .name_context import trade_name
+
+    seen = set()
+    for org in orgs:
+        name = trade_name(org)
+        if name is None or name in seen:
+            continue
+        seen.add(name)
+        short = None
+        if len(name) == 4 and name[:2] not in frequent_words() and name[:2] not in PLACES:
+            alone = sum(t.count(name[:2]) - t.count(name) for t in texts)
+            short = name[:2] if alone >= 2 else None
+        yield name, short
 
 
 def entity_inputs(paragraphs: Sequence[str], lexicon: Lexicon, rules_as_candidates: bool = False,
@@ -355,7 +397,7 @@ def entity_blocks(paragraphs: Sequence[str], lexicon: Lexicon, rules_as_candidat
         found.extend(dotted_names(text))
         lex_orgs = {s for s, _e, t in lex if t == "org"}
         context = list(chain(business_orgs(tokens, offsets, lex_orgs), legal_names(text, tokens, offsets),
-                             source_names(text)))
+                             source_names(text), listed_names(text, tokens, offsets)))
         if cedict_orgs is not None:  # CC-CEDICT's companies, on jieba's word boundaries
             for m in cedict_orgs.finditer(text):
                 if m.start() in bounds and m.end() in bounds and 1 not in taken[m.start():m.end()]:

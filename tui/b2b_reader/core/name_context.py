@@ -49,7 +49,8 @@ GENERIC_STEMS = frozenset(
     "股份制 民间 影子 直销 零售 批发 理财 资产 财富 基金 保险 期货 信托 银行 集团 控股 股份 "
     "实体 虚拟 加密 数字化 智慧 金服 支付 移动支付 第三方支付 聚合 扫码 网上 手机 电话 "
     "前沿 尖端 高新 高端 硬 软 黑 灰 新 老 大 小 好 旧 中国 世界 亚洲 美国 网 注册 全资 银行业 "
-    "证监会 银保监会 监管 财务 乘客 用户 客户 限售 非限售 流通 另类 录入 实缴 认缴".split())
+    "证监会 银保监会 监管 财务 乘客 用户 客户 限售 非限售 流通 另类 录入 实缴 认缴 下称 简称 以下简称 "
+    "称 系 为".split())
 # What follows an organisation and never a person or a place: 唐小僧母公司, 霸王茶姬股价.
 ORG_CONTEXT = ("母公司", "子公司", "董事会", "股价", "市值", "平台", "官网", "App", "APP",
                "招股书", "门店", "财报", "营收", "净利润", "运营主体")
@@ -178,23 +179,40 @@ def legal_names(text: str, tokens: Sequence[tuple[str, str]], offsets: Sequence[
     """``(start, end, "org")`` of registered company names with a bracketed place
     (华奥六宝投资基金管理（北京）有限公司): the name runs back from the bracket over the
     words of the clause, to the first function word, verb or punctuation."""
-    if "（" not in text and "(" not in text:
+    if "公司" not in text and "集团" not in text:
         return
     where = {o: i for i, o in enumerate(offsets)}
     for m in _LEGAL.finditer(text):
         if m.group(1) not in PLACES and not m.group(1).endswith(("省", "市", "区", "县")):
             continue
-        i = where.get(m.start())
-        if i is None:
-            continue
-        j = i
-        while j > 0:
-            w, t = tokens[j - 1]
-            if t in _LEGAL_STOP_TAGS or t == "v" or not _HAN.match(w) or m.start() - offsets[j - 1] > _MAX_LEGAL_STEM:
-                break
-            j -= 1
-        if m.start() - offsets[j] >= 2:
-            yield offsets[j], m.end(), "org"
+        yield from _run_back(m.start(), m.end(), tokens, offsets, where, False)
+    # without a bracket: a place, then the words of the name (深圳市前海国购...管理有限公司)
+    for m in _REGISTERED.finditer(text):
+        yield from _run_back(m.start(), m.end(), tokens, offsets, where, True)
+
+
+def _run_back(start: int, end: int, tokens, offsets, where, from_place: bool):
+    """The org ``[s, end)`` whose name runs back from ``start`` over the clause's words
+    (to a function word, verb or punctuation); ``from_place``: it must begin with a place."""
+    i = where.get(start)
+    if i is None:
+        return
+    j = i
+    while j > 0:
+        w, t = tokens[j - 1]
+        if t in _LEGAL_STOP_TAGS or t == "v" or not _HAN.match(w) or start - offsets[j - 1] > _MAX_LEGAL_STEM:
+            break
+        j -= 1
+    if from_place:
+        while j < i and not (tokens[j][1] == "ns" or tokens[j][0] in PLACES):
+            j += 1  # 本次失联的 | 深圳市 ...: the name starts at its place
+        if j == i or tokens[j][0][-1:] in _PLACE_TAILS and j + 1 == i:
+            return
+    if start - offsets[j] >= 2:
+        yield offsets[j], end, "org"
+
+
+_REGISTERED = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)")
 
 
 _STOP = r"\s，。,；;:：（）()【】\[\]“”\"《》、！？!?"
@@ -215,3 +233,61 @@ def source_names(text: str) -> Iterator[tuple[int, int, str]]:
             name = m.group(1)
             if name not in _NO_SOURCE and not name.startswith(("本", "多家", "相关", "有关")):
                 yield m.start(1), m.end(1), "org"
+
+
+_TICKER = re.compile(r"[（(]\s*(?:NASDAQ|NYSE|Nasdaq|纳斯达克|纽交所|港交所|HK|SH|SZ|股票代码|证券代码)"
+                     r"|[（(]\s*\d{4,6}\.(?:HK|SH|SZ|US)\s*[）)]|[（(]\s*[A-Z]{1,5}\.(?:US|N|O)\s*[）)]")
+_TICKER_STOP_TAGS = frozenset("p c u uj ul ud uz ug uv r d x m q f t y e o zg v".split())
+_MAX_LISTED = 6
+
+
+def listed_names(text: str, tokens: Sequence[tuple[str, str]], offsets: Sequence[int]
+                 ) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, "org")`` of the name before a listing bracket (霸王茶姬（NASDAQ: CHA）,
+    腾讯（00700.HK）): what has a ticker is a company. The name runs back over the
+    clause's coined and name words, up to six characters."""
+    if "（" not in text and "(" not in text:
+        return
+    frequent = frequent_words()
+    where = {o: i for i, o in enumerate(offsets)}
+    for m in _TICKER.finditer(text):
+        i = where.get(m.start())
+        if i is None:
+            continue
+        j = i
+        while j > 0:
+            w, t = tokens[j - 1]
+            if (t in _TICKER_STOP_TAGS or not re.match(r"[\u4e00-\u9fffA-Za-z]+$", w)
+                    or frequent.get(w, 0) >= _COMMON_STEM_FREQ or m.start() - offsets[j - 1] > _MAX_LISTED):
+                break
+            j -= 1
+        if m.start() - offsets[j] >= 2:
+            yield offsets[j], m.start(), "org"
+
+
+_LEGAL_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|集团股份有限公司|有限公司)$")
+# Industry words between a registered name's trade name and its legal form
+_INDUSTRY = ("科技", "信息技术", "技术", "网络", "信息", "投资", "管理", "咨询", "服务", "金融信息服务",
+             "金融服务", "金融", "电子商务", "商务", "数据服务", "数据", "软件", "贸易", "实业", "控股",
+             "股权投资基金管理", "投资基金管理", "基金管理", "资产管理", "投资管理", "普惠金融服务",
+             "文化传媒", "传媒", "智能", "电子", "发展", "建设", "医疗", "教育", "互联网", "能源",
+             "商业保理", "保理", "融资租赁", "租赁", "供应链管理", "供应链")
+_PLACE_TAILS = frozenset("省市区县")
+_INDUSTRY_RX = re.compile("(?:" + "|".join(sorted(map(re.escape, _INDUSTRY), key=len, reverse=True)) + ")+$")
+
+
+def trade_name(name: str) -> str | None:
+    """The trade name inside a registered company name (北京智谱华章科技股份有限公司 →
+    智谱华章), or None: the place before it, the industry words and legal form after it
+    dropped."""
+    m = _LEGAL_TAIL.search(name)
+    if m is None:
+        return None
+    core = name[:m.start()]
+    core = re.sub(r"[（(][^）)]*[）)]", "", core)
+    for _ in range(2):  # 深圳市 + 前海: a city, then a district
+        for place in sorted((p for p in PLACES if core.startswith(p)), key=len, reverse=True)[:1]:
+            core = core[len(place):]
+            core = core[1:] if core[:1] in _PLACE_TAILS else core
+    core = _INDUSTRY_RX.sub("", core)
+    return core if 2 <= len(core) <= 6 and _HAN.match(core) else None
