@@ -21,6 +21,7 @@ all held at once.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import accumulate, chain
 from operator import itemgetter
@@ -143,6 +144,7 @@ def find_entities(paragraphs: Sequence[str], lexicon: Lexicon, *, names: str = "
 
 
 _MARKS = frozenset("（(《“「『【[〈‘）)》”」』】]〉’\"")
+_MARK_RX = re.compile("[" + re.escape("".join(sorted(_MARKS))) + "]")
 _NAME_TYPES = frozenset(("person", "org", "place"))
 _NOT_PERSON_ENDS = tuple("杯奖赛节")
 
@@ -151,9 +153,14 @@ def _in_context(text: str, cands: list) -> None:
     """Drop name candidates that cross a bracket, quote or book-title mark, or that sit
     inside the title of a work; a title that only names a newspaper (《证券时报》) is that org."""
     titles = list(work_titles(text)) if "《" in text else []
+    marks = [m.start() for m in _MARK_RX.finditer(text)]
     keep = []
     for c in cands:
         start, end, etype = c[0], c[1], c[3]
+        i = bisect_left(marks, start)
+        if (i == len(marks) or marks[i] >= end) and not titles:
+            keep.append(c)  # no mark inside it, no title in the paragraph
+            continue
         if etype in _NAME_TYPES or etype in ("product", "event"):
             if not bracket_ok(text, start, end):
                 continue
@@ -396,7 +403,7 @@ def entity_blocks(paragraphs: Sequence[str], lexicon: Lexicon, rules_as_candidat
         found = list(tagged_names(tokens, common, offsets)) if rules else []
         found.extend(dotted_names(text))
         lex_orgs = {s for s, _e, t in lex if t == "org"}
-        context = list(chain(business_orgs(tokens, offsets, lex_orgs), legal_names(text, tokens, offsets),
+        context = list(chain(business_orgs(text, tokens, offsets, lex_orgs), legal_names(text, tokens, offsets),
                              source_names(text), listed_names(text, tokens, offsets)))
         if cedict_orgs is not None:  # CC-CEDICT's companies, on jieba's word boundaries
             for m in cedict_orgs.finditer(text):

@@ -24,6 +24,7 @@ mentions in the document (one reading per discourse).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
 from .entity_rules import dictionary_name_words, frequent_words, head_words
@@ -38,6 +39,7 @@ WEAK_HEADS = frozenset(
     "控股 股份 资本 基金 保险 租赁 资管 投资 实业 地产 汽车 电器 医药 传媒 物流 航空 出行 "
     "金融 科技 支付 理财 网络 网 新闻 财经 数据 智能 电子 能源 钱包".split())
 HEADS = STRONG_HEADS | WEAK_HEADS
+_HEAD_END = re.compile("|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)))
 # Ordinary words that stand before those heads without naming a company.
 GENERIC_STEMS = frozenset(
     "互联网 普惠 消费 供应链 数字 传统 民营 网络 移动 智能 绿色 农村 城市 地方 国有 私募 公募 "
@@ -79,7 +81,7 @@ def _stem_token(word: str, tag: str, frequent, strong: bool) -> bool:
     return frequent[word] < (_COMMON_STEM_FREQ if strong else _COINED_FREQ)
 
 
-def business_orgs(tokens: Sequence[tuple[str, str]], offsets: Sequence[int], lex_orgs: set[int]
+def business_orgs(text: str, tokens: Sequence[tuple[str, str]], offsets: Sequence[int], lex_orgs: set[int]
                   ) -> Iterator[tuple[int, int, str]]:
     """``(start, end, "org")`` of stem + business head runs in one paragraph's tokens.
 
@@ -88,9 +90,18 @@ def business_orgs(tokens: Sequence[tuple[str, str]], offsets: Sequence[int], lex
     lexicon has an org (京东 + 支付: a known company's service is named whole).
     A single token out of jieba's dictionary that ends with a head (民民贷, 亿钱贷) is one too.
     """
+    ends = [m.end() for m in _HEAD_END.finditer(text)]
+    if not ends:
+        return  # (most paragraphs: one regex pass, no loop over tokens)
     frequent = frequent_words()
     words = dictionary_name_words()
-    for i, (word, tag) in enumerate(tokens):
+    seen = set()
+    for e in ends:
+        i = bisect_left(offsets, e) - 1
+        if i in seen or i < 0 or offsets[i + 1] != e:
+            continue  # the head ends inside a token
+        seen.add(i)
+        word, tag = tokens[i]
         head = word in HEADS
         if not head:
             if (3 <= len(word) <= 5 and _HAN.match(word) and word not in frequent
@@ -181,13 +192,15 @@ def legal_names(text: str, tokens: Sequence[tuple[str, str]], offsets: Sequence[
     words of the clause, to the first function word, verb or punctuation."""
     if "公司" not in text and "集团" not in text:
         return
-    where = {o: i for i, o in enumerate(offsets)}
+    where: dict[int, int] = {}
     for m in _LEGAL.finditer(text):
         if m.group(1) not in PLACES and not m.group(1).endswith(("省", "市", "区", "县")):
             continue
+        where = where or {o: i for i, o in enumerate(offsets)}
         yield from _run_back(m.start(), m.end(), tokens, offsets, where, False)
     # without a bracket: a place, then the words of the name (深圳市前海国购...管理有限公司)
     for m in _REGISTERED.finditer(text):
+        where = where or {o: i for i, o in enumerate(offsets)}
         yield from _run_back(m.start(), m.end(), tokens, offsets, where, True)
 
 
