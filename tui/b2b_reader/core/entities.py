@@ -131,7 +131,7 @@ def find_entities(paragraphs: Sequence[str], lexicon: Lexicon, *, names: str = "
         if model is not None:
             _add_model_names(model, inputs, cands, lexicon_taken)
         for text, para_cands in zip(inputs.texts, cands):
-            if para_cands and not _MARKS.isdisjoint(text):
+            if (para_cands or "《" in text) and not _MARKS.isdisjoint(text):
                 _in_context(text, para_cands)
         kept = [_resolve(text, para_cands) if para_cands else []
                 for text, para_cands in zip(inputs.texts, cands)]
@@ -240,9 +240,10 @@ def _add_model_names(model, inputs: Inputs, cands: list[list], lexicon_taken) ->
             continue  # 金鹿杯, 金鸡奖: an award or a contest is not a person
         if etype == "person" and not _HAN.search(name):
             continue  # Google, Online: a Latin word in Chinese text is a brand or a title
-        if etype == "org" and len(name) >= 3 and name[0] in _LEADING and name[:2] not in dictionary_name_words():
-            start += 1  # 由红岭控股, 对民民贷: a preposition before the name
-            name = name[1:]
+        if etype == "org" and len(name) >= 3:
+            cut = _leading_cut(name)
+            start += cut  # 由红岭控股, 对民民贷, 整治办对红岭创投: a preposition before the name
+            name = name[cut:]
         tail = _LATIN_TAIL.search(name)
         if tail and tail.group().upper() in NOT_NAMES_LATIN and tail.start():
             end = start + tail.start()  # 阿里巴巴集团CEO: the group, not its CEO
@@ -309,6 +310,21 @@ def _plausible(inputs: Inputs, spans):
             if etype == "person" and kind in ("place", "org") and not ambiguous(name):
                 etype = "org" if kind == "org" else "place"
         yield p, start, end, etype
+
+
+def _leading_cut(name: str) -> int:
+    """Characters of a tagger org that come before the name: a preposition jieba glued to
+    it (对民民贷), or a clause up to a preposition before a company name (整治办对红岭创投)."""
+    from .entity_rules import frequent_words
+    from .name_context import HEADS
+
+    if name[0] in _LEADING and name[:2] not in frequent_words():
+        return 1
+    for k in range(1, len(name) - 3):
+        if name[k] in _LEADING and name[k:k + 2] not in frequent_words() and (
+                name[-2:] in HEADS or name[-1:] in HEADS):
+            return k + 1
+    return 0
 
 
 def _inside_word(text: str, start: int, tokens) -> bool:

@@ -74,6 +74,8 @@ def _stem_token(word: str, tag: str, frequent, strong: bool) -> bool:
         return False
     if tag in _NAME_TAGS or word in PLACES:
         return True
+    if word not in frequent and word[-1] in LEADING:
+        return False  # 办对 + 红岭创投: jieba glued a preposition to what came before
     if word not in frequent:  # coined, or rare: 银都, 亿通, 春晓 (whatever jieba guessed)
         return tag not in _VERBISH or (strong and len(word) > 1)
     if tag in _STEM_TAGS_BAD:
@@ -213,7 +215,10 @@ def _run_back(start: int, end: int, tokens, offsets, where, from_place: bool):
     j = i
     while j > 0:
         w, t = tokens[j - 1]
-        if t in _LEGAL_STOP_TAGS or t == "v" or not _HAN.match(w) or start - offsets[j - 1] > _MAX_LEGAL_STEM:
+        # inside a name: single characters jieba calls verbs or positions (前海国购: 前, 购)
+        inner = len(w) == 1 and t in ("v", "f") and from_place
+        if (t in _LEGAL_STOP_TAGS or t == "v") and not inner or not _HAN.match(w) \
+                or start - offsets[j - 1] > _MAX_LEGAL_STEM:
             break
         j -= 1
     if from_place:
