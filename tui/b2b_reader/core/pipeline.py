@@ -21,7 +21,7 @@ from .script import VARIANTS, Views, detect_script, view_key
 
 SCHEMA = 1
 #: Bump when cleaning, parsing or analysis output changes, so cached results are not reused.
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 
 
 class Loaded(NamedTuple):
