@@ -37,7 +37,7 @@ STRONG_HEADS = frozenset(
 # coined (a name word, or one jieba's dictionary lacks or hardly uses), never a place.
 WEAK_HEADS = frozenset(
     "控股 股份 资本 基金 保险 租赁 资管 投资 实业 地产 汽车 电器 医药 传媒 物流 航空 出行 "
-    "金融 科技 支付 理财 网络 网 新闻 财经 数据 智能 电子 能源 钱包".split())
+    "金融 科技 支付 理财 网络 网 新闻 财经 数据 智能 电子 能源 钱包 财富".split())
 HEADS = STRONG_HEADS | WEAK_HEADS
 _HEAD_END = re.compile("|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)))
 # Ordinary words that stand before those heads without naming a company.
@@ -109,7 +109,12 @@ def business_orgs(text: str, tokens: Sequence[tuple[str, str]], offsets: Sequenc
             if (3 <= len(word) <= 5 and _HAN.match(word) and word not in frequent
                     and word not in words and word not in head_words() and (word[-1] in HEADS or word[-2:] in HEADS)
                     and word[:-1] not in GENERIC_STEMS and word[:-2] not in GENERIC_STEMS):
-                yield offsets[i] + (word[0] in LEADING and len(word) > 3), offsets[i + 1], "org"
+                start = offsets[i] + (word[0] in LEADING and len(word) > 3)
+                stem = len(word) - (2 if word[-2:] in HEADS else 1)
+                if stem == 1 and i and len(tokens[i - 1][0]) == 1 and _HAN.match(tokens[i - 1][0]) \
+                        and tokens[i - 1][1] not in _TICKER_STOP_TAGS - {"m"}:
+                    start = offsets[i - 1]  # 亿 + 通科技: jieba split the stem
+                yield start, offsets[i + 1], "org"
             continue
         strong = word in STRONG_HEADS
         size, j = 0, i
@@ -216,7 +221,7 @@ def _run_back(start: int, end: int, tokens, offsets, where, from_place: bool):
     while j > 0:
         w, t = tokens[j - 1]
         # inside a name: single characters jieba calls verbs or positions (前海国购: 前, 购)
-        inner = len(w) == 1 and t in ("v", "f") and from_place
+        inner = len(w) == 1 and t in ("v", "f")
         if (t in _LEGAL_STOP_TAGS or t == "v") and not inner or not _HAN.match(w) \
                 or start - offsets[j - 1] > _MAX_LEGAL_STEM:
             break
