@@ -20,6 +20,7 @@ NAME_TYPES = ("person", "org", "place")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ALIAS_MARK = re.compile(r"简称|下称")
+_COMPANY_ENDS = ("公司", "集团", "银行", "证券", "基金", "中心", "协会", "委员会", "交易所")
 
 
 def document_types(texts: Sequence[str], spans) -> dict[str, str]:
@@ -41,6 +42,8 @@ def document_types(texts: Sequence[str], spans) -> dict[str, str]:
             continue
         for bracket, a, b in alias_definitions(text):
             etype = ends.get((p, bracket))
+            if etype is None and text.endswith(_COMPANY_ENDS, 0, bracket):
+                etype = "org"  # whatever came before, it was a company (…有限公司（下称X）)
             if etype is not None:
                 votes.setdefault(text[a:b], Counter())[etype] += 2
     types = {}

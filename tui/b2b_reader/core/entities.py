@@ -244,6 +244,12 @@ def _add_model_names(model, inputs: Inputs, cands: list[list], lexicon_taken) ->
             cut = _leading_cut(name)
             start += cut  # 由红岭控股, 对民民贷, 整治办对红岭创投: a preposition before the name
             name = name[cut:]
+        if etype == "org":
+            for word in _DESCRIPTORS:
+                if name.endswith(word) and len(name) - len(word) >= 2:
+                    end -= len(word)  # 华夏信财官网, 某某App: the descriptor is not the name
+                    name = name[:-len(word)]
+                    break
         tail = _LATIN_TAIL.search(name)
         if tail and tail.group().upper() in NOT_NAMES_LATIN and tail.start():
             end = start + tail.start()  # 阿里巴巴集团CEO: the group, not its CEO
@@ -274,6 +280,9 @@ def _add_model_names(model, inputs: Inputs, cands: list[list], lexicon_taken) ->
 
 # Words that begin with a one-character country abbreviation, jieba cuts after it
 _NOT_ABBR = ("法说会", "法说明会")
+# What follows a company's name without being part of it (X|App, X|平台, X|官网)
+_DESCRIPTORS = ("旗下公司", "公司官网", "官网", "平台", "旗下", "App", "APP", "app", "公众号", "客户端",
+                "贴吧", "微博", "均", "等")
 _MONTH = re.compile(r"[一二三四五六七八九十正腊]{1,2}月")
 
 

@@ -120,7 +120,8 @@ def business_orgs(text: str, tokens: Sequence[tuple[str, str]], offsets: Sequenc
         size, j = 0, i
         while j > 0:
             w, t = tokens[j - 1]
-            if size + len(w) > _MAX_STEM or not _stem_token(w, t, frequent, strong):
+            known = offsets[j - 1] in lex_orgs  # 小米 + 金融: a known company's business
+            if size + len(w) > _MAX_STEM or not (known or _stem_token(w, t, frequent, strong)):
                 break
             if not strong and (t == "ns" or w in PLACES) and offsets[j - 1] not in lex_orgs:
                 break  # 中国金融, 深圳科技: a place before a weak head is a description
@@ -177,19 +178,22 @@ def org_by_context(text: str, end: int) -> bool:
     return _ORG_CONTEXT.match(text, end) is not None
 
 
-_ALIAS = re.compile(r"[（(]\s*(?:以下|下文)?(?:简称|下称|称)[为:：]?\s*[“\"「]([^”\"」（）()]{2,12})[”\"」]")
+_ALIAS = re.compile(r"[（(]\s*(?:以下|下文)?(?:简称|下称|称)[为:：]?\s*(?:[“\"「]([^”\"」（）()]{2,12})[”\"」]"
+                    r"|([^”\"」（）()，,、\s]{2,10})[）)])")
 
 
 def alias_definitions(text: str) -> Iterator[tuple[int, int, int]]:
     """``(bracket start, alias start, alias end)`` of each ``（下称“X”）`` in ``text``."""
     for m in _ALIAS.finditer(text):
-        yield m.start(), m.start(1), m.end(1)
+        g = 1 if m.group(1) else 2  # quoted, or bare up to the bracket
+        yield m.start(), m.start(g), m.end(g)
 
 
 _LEGAL = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)][\u4e00-\u9fff]{0,20}?"
                     r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团|分公司)")
 _LEGAL_STOP_TAGS = frozenset("p c u uj ul ud uz ug uv r d x m q f t y e o zg".split())
 _MAX_LEGAL_STEM = 20
+_MAX_BRACKET_STEM = 6  # the trade name before a bracketed place (天丰天财（武汉）...)
 
 
 def legal_names(text: str, tokens: Sequence[tuple[str, str]], offsets: Sequence[int]
@@ -204,14 +208,14 @@ def legal_names(text: str, tokens: Sequence[tuple[str, str]], offsets: Sequence[
         if m.group(1) not in PLACES and not m.group(1).endswith(("省", "市", "区", "县")):
             continue
         where = where or {o: i for i, o in enumerate(offsets)}
-        yield from _run_back(m.start(), m.end(), tokens, offsets, where, False)
+        yield from _run_back(m.start(), m.end(), tokens, offsets, where, False, _MAX_BRACKET_STEM)
     # without a bracket: a place, then the words of the name (深圳市前海国购...管理有限公司)
     for m in _REGISTERED.finditer(text):
         where = where or {o: i for i, o in enumerate(offsets)}
         yield from _run_back(m.start(), m.end(), tokens, offsets, where, True)
 
 
-def _run_back(start: int, end: int, tokens, offsets, where, from_place: bool):
+def _run_back(start: int, end: int, tokens, offsets, where, from_place: bool, longest: int = 20):
     """The org ``[s, end)`` whose name runs back from ``start`` over the clause's words
     (to a function word, verb or punctuation); ``from_place``: it must begin with a place."""
     i = where.get(start)
@@ -223,18 +227,22 @@ def _run_back(start: int, end: int, tokens, offsets, where, from_place: bool):
         # inside a name: single characters jieba calls verbs or positions (前海国购: 前, 购)
         inner = len(w) == 1 and t in ("v", "f")
         if (t in _LEGAL_STOP_TAGS or t == "v") and not inner or not _HAN.match(w) \
-                or start - offsets[j - 1] > _MAX_LEGAL_STEM:
+                or w in _RUN_STOP or start - offsets[j - 1] > longest:
             break
         j -= 1
     if from_place:
-        while j < i and not (tokens[j][1] == "ns" or tokens[j][0] in PLACES):
-            j += 1  # 本次失联的 | 深圳市 ...: the name starts at its place
+        # the name starts at its (last) city or province: 本次失联的 | 深圳市前海...
+        admin = [k for k in range(j, i) if tokens[k][0] in PLACES or (
+            tokens[k][1] == "ns" and tokens[k][0][-1:] in _PLACE_TAILS)]
+        j = admin[-1] if admin else i
         if j == i or tokens[j][0][-1:] in _PLACE_TAILS and j + 1 == i:
             return
     if start - offsets[j] >= 2:
         yield offsets[j], end, "org"
 
 
+# Words that relate two companies, and end a registered name running back (华夏信财隶属于 | ...)
+_RUN_STOP = frozenset("隶属于 属于 隶属 旗下 母公司 子公司 控股 系 即 原名 现为 是 为 和 与 及".split())
 _REGISTERED = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)")
 
 
