@@ -39,6 +39,7 @@ WEAK_HEADS = frozenset(
     "控股 股份 资本 基金 保险 租赁 资管 投资 实业 地产 汽车 电器 医药 传媒 物流 航空 出行 "
     "金融 科技 支付 理财 网络 网 新闻 财经 数据 智能 电子 能源 钱包 财富".split())
 HEADS = STRONG_HEADS | WEAK_HEADS
+_NOT_AFTER_KNOWN = frozenset("新闻 财经 数据 网络 网 智能 电子 能源".split())
 _HEAD_END = re.compile("|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)))
 # Ordinary words that stand before those heads without naming a company.
 GENERIC_STEMS = frozenset(
@@ -120,7 +121,8 @@ def business_orgs(text: str, tokens: Sequence[tuple[str, str]], offsets: Sequenc
         size, j = 0, i
         while j > 0:
             w, t = tokens[j - 1]
-            known = offsets[j - 1] in lex_orgs  # 小米 + 金融: a known company's business
+            # 小米 + 金融: a known company's business (not 证监会 + 新闻发言人)
+            known = offsets[j - 1] in lex_orgs and word not in _NOT_AFTER_KNOWN
             if size + len(w) > _MAX_STEM or not (known or _stem_token(w, t, frequent, strong)):
                 break
             if not strong and (t == "ns" or w in PLACES) and offsets[j - 1] not in lex_orgs:
