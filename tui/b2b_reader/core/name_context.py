@@ -36,9 +36,10 @@ STRONG_HEADS = frozenset(
 # Heads that also end ordinary phrases (注册资本, 全资控股, 财务数据): the stem must look
 # coined (a name word, or one jieba's dictionary lacks or hardly uses), never a place.
 WEAK_HEADS = frozenset(
-    "控股 股份 资本 基金 保险 租赁 资管 投资 实业 地产 汽车 电器 医药 传媒 物流 航空 出行 "
+    "控股 股份 资本 基金 保险 租赁 资管 实业 地产 汽车 电器 医药 传媒 物流 航空 出行 "
     "金融 科技 支付 理财 网络 网 新闻 财经 数据 智能 电子 能源 钱包 财富".split())
 HEADS = STRONG_HEADS | WEAK_HEADS
+_HEAD_WORDS = tuple(HEADS | {"公司", "集团", "银行", "协会", "中心", "委员会"})
 _NOT_AFTER_KNOWN = frozenset("新闻 财经 数据 网络 网 智能 电子 能源".split())
 _HEAD_END = re.compile("|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)))
 # Ordinary words that stand before those heads without naming a company.
@@ -73,6 +74,8 @@ _COINED_FREQ = 300  # before a weak head, a stem must be rarer than this
 def _stem_token(word: str, tag: str, frequent, strong: bool) -> bool:
     if not _HAN.match(word) or word in GENERIC_STEMS or word in HEADS:
         return False
+    if tag in ("l", "i") or word.endswith(_HEAD_WORDS):
+        return False  # 合理布局 + 科技, 保险公司 + 投资: an idiom or a whole org word
     if tag in _NAME_TAGS or word in PLACES:
         return True
     if word not in frequent and word[-1] in LEADING:
