@@ -216,7 +216,7 @@ def train_seeds(parts, args) -> ner_model.Model:
     0, 1, ...): a linear model's weights average into one model of the same size, with
     the memorised quirks of any one order evened out."""
     models = [train(parts, args.bits, args.epochs, args.templates, seed=seed, dropout=args.dropout)
-              for seed in range(args.seeds)]
+              for seed in range(args.first_seed, args.first_seed + args.seeds)]
     if len(models) == 1:
         return models[0]
     return ner_model.Model(sum(m.weights for m in models) / len(models),
@@ -300,6 +300,36 @@ def held_out_scores(model, lexicon, args) -> dict[str, Tally]:
     return tallies
 
 
+def average(args, lexicon) -> None:
+    """The mean of model files trained alike with other seeds (two processes use two
+    cores), scored and written as one run would."""
+    models = [ner_model.read_model(path) for path in args.average]
+    with np.load(args.average[0]) as z:
+        meta = str(z["meta"]).split(" heldout=")[0]
+    seeds = sum(int(w.split("=")[1]) for path in args.average
+                for w in str(np.load(path)["meta"]).split() if w.startswith("seeds="))
+    meta = " ".join(f"seeds={seeds}" if w.startswith("seeds=") else w for w in meta.split())
+    model = ner_model.Model(sum(m.weights for m in models) / len(models),
+                            sum(m.trans for m in models) / len(models), templates=models[0].templates)
+    finish(model, meta, lexicon, args)
+
+
+def finish(model, meta: str, lexicon, args) -> None:
+    """Score ``model`` on the held-out sets (unless ``--no-eval``) and write it."""
+    if not args.no_eval:
+        tallies = held_out_scores(model, lexicon, args)
+        # the held-out figure at the shipped settings goes into the model file (bench/ner.py --cv)
+        held = json.dumps({name: {key: [round(x, 4) for x in t.prf(key)] for key in ("micro", *TYPES)}
+                           for (name, b, f), t in tallies.items()
+                           if b == args.o_bias and (f == args.min_conf or len(args.floors) == 1)},
+                          separators=(",", ":"))  # no spaces: the meta is split on them
+        meta += f" heldout={held}"
+    model.o_bias = args.o_bias
+    model.min_conf = args.min_conf
+    ner_model.save_model(args.out, model, meta)
+    print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes): {meta} o_bias={args.o_bias}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     # The defaults are the shipped model's settings: `python tools/train_ner.py` rebuilds it.
@@ -307,6 +337,10 @@ def main() -> None:
     ap.add_argument("--bits", type=int, default=20)
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--seeds", type=int, default=1, help="models (orders of the sentences) averaged")
+    ap.add_argument("--first-seed", type=int, default=0,
+                    help="seed of the first order (runs with other seeds can be --average'd)")
+    ap.add_argument("--average", type=Path, nargs="+", metavar="NPZ",
+                    help="write the mean of these model files (runs of other seeds) instead of training")
     ap.add_argument("--dropout", type=float, default=0.0, help="share of features hidden per update")
     ap.add_argument("--o-bias", type=float, default=12.0, help="added to O's score: precision over recall")
     ap.add_argument("--templates", default=",".join(ner_model.TEMPLATES),
@@ -324,6 +358,9 @@ def main() -> None:
     args.biases = [float(b) for b in args.biases.split(",")]
     args.floors = [float(f) for f in args.floors.split(",")]
     lexicon = load_lexicon()
+    if args.average:
+        average(args, lexicon)
+        return
     corpora, weights = [], {}
     t0 = time.perf_counter()
     for item in args.corpora.split(","):
@@ -343,18 +380,7 @@ def main() -> None:
     meta = f"corpora={args.corpora} bits={args.bits} epochs={args.epochs} seeds={args.seeds}"
     if args.limit:
         meta += f" limit={args.limit}"
-    if not args.no_eval:
-        tallies = held_out_scores(model, lexicon, args)
-        # the held-out figure at the shipped settings goes into the model file (bench/ner.py --cv)
-        held = json.dumps({name: {key: [round(x, 4) for x in t.prf(key)] for key in ("micro", *TYPES)}
-                           for (name, b, f), t in tallies.items()
-                           if b == args.o_bias and (f == args.min_conf or len(args.floors) == 1)},
-                          separators=(",", ":"))  # no spaces: the meta is split on them
-        meta += f" heldout={held}"
-    model.o_bias = args.o_bias
-    model.min_conf = args.min_conf
-    ner_model.save_model(args.out, model, meta)
-    print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes): {meta} o_bias={args.o_bias}")
+    finish(model, meta, lexicon, args)
 
 
 if __name__ == "__main__":
