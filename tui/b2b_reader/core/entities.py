@@ -308,6 +308,8 @@ def _plausible(inputs: Inputs, spans):
                 text[start - 1:end] if (p, start - 1) in singles else "")
             if pair and ambiguous(pair) or text.startswith(_NOT_ABBR, start):
                 continue
+            if not pair and _first_of_word(start, inputs.tokens[2 * p]):
+                continue
         elif etype in ("place", "person") and _MONTH.match(text, end):
             continue
         elif etype == "person" and start and _inside_word(text, start, inputs.tokens[2 * p]):
@@ -334,6 +336,24 @@ def _leading_cut(name: str) -> int:
                 name[-2:] in HEADS or name[-1:] in HEADS):
             return k + 1
     return 0
+
+
+_WORD_TAGS = frozenset("n v vn a ad an d".split())
+
+
+def _first_of_word(start: int, tokens) -> bool:
+    """Whether ``start`` begins a two-character ordinary word of jieba's (港 of 港股, 法 of
+    法说): an abbreviation there is part of the word, not a place."""
+    from .entity_rules import _SPLIT
+
+    pos = 0
+    for word, tag in tokens:
+        if pos == start:
+            return len(word) == 2 and tag in _WORD_TAGS and word not in _SPLIT
+        if pos > start:
+            return False
+        pos += len(word)
+    return False
 
 
 def _inside_word(text: str, start: int, tokens) -> bool:
