@@ -106,11 +106,22 @@ def _dictionary() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[
     if path is None:
         return frozenset(), frozenset(), frozenset(), {}
     common, nr_words, tag_of, names = set(), [], {}, {}
+    from .name_context import HEADS
+
+    frequent, heads = _WORDS
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             word, freq, tag = line.split()
-            if len(word) <= 2:
-                tag_of[word] = tag
+            if len(word) <= 4:  # (frequent_words and head_words: the same pass)
+                f = int(freq)
+                if f >= _FREQUENT:
+                    frequent[word] = f
+                if len(word) <= 2:
+                    tag_of[word] = tag
+                if len(word) >= 3 and (word[-1] in HEADS or word[-2:] in HEADS):
+                    heads.add(word)
+            elif len(word) == 5 and (word[-1] in HEADS or word[-2:] in HEADS):
+                heads.add(word)
             if tag in _WANTED:
                 if int(freq) >= _COMMON_FREQ:
                     common.add(word)
@@ -158,35 +169,19 @@ _FREQUENT = 100  # frequency from which frequent_words keeps a word
 def frequent_words() -> dict[str, int]:
     """jieba's dictionary words of 1-4 characters used at least ``_FREQUENT`` times → their
     frequency: whether a stem before a business head is an ordinary word (消费 5133) or a
-    coined one (甜菜 273, 花虾 absent). A pass of its own over dict.txt (~0.2 s)."""
-    return _word_tables()[0]
+    coined one (甜菜 273, 花虾 absent). Filled by the pass of :func:`_dictionary`."""
+    _dictionary()
+    return _WORDS[0]
 
 
-def head_words() -> frozenset[str]:
+def head_words() -> set[str]:
     """jieba's dictionary words of 3-5 characters ending like a company (素质教育, 养老保险,
     网上银行): a word of that shape jieba lacks (民民贷) is a coined name."""
-    return _word_tables()[1]
+    _dictionary()
+    return _WORDS[1]
 
 
-@lru_cache(maxsize=1)
-def _word_tables() -> tuple[dict[str, int], frozenset[str]]:
-    from .name_context import HEADS
-
-    path = _dictionary_path()
-    out: dict[str, int] = {}
-    heads: set[str] = set()
-    if path is None:
-        return out, frozenset()
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            word, freq, _tag = line.split()
-            if len(word) <= 4:
-                f = int(freq)
-                if f >= _FREQUENT:
-                    out[word] = f
-            if 3 <= len(word) <= 5 and (word[-1] in HEADS or word[-2:] in HEADS):
-                heads.add(word)
-    return out, frozenset(heads)
+_WORDS: tuple[dict[str, int], set[str]] = ({}, set())
 
 
 def dictionary_name_words() -> dict[str, int]:
