@@ -128,8 +128,8 @@ def business_orgs(text: str, tokens: Sequence[tuple[str, str]], offsets: Sequenc
             known = offsets[j - 1] in lex_orgs and word not in _NOT_AFTER_KNOWN
             if size + len(w) > _MAX_STEM or not (known or _stem_token(w, t, frequent, strong)):
                 break
-            if not strong and (t == "ns" or w in PLACES) and offsets[j - 1] not in lex_orgs:
-                break  # 中国金融, 深圳科技: a place before a weak head is a description
+            if not strong and (w in PLACES or t == "ns" and w in frequent) and offsets[j - 1] not in lex_orgs:
+                break  # 中国金融, 深圳科技: a known place before a weak head is a description
             size += len(w)
             j -= 1
         if j == i or size < 2:
