@@ -465,7 +465,8 @@ def entity_blocks(paragraphs: Sequence[str], lexicon: Lexicon, rules_as_candidat
         else:
             # gazetteer places the rules found, a backstop where the tagger finds nothing
             cands.extend((s, e, _PRIO_BACKSTOP, t, None, ()) for s, e, t in found
-                         if t == "place" and text[s:e] in PLACES)
+                         if t == "place" and text[s:e] in PLACES
+                         and not (e - s == 1 and _first_of_word(s, tokens)))
             inputs.add(text, tokens, marks)
         covers.append(taken if lex else None)
     if all_cands or size is None:

@@ -257,18 +257,29 @@ _ACCORDING = re.compile(rf"据([^{_STOP}据]{{2,8}}?)(?:报道|消息|援引|披
 # Who a report comes from without naming anyone
 _NO_SOURCE = frozenset("媒体 外媒 港媒 台媒 日媒 美媒 知情人士 业内人士 相关人士 官方 公开资料 公开信息 "
                        "不完全统计 统计 公告 数据 报道 消息 网络 网友 互联网 本报 本刊 本网 记者 了解 悉 "
-                       "介绍 有关部门 相关部门 新闻 资料 官网 最新".split())
+                       "介绍 有关部门 相关部门 新闻 资料 官网 最新 该报 该刊 我报 报社 摄影 文字 实习 特约 "
+                       "驻站 前方 随行 多名 一名 两名 当地".split())
+
+
+# A newspaper reporting (中国联合商报报道称) or an outlet's reporter at a clause's start or
+# after whom one speaks to (券商中国记者查询, 告诉券商中国记者)
+_PAPER = re.compile(r"((?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报|周刊))(?:报道|援引|记者)")
+_TOLD = ("告诉", "接受", "向", "对")
+_REPORTER = re.compile(rf"(?:^|[{_STOP}]|告诉|向|对|接受)([^{_STOP}]{{2,8}}?)记者(?!会|节|站)")
 
 
 def source_names(text: str) -> Iterator[tuple[int, int, str]]:
     """``(start, end, "org")`` of the outlets a text cites as its source."""
-    if "来源" not in text and "转" not in text and "据" not in text:
+    if "来源" not in text and "转" not in text and "据" not in text and "报" not in text \
+            and "记者" not in text:
         return
-    for rx in (_SOURCE, _ACCORDING):
+    for rx in (_SOURCE, _ACCORDING, _PAPER, _REPORTER):
         for m in rx.finditer(text):
-            name = m.group(1)
-            if name not in _NO_SOURCE and not name.startswith(("本", "多家", "相关", "有关")):
-                yield m.start(1), m.end(1), "org"
+            start, name = m.start(1), m.group(1)
+            cut = max(name.rfind(w) + len(w) if w in name else 0 for w in _TOLD)
+            start, name = start + cut, name[cut:]
+            if len(name) >= 2 and name not in _NO_SOURCE and not name.startswith(("本", "多家", "相关", "有关")):
+                yield start, m.end(1), "org"
 
 
 _TICKER = re.compile(r"[（(]\s*(?:NASDAQ|NYSE|Nasdaq|纳斯达克|纽交所|港交所|HK|SH|SZ|股票代码|证券代码)"
