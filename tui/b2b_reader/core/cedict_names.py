@@ -119,8 +119,8 @@ def proper_names() -> dict[str, str]:
 def org_matcher() -> re.Pattern[str] | None:
     """A regex of CC-CEDICT's companies, banks and exchanges that are no ordinary word
     too (台积电, 纳斯达克, 港交所; not 小米, also millet), longest first; None if none."""
-    from .entities import _trie_pattern
+    from .candidates import trie_pattern
 
     proper, common = _tables()
     words = sorted(w for w, t in proper.items() if t == "org" and w not in common)
-    return re.compile(_trie_pattern(words)) if words else None
+    return re.compile(trie_pattern(words)) if words else None

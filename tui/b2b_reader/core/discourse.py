@@ -14,9 +14,10 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import accumulate
 
-from .name_context import alias_definitions, org_by_context
-
-NAME_TYPES = ("person", "org", "place")
+from .candidates import MARKS, NAME_TYPES, PRIO_DISCOURSE, in_context, resolve, trie_pattern
+from .entity_rules import frequent_words
+from .gazetteer import PLACES
+from .name_context import alias_definitions, org_by_context, trade_name
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ALIAS_MARK = re.compile(r"简称|下称")
@@ -54,9 +55,7 @@ def document_types(texts: Sequence[str], spans) -> dict[str, str]:
 
 
 def _pattern(names) -> re.Pattern[str]:
-    from .entities import _trie_pattern
-
-    return re.compile(_trie_pattern(sorted(names)))
+    return re.compile(trie_pattern(sorted(names)))
 
 
 def mentions(texts: Sequence[str], types: dict[str, str], tokens: Sequence[Sequence[tuple[str, str]]] | None):
@@ -96,8 +95,6 @@ def coordinated(texts: Sequence[str], spans) -> list[tuple[int, int, int, str]]:
     (对红岭创投、投资宝、牛板金: the platforms of one list): a list holds one kind of
     thing. Items are 2-6 characters, no ordinary word of jieba's dictionary (银行、保险
     stay words); every name found in the list must have the one type."""
-    from .entity_rules import frequent_words
-
     by_para: dict[int, list[tuple[int, int, str]]] = {}
     for p, s, e, t in spans:
         if t in NAME_TYPES:
@@ -145,3 +142,53 @@ def coordinated(texts: Sequence[str], spans) -> list[tuple[int, int, int, str]]:
                 if _ITEM.match(item) and item not in frequent and not item.isdigit():
                     out.append((p, s, e, etype))
     return out
+
+
+def one_reading(inputs, cands: list[list], kept: list[list]) -> list[list]:
+    """Every mention of a name kept somewhere in the block, with the name's one type
+    (``core.discourse``): candidates added, the paragraphs resolved again."""
+    texts = inputs.texts
+    found = [(p, c[0], c[1], c[3]) for p, para in enumerate(kept) for c in para
+             if c[3] in NAME_TYPES and c[1] - c[0] >= 2]
+    found.extend(coordinated(texts, found))
+    types = document_types(texts, found)
+    for name, short in _short_forms(texts, [texts[p][s:e] for p, s, e, t in found if t == "org"]):
+        types.setdefault(name, "org")
+        if short:
+            types.setdefault(short, "org")
+    if not types:
+        return kept
+    changed = set()
+    for p, start, end, etype in mentions(texts, types, inputs.tokens[0::2]):
+        cands[p].append((start, end, PRIO_DISCOURSE, etype, None, ()))
+        changed.add(p)
+    for p in range(len(texts)):
+        para = cands[p]
+        for i, c in enumerate(para):
+            if c[3] in NAME_TYPES and c[4] is None:
+                t = types.get(texts[p][c[0]:c[1]])
+                if t is not None and t != c[3]:
+                    para[i] = (c[0], c[1], c[2], t, None, c[5])
+                    changed.add(p)
+    for p in changed:
+        in_context(texts[p], cands[p]) if not MARKS.isdisjoint(texts[p]) else None
+        kept[p] = resolve(texts[p], cands[p])
+    return kept
+
+
+def _short_forms(texts: Sequence[str], orgs: list[str]):
+    """``(trade name, its first two characters or None)`` of each registered company
+    name in ``orgs`` (北京智谱华章科技股份有限公司 → 智谱华章, 智谱): the two-character
+    form only where the text uses it on its own at least twice and it is no ordinary
+    word (华夏 of 华夏信财 is one)."""
+    seen = set()
+    for org in orgs:
+        name = trade_name(org)
+        if name is None or name in seen:
+            continue
+        seen.add(name)
+        short = None
+        if len(name) == 4 and name[:2] not in frequent_words() and name[:2] not in PLACES:
+            alone = sum(t.count(name[:2]) - t.count(name) for t in texts)
+            short = name[:2] if alone >= 2 else None
+        yield name, short
