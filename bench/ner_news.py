@@ -5,9 +5,8 @@ Each ``news_business_dev/<id>.txt`` is loaded with the reader's own loading path
 of the analysis is mapped to the source view (the author's characters) and from there to
 offsets in the file: each paragraph's source text is located in the file in order (a
 paragraph cleaning changed is aligned character by character). When the analysis also
-reports entities of the title or headings (spans with ``paragraph`` < 0 or a ``title``
-attribute, see ``_title_spans``), they are located the same way and counted; gold in a
-line the analysis never shows is simply missed.
+reports entities of the title and headings (``Analysis.heads``), they are located the
+same way and counted; gold in a line the analysis never shows is simply missed.
 
 Used by ``bench/ner.py``; ``score``-compatible sets of ``(start, end, type)`` per article.
 """
@@ -63,13 +62,33 @@ class _Locator:
         return lambda i, base=base: table.get(i)
 
 
-def _title_spans(analysis):
-    """Entities the analysis reports for the title (if it does): ``(text, spans)``."""
-    spans = getattr(analysis, "title_spans", None)
-    return spans or []
+def _head_spans(text: str, document, analysis) -> set:
+    """``{(start, end, type)}`` in file offsets of the names the analysis reports in the
+    title and headings (``Analysis.heads``: spans whose ``part`` is "title" or "heading",
+    ``paragraph`` the section; an analysis without it reports none). Each head's text is
+    located in the file on its own, in order (title first)."""
+    heads = getattr(analysis, "heads", None) or []
+    if not heads:
+        return set()
+    loc = _Locator(text)
+    maps = {}
+    if document.title and not getattr(document, "named", False):
+        maps["title", 0] = loc.place(document.title)
+    for section in document.sections:
+        if section.title:
+            maps["heading", section.index] = loc.place(section.title)
+    found = set()
+    for span in heads:
+        fmap = maps.get((getattr(span, "part", None), span.paragraph))
+        if fmap is None or span.layer != "entity" or span.type not in TYPES:
+            continue
+        s, e = fmap(span.start), fmap(span.end - 1)  # (simplified sources: one for one)
+        if s is not None and e is not None:
+            found.add((s, e + 1, span.type))
+    return found
 
 
-def analyse_article(path: Path, names: str | None = None):
+def analyse_article(path: Path) -> set:
     """``{(start, end, type)}`` in file offsets: the analysis of the whole file."""
     text = path.read_text(encoding="utf-8")
     loaded = pipeline.load_path(str(path))
@@ -79,22 +98,10 @@ def analyse_article(path: Path, names: str | None = None):
     if analysis.spans:
         views.set_cuts(analysis.cuts())
     loc = _Locator(text)
-    found = set()
-    # the title first when it is not a paragraph (it is the file's first line)
-    first_para = document.paragraphs[0].text if document.paragraphs else ""
-    title_map = None
-    if document.title and not first_para.startswith(document.title) and document.title in text[:len(document.title) + 8]:
-        title_map = loc.place(document.title)
-    for span in _title_spans(analysis):
-        if title_map and span.type in TYPES:
-            s, e = title_map(span.start), title_map(span.end - 1)
-            if s is not None and e is not None:
-                found.add((s, e + 1, span.type))
-    maps = {}
-    for p in document.paragraphs:
-        maps[p.index] = loc.place(p.text)
+    found = _head_spans(text, document, analysis)
+    maps = {p.index: loc.place(p.text) for p in document.paragraphs}
     for span in analysis.spans:
-        if span.layer != "entity" or span.type not in TYPES or span.paragraph < 0:
+        if span.layer != "entity" or span.type not in TYPES:
             continue
         view = views.get("original", "std", span.paragraph)
         vs, ve = view.map.to_view(span.start), view.map.to_view(span.end, end=True)
