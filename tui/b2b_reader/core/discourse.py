@@ -159,20 +159,26 @@ def one_reading(inputs, cands: list[list], kept: list[list]) -> list[list]:
     if not types:
         return kept
     changed = set()
-    for p, start, end, etype in mentions(texts, types, inputs.tokens[0::2]):
-        cands[p].append((start, end, PRIO_DISCOURSE, etype, None, ()))
-        changed.add(p)
-    for p in range(len(texts)):
-        para = cands[p]
+    have = {(p, c[0], c[1], c[3]) for p, para in enumerate(kept) for c in para}
+    for mention in mentions(texts, types, inputs.tokens[0::2]):
+        if mention not in have:  # (most mentions are kept already: nothing to redo there)
+            p, start, end, etype = mention
+            cands[p].append((start, end, PRIO_DISCOURSE, etype, None, ()))
+            changed.add(p)
+    for p, para in enumerate(kept):
+        text = texts[p]
+        if any(c[3] in NAME_TYPES and c[4] is None and types.get(text[c[0]:c[1]], c[3]) != c[3] for c in para):
+            changed.add(p)
+    for p in changed:
+        text, para = texts[p], cands[p]
         for i, c in enumerate(para):
             if c[3] in NAME_TYPES and c[4] is None:
-                t = types.get(texts[p][c[0]:c[1]])
+                t = types.get(text[c[0]:c[1]])
                 if t is not None and t != c[3]:
                     para[i] = (c[0], c[1], c[2], t, None, c[5])
-                    changed.add(p)
-    for p in changed:
-        in_context(texts[p], cands[p]) if not MARKS.isdisjoint(texts[p]) else None
-        kept[p] = resolve(texts[p], cands[p])
+        if not MARKS.isdisjoint(text):
+            in_context(text, para)
+        kept[p] = resolve(text, para)
     return kept
 
 
