@@ -21,6 +21,7 @@ from .name_context import alias_definitions, org_by_context, trade_name
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ALIAS_MARK = re.compile(r"简称|下称")
+_SELF = frozenset("公司 本公司 该公司 发行人 本行 本集团 集团 平台 本基金 基金 管理人 上市公司 标的公司".split())
 _COMPANY_ENDS = ("公司", "集团", "银行", "证券", "基金", "中心", "协会", "委员会", "交易所")
 
 
@@ -42,6 +43,8 @@ def document_types(texts: Sequence[str], spans) -> dict[str, str]:
         if "称" not in text or not _ALIAS_MARK.search(text):
             continue
         for bracket, a, b in alias_definitions(text):
+            if text[a:b] in frequent_words() or text[a:b] in _SELF:
+                continue  # （以下简称“公司”）: a filing's word for itself, no name
             etype = ends.get((p, bracket))
             if etype is None and text.endswith(_COMPANY_ENDS, 0, bracket):
                 etype = "org"  # whatever came before, it was a company (…有限公司（下称X）)

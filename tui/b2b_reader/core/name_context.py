@@ -198,7 +198,6 @@ _LEGAL = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)][\u4e00-\u9fff]{0,20}?"
                     r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团|分公司)")
 _LEGAL_STOP_TAGS = frozenset("p c u uj ul ud uz ug uv r d x m q f t y e o zg".split())
 _MAX_LEGAL_STEM = 20
-_MAX_BRACKET_STEM = 6  # the trade name before a bracketed place (天丰天财（武汉）...)
 
 
 def legal_names(text: str, tokens: Sequence[tuple[str, str]], offsets: Sequence[int]
@@ -213,7 +212,7 @@ def legal_names(text: str, tokens: Sequence[tuple[str, str]], offsets: Sequence[
         if m.group(1) not in PLACES and not m.group(1).endswith(("省", "市", "区", "县")):
             continue
         where = where or {o: i for i, o in enumerate(offsets)}
-        yield from _run_back(m.start(), m.end(), tokens, offsets, where, False, _MAX_BRACKET_STEM)
+        yield from _run_back(m.start(), m.end(), tokens, offsets, where, False)
     # without a bracket: a place, then the words of the name (深圳市前海国购...管理有限公司)
     for m in _REGISTERED.finditer(text):
         where = where or {o: i for i, o in enumerate(offsets)}
@@ -232,7 +231,7 @@ def _run_back(start: int, end: int, tokens, offsets, where, from_place: bool, lo
         # inside a name: single characters jieba calls verbs or positions (前海国购: 前, 购)
         inner = len(w) == 1 and t in ("v", "f")
         if (t in _LEGAL_STOP_TAGS or t == "v") and not inner or not _HAN.match(w) \
-                or w in _RUN_STOP or start - offsets[j - 1] > longest:
+                or w in _RUN_STOP or w[-1] == "系" and len(w) > 1 or start - offsets[j - 1] > longest:
             break
         j -= 1
     if from_place:
@@ -246,7 +245,8 @@ def _run_back(start: int, end: int, tokens, offsets, where, from_place: bool, lo
         yield offsets[j], end, "org"
 
 
-# Words that relate two companies, and end a registered name running back (华夏信财隶属于 | ...)
+# Words that relate two companies, and end a registered name running back (华夏信财隶属于 | ...,
+# 甜菜金融系 | 天丰天财（武汉）...: a token ending in 系 too)
 _RUN_STOP = frozenset("隶属于 属于 隶属 旗下 母公司 子公司 控股 系 即 原名 现为 是 为 和 与 及".split())
 _REGISTERED = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)")
 
