@@ -44,7 +44,7 @@ from .models import Span
 from .name_context import business_orgs, legal_names, listed_names, source_names
 from .ner_model import Inputs, load_model
 from .numbers import find_figures
-from .tagger_names import NEVER_NAMES, add_model_names, first_of_word
+from .tagger_names import NEVER_NAMES, abbreviation_in_word, add_model_names, first_of_word
 
 _BLOCK = 1 << 19  # characters of paragraphs analysed (and tagged) together
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -199,7 +199,8 @@ def entity_blocks(paragraphs: Sequence[str], lexicon: Lexicon, rules_as_candidat
             # gazetteer places the rules found, a backstop where the tagger finds nothing
             cands.extend((s, e, PRIO_BACKSTOP, t, None, ()) for s, e, t in found
                          if t == "place" and text[s:e] in PLACES
-                         and not (e - s == 1 and first_of_word(s, tokens)))
+                         and not (e - s == 1 and (first_of_word(s, tokens)
+                                                  or abbreviation_in_word(text, s, tokens))))
             inputs.add(text, tokens, marks)
         covers.append(taken if lex else None)
     if all_cands or size is None:

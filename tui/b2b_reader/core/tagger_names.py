@@ -125,6 +125,8 @@ def _plausible(inputs: Inputs, spans):
                 continue
             if not pair and first_of_word(start, inputs.tokens[2 * p]):
                 continue
+            if abbreviation_in_word(text, start, inputs.tokens[2 * p]):
+                continue
         elif etype in ("place", "person") and _MONTH.match(text, end):
             continue
         elif etype == "person" and start and _inside_word(text, start, inputs.tokens[2 * p]):
@@ -167,6 +169,25 @@ def first_of_word(start: int, tokens) -> bool:
             return len(word) == 2 and tag in _WORD_TAGS and word not in _SPLIT
         if pos > start:
             return False
+        pos += len(word)
+    return False
+
+
+_MARKET_NEXT = frozenset("股指市")
+_MARKET_PAIRS = frozenset(("沪深", "深沪"))
+_PERSON_TAGS = frozenset(("nr", "nrt", "nrfg"))
+
+
+def abbreviation_in_word(text: str, start: int, tokens) -> bool:
+    """Whether the one-character abbreviation at ``start`` names a market or belongs to a
+    person, not a place: 沪指, 美股, 沪深两市 (markets), 韩越 (a person jieba reads whole)."""
+    nxt = text[start + 1:start + 2]
+    if nxt in _MARKET_NEXT or text[start:start + 2] in _MARKET_PAIRS or text[start - 1:start + 1] in _MARKET_PAIRS:
+        return True
+    pos = 0
+    for word, tag in tokens:
+        if pos <= start < pos + len(word):
+            return len(word) == 2 and tag in _PERSON_TAGS
         pos += len(word)
     return False
 
