@@ -19,7 +19,7 @@ import gzip
 import re
 from functools import lru_cache
 
-VERSION = "2"
+VERSION = "3"
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _ORG = re.compile(
     r"\b(?:company|corporation|corp\.|inc\.|ltd|bank|banking|exchange|university|college|"
@@ -44,6 +44,20 @@ def _classify(gloss: str) -> str:
 
 
 _CAPITAL_OF = re.compile(r"\bcapital (?:city )?of (?:the )?([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+)*)")
+
+
+_ENGLISH = re.compile(r"(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])")
+
+
+def english_words(lines) -> set[str]:
+    """The lower-case English words of CC-CEDICT's glosses (assistant, limited, hunt): a
+    Latin word of an article that is one of them is no name on its own."""
+    words: set[str] = set()
+    for line in lines:
+        slash = line.find("/")
+        if slash > 0:
+            words.update(_ENGLISH.findall(line, slash))
+    return words
 
 
 def parse(lines) -> tuple[dict[str, str], set[str]]:
@@ -87,12 +101,23 @@ def _tables() -> tuple[dict[str, str], frozenset[str]]:
     stat = source.stat()
     key = cache.cache_key("cedict-names", VERSION, str(source), str(stat.st_size), str(stat.st_mtime_ns))
     data = cache.load("cedict", key)
-    if data is None or "proper" not in data:
+    if data is None or "proper" not in data or "english" not in data:
         with gzip.open(source, "rt", encoding="utf-8") as fh:
-            proper, common = parse(fh)
-        data = {"proper": proper, "common": sorted(common)}
+            lines = fh.readlines()
+        proper, common = parse(lines)
+        data = {"proper": proper, "common": sorted(common), "english": sorted(english_words(lines))}
         cache.store("cedict", key, data)
+    _ENGLISH_WORDS.update(data["english"])
     return data["proper"], frozenset(data["common"])
+
+
+_ENGLISH_WORDS: set[str] = set()
+
+
+def is_english_word(word: str) -> bool:
+    """Whether ``word`` (any case) is an ordinary English word of CC-CEDICT's glosses."""
+    _tables()
+    return word.lower() in _ENGLISH_WORDS
 
 
 def name_type(word: str) -> str | None:

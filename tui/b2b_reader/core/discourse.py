@@ -142,7 +142,8 @@ def coordinated(texts: Sequence[str], spans) -> list[tuple[int, int, int, str]]:
                 if s is None or s in starts:
                     continue
                 item = text[s:e]
-                if _ITEM.match(item) and item not in frequent and not item.isdigit():
+                if (_ITEM.match(item) and item not in frequent and not item.isdigit()
+                        and item[-2:] not in frequent and item[-3:] not in frequent):  # 公司官网, 招股书
                     out.append((p, s, e, etype))
     return out
 
@@ -197,7 +198,13 @@ def _short_forms(texts: Sequence[str], orgs: list[str]):
             continue
         seen.add(name)
         short = None
-        if len(name) == 4 and name[:2] not in frequent_words() and name[:2] not in PLACES:
-            alone = sum(t.count(name[:2]) - t.count(name) for t in texts)
-            short = name[:2] if alone >= 2 else None
+        short = name[:2]
+        if len(name) == 4 and short not in frequent_words() and short not in PLACES:
+            longer = tuple(o for o in orgs if o.startswith(short)) + (name,)
+            # alone: not the start of a longer name found (天风 of 天风证券 is not 天风)
+            alone = sum(1 for t in texts for m in re.finditer(re.escape(short), t)
+                        if not t.startswith(longer, m.start()))
+            short = short if alone >= 2 else None
+        else:
+            short = None
         yield name, short

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .candidates import PRIO_BACKSTOP, PRIO_TAGGED
+from .cedict_names import is_english_word
 from .entity_rules import NOT_NAMES, dictionary_name_words
 from .gazetteer import NOT_NAMES_LATIN, NOT_ORGS, NOT_PLACES, PLACES
 from .name_context import LEADING as _LEADING
@@ -55,6 +56,8 @@ def add_model_names(model, inputs: Inputs, cands: list[list], lexicon_taken) -> 
             continue  # 金鹿杯, 金鸡奖: an award or a contest is not a person
         if etype == "person" and not _HAN.search(name):
             continue  # Google, Online: a Latin word in Chinese text is a brand or a title
+        if name.isascii() and name.isalpha() and is_english_word(name):
+            continue  # Assistant, Limited, HUNT: an English word alone is no name
         if etype == "org" and len(name) >= 3:
             cut = _leading_cut(name)
             start += cut  # 由红岭控股, 对民民贷, 整治办对红岭创投: a preposition before the name
@@ -96,7 +99,7 @@ def add_model_names(model, inputs: Inputs, cands: list[list], lexicon_taken) -> 
 # Words that begin with a one-character country abbreviation, jieba cuts after it
 _NOT_ABBR = ("法说会", "法说明会")
 # What follows a company's name without being part of it (X|App, X|平台, X|官网)
-_DESCRIPTORS = ("旗下公司", "公司官网", "官网", "平台", "旗下", "App", "APP", "app", "公众号", "客户端",
+_DESCRIPTORS = ("旗下公司", "公司官网", "营业部", "官网", "平台", "旗下", "App", "APP", "app", "公众号", "客户端",
                 "贴吧", "微博", "均", "等")
 _MONTH = re.compile(r"[一二三四五六七八九十正腊]{1,2}月")
 
