@@ -93,31 +93,58 @@ def parse(lines) -> tuple[dict[str, str], set[str]]:
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, str], frozenset[str]]:
     from . import cache
+
+    source, key = _source_key()
+    if source is None:
+        return {}, frozenset()
+    data = cache.load("cedict", key)
+    if data is None or "proper" not in data:
+        data = _parse_source(source, key)
+    return data["proper"], frozenset(data["common"])
+
+
+def _source_key() -> tuple:
+    from . import cache
     from .dictionary import cedict_source
 
     source = cedict_source()
     if source is None:
-        return {}, frozenset()
+        return None, ""
     stat = source.stat()
-    key = cache.cache_key("cedict-names", VERSION, str(source), str(stat.st_size), str(stat.st_mtime_ns))
-    data = cache.load("cedict", key)
-    if data is None or "proper" not in data or "english" not in data:
-        with gzip.open(source, "rt", encoding="utf-8") as fh:
-            lines = fh.readlines()
-        proper, common = parse(lines)
-        data = {"proper": proper, "common": sorted(common), "english": sorted(english_words(lines))}
-        cache.store("cedict", key, data)
-    _ENGLISH_WORDS.update(data["english"])
-    return data["proper"], frozenset(data["common"])
+    return source, cache.cache_key("cedict-names", VERSION, str(source), str(stat.st_size), str(stat.st_mtime_ns))
 
 
-_ENGLISH_WORDS: set[str] = set()
+def _parse_source(source, key: str) -> dict:
+    """Parse the installed CC-CEDICT once and cache both tables (names; English words,
+    in an entry of their own that only a Latin name makes the entity layer read)."""
+    from . import cache
+
+    with gzip.open(source, "rt", encoding="utf-8") as fh:
+        lines = fh.readlines()
+    proper, common = parse(lines)
+    data = {"proper": proper, "common": sorted(common)}
+    cache.store("cedict", key, data)
+    cache.store("cedict", key + "-en", {"english": sorted(english_words(lines))})
+    return data
+
+
+@lru_cache(maxsize=1)
+def _english() -> frozenset[str]:
+    from . import cache
+
+    source, key = _source_key()
+    if source is None:
+        return frozenset()
+    data = cache.load("cedict", key + "-en")
+    if data is None or "english" not in data:
+        _parse_source(source, key)
+        data = cache.load("cedict", key + "-en") or {"english": []}
+    return frozenset(data["english"])
 
 
 def is_english_word(word: str) -> bool:
     """Whether ``word`` (any case) is an ordinary English word of CC-CEDICT's glosses."""
-    _tables()
-    return word.lower() in _ENGLISH_WORDS
+    return word.lower() in _english()
 
 
 def name_type(word: str) -> str | None:
