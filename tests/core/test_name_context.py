@@ -193,3 +193,18 @@ def test_names_in_a_traditional_source_are_found_and_keep_the_authors_characters
     assert ("台積電", "org") in got          # the author's characters, not 台积电
     assert ("美國", "place") in got
     assert not any(surface == "法" for surface, _t in got)
+
+
+def test_ordinary_english_words_are_known_from_cedict_glosses():
+    lines = ["助理 助理 [zhu4 li3] /assistant/", "谷歌 谷歌 [Gu3 ge1] /Google, Internet company/"]
+    assert cedict_names.english_words(lines) == {"assistant", "company"}  # (not Internet, Google)
+    assert cedict_names.is_english_word("Assistant") and cedict_names.is_english_word("LIMITED")
+    assert not cedict_names.is_english_word("Google")  # CC-CEDICT writes it only capitalised
+
+
+def test_a_short_form_is_not_read_inside_a_longer_name():
+    doc = ["天风证券参控股的天风天盈投资有限公司已退出。", "天风证券回复称，相关业务已暂停。",
+           "天风证券营业部的工作人员表示不知情。"]
+    got = spans(doc)
+    assert not any(s == "天风" for _p, s, _t in got), got
+    assert sum(1 for _p, s, t in got if s == "天风证券" and t == "org") == 3

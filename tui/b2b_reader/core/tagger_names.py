@@ -12,9 +12,9 @@ import re
 
 from .candidates import PRIO_BACKSTOP, PRIO_TAGGED
 from .cedict_names import is_english_word
-from .entity_rules import NOT_NAMES, dictionary_name_words
+from .entity_rules import NOT_NAMES, ORG_ENDINGS, dictionary_name_words
 from .gazetteer import NOT_NAMES_LATIN, NOT_ORGS, NOT_PLACES, PLACES
-from .name_context import LEADING as _LEADING
+from .name_context import LEADING as _LEADING, STRONG_HEADS
 from .ner_model import Inputs
 
 NEVER_NAMES = NOT_NAMES | NOT_PLACES | NOT_ORGS
@@ -62,6 +62,9 @@ def add_model_names(model, inputs: Inputs, cands: list[list], lexicon_taken) -> 
             cut = _leading_cut(name)
             start += cut  # 由红岭控股, 对民民贷, 整治办对红岭创投: a preposition before the name
             name = name[cut:]
+        if etype == "org" and len(name) > 3 and name[:-1].endswith(_STRONG) and name[-1] not in _ORG_ENDS:
+            end -= 1  # 天风证券参(控股): the next word's first character
+            name = name[:-1]
         if etype == "org":
             for word in _DESCRIPTORS:
                 if name.endswith(word) and len(name) - len(word) >= 2:
@@ -176,6 +179,8 @@ def first_of_word(start: int, tokens) -> bool:
     return False
 
 
+_STRONG = tuple(STRONG_HEADS)
+_ORG_ENDS = frozenset(ORG_ENDINGS) | frozenset("网贷")
 _MARKET_NEXT = frozenset("股指市")
 _MARKET_PAIRS = frozenset(("沪深", "深沪"))
 _PERSON_TAGS = frozenset(("nr", "nrt", "nrfg"))
