@@ -208,3 +208,10 @@ def test_a_short_form_is_not_read_inside_a_longer_name():
     got = spans(doc)
     assert not any(s == "天风" for _p, s, _t in got), got
     assert sum(1 for _p, s, t in got if s == "天风证券" and t == "org") == 3
+
+
+def test_a_government_body_is_named_from_its_city_on():
+    got = names("贵阳市观山湖区金融办、温州市公安局鹿城区分局已介入调查。")
+    assert got.get("贵阳市观山湖区金融办") == "org" and got.get("温州市公安局鹿城区分局") == "org"
+    assert "北京市中心" not in names("他住在北京市中心的一套公寓里。")
+    assert "印度当局" not in names("印度当局表示将加强监管。")

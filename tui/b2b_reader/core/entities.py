@@ -41,7 +41,7 @@ from .entity_rules import common_dictionary_names, dotted_names, tagged_names
 from .gazetteer import PLACES
 from .lexicon import Lexicon
 from .models import Span
-from .name_context import business_orgs, legal_names, listed_names, source_names
+from .name_context import business_orgs, government_orgs, legal_names, listed_names, source_names
 from .ner_model import Inputs, load_model
 from .numbers import find_figures
 from .tagger_names import NEVER_NAMES, abbreviation_in_word, add_model_names, first_of_word
@@ -189,6 +189,8 @@ def entity_blocks(paragraphs: Sequence[str], lexicon: Lexicon, rules_as_candidat
                     cands.append((m.start(), m.end(), PRIO_BACKSTOP, "org", None, ()))
                     context.append((m.start(), m.end(), "org"))
         cands.extend((s, e, PRIO_TAGGED, t, None, ()) for s, e, t in context)
+        # (candidates only: the shipped tagger learned without them as marks)
+        cands.extend((s, e, PRIO_TAGGED, t, None, ()) for s, e, t in government_orgs(text, tokens, offsets))
         marks.extend(found)
         marks.extend(context)  # the tagger learns how far to trust them
         marks.extend(lex)  # last, so a lexicon name's mark wins where marks overlap
