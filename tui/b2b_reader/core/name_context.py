@@ -343,6 +343,7 @@ def trade_name(name: str) -> str | None:
 # Heads of government bodies after a place: 贵阳市观山湖区金融办, 温州市公安局鹿城区分局
 _GOV_HEADS = ("办", "局", "分局", "支队", "大队", "委", "委员会", "厅", "署", "法院", "检察院", "中心", "所")
 _GOV_INNER_TAGS = frozenset("n nt ns nz vn j".split())
+_GOV_HEAD_RX = re.compile("|".join(sorted(("办", "局", "队", "委", "会", "厅", "署", "院", "心", "所"), key=len)))
 _NOT_GOV = tuple(NOT_HEADS)  # 当局, 大局, 格局: words that end like a head
 _MAX_GOV = 16
 
@@ -350,21 +351,26 @@ _MAX_GOV = 16
 def government_orgs(text: str, tokens: Sequence[tuple[str, str]], offsets: Sequence[int]
                     ) -> Iterator[tuple[int, int, str]]:
     """``(start, end, "org")`` of a government body named from its city or province on:
-    the place, then nouns of the clause (a 和 between two) up to a body's head, the
-    longest such run (温州市公安局鹿城区分局; 北京市公安局朝阳分局经济犯罪侦查支队 stops at 分局)."""
-    for i, (word, tag) in enumerate(tokens):
-        if not (word in PLACES or tag in ("ns", "nt") and word[-1:] in _PLACE_TAILS | {"局"}):
+    the place, then nouns of the clause up to a body's head, the longest such run
+    (温州市公安局鹿城区分局; 北京市公安局朝阳分局经济犯罪侦查支队 stops at 分局). Only tokens
+    that end like a head are looked at, then the run back to the place."""
+    for m in _GOV_HEAD_RX.finditer(text):
+        j = bisect_left(offsets, m.end()) - 1
+        if j < 0 or offsets[j + 1] != m.end():
+            continue  # the head ends inside a token
+        w, t = tokens[j]
+        if w.endswith(_NOT_GOV) or not (t in _GOV_INNER_TAGS or t == "v" and len(w) == 1):
             continue
-        best = None
-        first = j = i + 1 if word[-1:] in _PLACE_TAILS or word in PLACES else i
-        while j < len(tokens) and offsets[j + 1] - offsets[i] <= _MAX_GOV:
-            w, t = tokens[j]
-            if w.endswith(_GOV_HEADS) and not w.endswith(_NOT_GOV) and (
-                    t in _GOV_INNER_TAGS or t == "v" and len(w) == 1):
-                if not (j == first and w in _GOV_HEADS):  # 北京市中心: the city's centre
-                    best = j
-            elif t not in _GOV_INNER_TAGS:
+        start = None
+        k = j
+        while k >= 0 and offsets[j + 1] - offsets[k] <= _MAX_GOV:
+            word, tag = tokens[k]
+            if word in PLACES or tag in ("ns", "nt") and word[-1:] in _PLACE_TAILS | {"局"}:
+                bare = k + 1 == j and w in _GOV_HEADS  # 北京市中心: the city's centre
+                if k < j and not bare or k == j and not (word[-1:] in _PLACE_TAILS or word in PLACES):
+                    start = k
+            elif tag not in _GOV_INNER_TAGS and k < j:
                 break
-            j += 1
-        if best is not None and best > i:
-            yield offsets[i], offsets[best + 1], "org"
+            k -= 1
+        if start is not None:
+            yield offsets[start], offsets[j + 1], "org"
