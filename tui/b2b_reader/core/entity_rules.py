@@ -109,18 +109,16 @@ def _dictionary() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[
     from .name_context import HEADS
 
     frequent, heads = _WORDS
+    lasts = frozenset(h[-1] for h in HEADS)
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             word, freq, tag = line.split()
-            if len(word) <= 4:  # (frequent_words and head_words: the same pass)
-                f = int(freq)
-                if f >= _FREQUENT:
-                    frequent[word] = f
-                if len(word) <= 2:
-                    tag_of[word] = tag
-                if len(word) >= 3 and (word[-1] in HEADS or word[-2:] in HEADS):
-                    heads.add(word)
-            elif len(word) == 5 and (word[-1] in HEADS or word[-2:] in HEADS):
+            n = len(word)
+            if n <= 4 and len(freq) >= 3:  # (frequent_words: the same pass; >= 100, no int())
+                frequent[word] = int(freq)
+            if n <= 2:
+                tag_of[word] = tag
+            elif n <= 5 and word[-1] in lasts and (word[-1] in HEADS or word[-2:] in HEADS):
                 heads.add(word)
             if tag in _WANTED:
                 if int(freq) >= _COMMON_FREQ:
@@ -163,7 +161,7 @@ def dictionary_edges() -> tuple[str, bytes]:
     return "".join(edges), bytes(kinds)
 
 
-_FREQUENT = 100  # frequency from which frequent_words keeps a word
+_FREQUENT = 100  # frequency from which frequent_words keeps a word (three digits: see _dictionary)
 
 
 def frequent_words() -> dict[str, int]:
