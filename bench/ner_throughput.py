@@ -7,7 +7,13 @@ chooses where names beyond the lexicon come from (as ``find_entities`` does: ``a
 tags documents up to 300,000 characters with the model, longer ones with the rules);
 ``--names model`` and ``--names rules`` on the same document give the tagger's cost.
 
+``--analyze`` times the whole ``pipeline.analyze`` (use_cache=False) of the document
+as one text file instead, cold (the first analysis of a process: jieba, the lexicon, the
+model, CC-CEDICT's table from the cache) and warm, wall and CPU time: the 20,000-character
+article of issue 15 must take under a second.
+
     PYTHONPATH=tui python bench/ner_throughput.py [--chars 1000000] [--names auto|model|rules]
+    PYTHONPATH=tui python bench/ner_throughput.py --chars 20000 --analyze
 """
 
 from __future__ import annotations
@@ -52,9 +58,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--chars", type=int, default=1_000_000)
     ap.add_argument("--names", choices=("auto", "model", "rules"), default="auto")
+    ap.add_argument("--analyze", action="store_true", help="time the whole pipeline.analyze")
     args = ap.parse_args()
     paragraphs = build_document(args.chars)
     chars = sum(map(len, paragraphs))
+    if args.analyze:
+        return analyze(paragraphs, chars)
 
     t0 = time.perf_counter()
     from b2b_reader.core.entities import find_entities
@@ -77,6 +86,19 @@ def main() -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(f"peak Python allocations during find_entities (tracemalloc): {peak / 2**20:.1f} MiB")
+
+
+def analyze(paragraphs: list[str], chars: int) -> None:
+    from b2b_reader.core import pipeline
+
+    loaded = pipeline.load_text("\n\n".join(paragraphs), "bench.txt")
+    for label in ("cold", "warm", "warm"):
+        views = pipeline.make_views(loaded.document)
+        t0, c0 = time.perf_counter(), time.process_time()
+        analysis = pipeline.analyze(loaded.document, views, use_cache=False)
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        print(f"pipeline.analyze, {label}: {wall:.3f} s wall, {cpu:.3f} s CPU "
+              f"({chars:,} chars, {len(analysis.spans):,} spans)")
 
 
 if __name__ == "__main__":

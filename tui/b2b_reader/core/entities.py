@@ -13,71 +13,55 @@ feed it, strongest first:
    tagger name that cuts into a lexicon name is dropped. Without the shipped model
    file (or with ``names="rules"``) the tag rules' names are used directly.
 
-Overlaps resolve longest first; on equal length the stronger source wins. Paragraphs are
-analysed in blocks of about ``_BLOCK`` characters, so a long document's tokens are not
-all held at once.
+4. what the sentence says (``core.name_context``): a coined stem before a business head
+   (花虾金融), a registered name (…有限公司), a ticker bracket, a cited outlet, a newspaper's
+   《title》; CC-CEDICT's companies (``core.cedict_names``) as a backstop. These also go to
+   the tagger as marks. No name crosses a bracket or quote or sits inside a work's title.
+
+With the tagger, the document is context too (``core.discourse``): every name kept is
+found at all its mentions with one type, with the aliases, trade names and list items
+that go with it. Overlaps resolve longest first; on equal length the stronger source
+wins. Paragraphs are analysed in blocks of about ``_BLOCK`` characters, so a long
+document's tokens are not all held at once.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import itemgetter
 
 import rjieba
 
-from .entity_rules import common_dictionary_names, dictionary_name_words, dotted_names, tagged_names
-from .entity_rules import NOT_NAMES
-from .gazetteer import NOT_NAMES_LATIN, NOT_ORGS, NOT_PLACES, PLACES
+from .candidates import MARKS, PRIO_BACKSTOP, PRIO_DATE, PRIO_LEXICON, PRIO_NUMBER, PRIO_TAGGED
+from .candidates import in_context, resolve, trie_pattern
+from .cedict_names import org_matcher
+from .entity_rules import common_dictionary_names, dotted_names, tagged_names
+from .gazetteer import PLACES
 from .lexicon import Lexicon
 from .models import Span
+from .name_context import business_orgs, government_orgs, legal_names, listed_names, source_names
 from .ner_model import Inputs, load_model
 from .numbers import find_figures
 from .trie_match import GroupedMatcher
+from .tagger_names import NEVER_NAMES, abbreviation_in_word, add_model_names, first_of_word
 
-_PRIO_LEXICON, _PRIO_DATE, _PRIO_TAGGED, _PRIO_NUMBER, _PRIO_BACKSTOP = 0, 1, 2, 3, 4
 _BLOCK = 1 << 19  # characters of paragraphs analysed (and tagged) together
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_LATIN_TAIL = re.compile(r"[A-Za-z]+$")
 
 
-NEVER_NAMES = NOT_NAMES | NOT_PLACES | NOT_ORGS
-_MIN_PERSON = 2  # characters of the shortest person name the tagger may give
-
-
-def _trie_pattern(words: Sequence[str]) -> str:
-    """A regex matching any of ``words``, longest first, shaped as a trie.
-
-    A flat alternation of hundreds of names retries every name at every position; a trie
-    lets the regex engine reject a position on its first character.
-    """
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        terminal = "" in node
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and not terminal else "(?:" + "|".join(alts) + ")"
-        if terminal:
-            body = (body if body.startswith("(?:") else "(?:" + body + ")") + "?"
-        return body
-
-    return build(root)
+_trie_pattern = trie_pattern  # its former name here (main's tests/core/test_trie_match.py imports it)
+__all__ = ["NEVER_NAMES", "MODEL_MAX_CHARS", "entity_blocks", "entity_inputs", "find_entities",
+           "lexicon_matcher"]
 
 
 def lexicon_matcher(lexicon: Lexicon) -> GroupedMatcher:
     """The compiled matcher for ``lexicon``'s names and aliases (cached on the lexicon)."""
     rx = lexicon.cache.get("matcher")
     if rx is None:
-        rx = GroupedMatcher(list(lexicon.surfaces()), _trie_pattern)
+        rx = GroupedMatcher(list(lexicon.surfaces()), trie_pattern)
         lexicon.cache["matcher"] = rx
     return rx
 
@@ -109,13 +93,16 @@ def _lexicon_hits(text: str, rx: GroupedMatcher, lexicon: Lexicon, bounds: set[i
 MODEL_MAX_CHARS = 300_000
 
 
-def find_entities(paragraphs: Sequence[str], lexicon: Lexicon, *, names: str = "auto") -> list[Span]:
+def find_entities(paragraphs: Sequence[str], lexicon: Lexicon, *, names: str = "auto",
+                  discourse: bool = True) -> list[Span]:
     """Entities in canonical ``paragraphs``: sorted, non-overlapping ``Span``s.
 
     ``names`` chooses where person/org/place names beyond the lexicon come from:
     ``"model"`` (the shipped tagger, fed with the rules' answers; the rules alone if the
     package lacks it), ``"rules"`` (the tag rules only) or ``"auto"``: the model up to
-    :data:`MODEL_MAX_CHARS` characters in all, the rules beyond.
+    :data:`MODEL_MAX_CHARS` characters in all, the rules beyond. ``discourse``: the
+    paragraphs are one document, whose names are read the same at every mention
+    (``core.discourse``; with the model only); False for unrelated sentences.
     """
     if names == "auto":
         names = "model" if sum(map(len, paragraphs)) <= MODEL_MAX_CHARS else "rules"
@@ -123,69 +110,20 @@ def find_entities(paragraphs: Sequence[str], lexicon: Lexicon, *, names: str = "
     spans: list[Span] = []
     for first, cands, inputs, lexicon_taken in entity_blocks(paragraphs, lexicon, model is None):
         if model is not None:
-            _add_model_names(model, inputs, cands, lexicon_taken)
-        for p, (text, para_cands) in enumerate(zip(inputs.texts, cands), first):
-            if para_cands:
-                spans.extend(_resolve(p, text, para_cands))
+            add_model_names(model, inputs, cands, lexicon_taken)
+        for text, para_cands in zip(inputs.texts, cands):
+            if (para_cands or "《" in text) and not MARKS.isdisjoint(text):
+                in_context(text, para_cands)
+        kept = [resolve(text, para_cands) if para_cands else []
+                for text, para_cands in zip(inputs.texts, cands)]
+        if model is not None and discourse:
+            from .discourse import one_reading
+
+            kept = one_reading(inputs, cands, kept)
+        for p, (text, para_kept) in enumerate(zip(inputs.texts, kept), first):
+            spans.extend(Span(p, start, end, "entity", etype, text[start:end] if key is None else key, extra)
+                         for start, end, _prio, etype, key, extra in para_kept)
     return spans
-
-
-_PLACE_CHARS = frozenset("省市县区镇乡村州岛山江河湖海港湾峡岭峰洲岸路街桥站馆园寺宫城")
-
-
-def _place_evidence(name: str) -> bool:
-    """Whether a tagger place shows any sign of being one: a place character (省, 村,
-    岛, 路 ...), a gazetteer place, or a jieba dictionary name word inside it. 战场中心
-    (走向战场中心: the centre of the battlefield) has none."""
-    if not _PLACE_CHARS.isdisjoint(name) or len(name) == 1:
-        return True
-    words = dictionary_name_words()
-    return any(name[i:j] in words or name[i:j] in PLACES
-               for i in range(len(name)) for j in range(i + 2, min(len(name), i + 8) + 1))
-
-
-def _add_model_names(model, inputs: Inputs, cands: list[list], lexicon_taken) -> None:
-    """The model's names of one block as candidates, where the lexicon lets them be.
-
-    Gazetteer-place candidates the block already holds (``_PRIO_BACKSTOP``) stay only
-    where no tagger name overlaps them.
-    """
-    texts = inputs.texts
-    named: dict[int, bytearray] = {}
-    for p, start, end, etype in model.paragraph_spans(inputs):
-        if etype == "person" and end - start < _MIN_PERSON:
-            continue  # a surname alone (李先生, 王小姐): corpora disagree on its span
-        name = texts[p][start:end]
-        if name in NEVER_NAMES or (name.isascii() and name.upper() in NOT_NAMES_LATIN):
-            continue  # reviewed words that are never names (中华, 城市, 古老, GMV)
-        if etype == "person" and not _HAN.search(name):
-            continue  # Google, Online: a Latin word in Chinese text is a brand or a title
-        tail = _LATIN_TAIL.search(name)
-        if tail and tail.group().upper() in NOT_NAMES_LATIN and tail.start():
-            end = start + tail.start()  # 阿里巴巴集团CEO: the group, not its CEO
-            name = name[:tail.start()]
-        if etype == "place" and not _place_evidence(name):
-            continue  # (measured: -0.001 F1 on held-out People's Daily, within noise)
-        taken = lexicon_taken[p]
-        if taken is not None and 1 in taken[start:end]:
-            # The lexicon wins (阿里 in a 阿里高层 "place", 马云 in 帮马云), except for an
-            # org name around whole lexicon names (深圳 in 深圳某某展览公司, 联合国 in
-            # 联合国安理会: requiring an org head there cost 0.004 F1 on People's Daily).
-            crosses = (start and taken[start - 1] and taken[start]) or (
-                end < len(taken) and taken[end - 1] and taken[end])
-            if crosses or etype != "org":
-                continue
-        cands[p].append((start, end, _PRIO_TAGGED, etype, None, ()))
-        cover = named.get(p)
-        if cover is None:
-            cover = named[p] = bytearray(len(texts[p]))
-        cover[start:end] = b"\x01" * (end - start)
-    for p, para_cands in enumerate(cands):
-        if any(c[2] == _PRIO_BACKSTOP for c in para_cands):
-            cover = named.get(p)
-            if cover is not None:
-                para_cands[:] = [c for c in para_cands
-                                 if c[2] != _PRIO_BACKSTOP or 1 not in cover[c[0]:c[1]]]
 
 
 def entity_inputs(paragraphs: Sequence[str], lexicon: Lexicon, rules_as_candidates: bool = False,
@@ -207,6 +145,9 @@ def entity_blocks(paragraphs: Sequence[str], lexicon: Lexicon, rules_as_candidat
     caller tags a block and drops it before the next is built, which bounds memory."""
     rx = lexicon_matcher(lexicon)
     common = common_dictionary_names()
+    # CC-CEDICT's companies back the tagger up (a book-length document, rules only, skips
+    # the scan: ~0.15 s per million characters)
+    cedict_orgs = None if rules_as_candidates else org_matcher()
     inputs = Inputs()
     all_cands: list[list] = []
     covers: list[bytearray | None] = []
@@ -230,48 +171,44 @@ def entity_blocks(paragraphs: Sequence[str], lexicon: Lexicon, rules_as_candidat
         lex = []
         for start, end, etype, key in _lexicon_hits(text, rx, lexicon, bounds):
             lex.append((start, end, etype))
-            cands.append((start, end, _PRIO_LEXICON, etype, key, ()))
+            cands.append((start, end, PRIO_LEXICON, etype, key, ()))
             taken[start:end] = b"\x01" * (end - start)
         for start, end, etype, key, kind in find_figures(text):
             if 1 in taken[start:end]:
                 continue  # a lexicon name is never read as a number or date
             if kind == "count" and start and text[start - 1] == "第":
                 continue  # ordinals (第31届) are not counts
-            prio = _PRIO_DATE if etype == "date" else _PRIO_NUMBER
+            prio = PRIO_DATE if etype == "date" else PRIO_NUMBER
             cands.append((start, end, prio, etype, key, (("kind", kind),)))
             marks.append((start, end, etype))
         found = list(tagged_names(tokens, common, offsets)) if rules else []
         found.extend(dotted_names(text))
+        lex_orgs = {s for s, _e, t in lex if t == "org"}
+        context = list(chain(business_orgs(text, tokens, offsets, lex_orgs), legal_names(text, tokens, offsets),
+                             source_names(text), listed_names(text, tokens, offsets)))
+        if cedict_orgs is not None:  # CC-CEDICT's companies, on jieba's word boundaries
+            for m in cedict_orgs.finditer(text):
+                if m.start() in bounds and m.end() in bounds and 1 not in taken[m.start():m.end()]:
+                    cands.append((m.start(), m.end(), PRIO_BACKSTOP, "org", None, ()))
+                    context.append((m.start(), m.end(), "org"))
+        cands.extend((s, e, PRIO_TAGGED, t, None, ()) for s, e, t in context)
+        # (candidates only: the shipped tagger learned without them as marks)
+        cands.extend((s, e, PRIO_TAGGED, t, None, ()) for s, e, t in government_orgs(text, tokens, offsets))
         marks.extend(found)
+        marks.extend(context)  # the tagger learns how far to trust them
         marks.extend(lex)  # last, so a lexicon name's mark wins where marks overlap
         if rules_as_candidates:
-            cands.extend((s, e, _PRIO_TAGGED, t, None, ()) for s, e, t in found)
+            cands.extend((s, e, PRIO_TAGGED, t, None, ()) for s, e, t in found)
             inputs.add(text, (), ())  # the rules alone: no tagger inputs to build
         else:
             # gazetteer places the rules found, a backstop where the tagger finds nothing
-            cands.extend((s, e, _PRIO_BACKSTOP, t, None, ()) for s, e, t in found
-                         if t == "place" and text[s:e] in PLACES)
+            cands.extend((s, e, PRIO_BACKSTOP, t, None, ()) for s, e, t in found
+                         if t == "place" and text[s:e] in PLACES
+                         and not (e - s == 1 and (first_of_word(s, tokens)
+                                                  or abbreviation_in_word(text, s, tokens))))
             inputs.add(text, tokens, marks)
         covers.append(taken if lex else None)
     if all_cands or size is None:
         yield first, all_cands, inputs, covers
 
 
-def _resolve(p: int, text: str, cands: list) -> list[Span]:
-    """Keep the longest candidates that do not overlap; ties go to the stronger source.
-
-    A candidate's key None stands for its own text (names found by rules or model).
-    """
-    cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
-    used = bytearray(len(text))
-    kept = []
-    for cand in cands:
-        start, end = cand[0], cand[1]
-        if end <= start or 1 in used[start:end]:
-            continue
-        used[start:end] = b"\x01" * (end - start)
-        kept.append(cand)
-    # Kept spans do not overlap, so their start alone gives Span order (no Span.__lt__).
-    kept.sort(key=itemgetter(0))
-    return [Span(p, start, end, "entity", etype, text[start:end] if key is None else key, extra)
-            for start, end, _prio, etype, key, extra in kept]

@@ -106,11 +106,20 @@ def _dictionary() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[
     if path is None:
         return frozenset(), frozenset(), frozenset(), {}
     common, nr_words, tag_of, names = set(), [], {}, {}
+    from .name_context import HEADS
+
+    frequent, heads = _WORDS
+    lasts = frozenset(h[-1] for h in HEADS)
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             word, freq, tag = line.split()
-            if len(word) <= 2:
+            n = len(word)
+            if n <= 4 and len(freq) >= 3:  # (frequent_words: the same pass; >= 100, no int())
+                frequent[word] = int(freq)
+            if n <= 2:
                 tag_of[word] = tag
+            elif n <= 5 and word[-1] in lasts and (word[-1] in HEADS or word[-2:] in HEADS):
+                heads.add(word)
             if tag in _WANTED:
                 if int(freq) >= _COMMON_FREQ:
                     common.add(word)
@@ -150,6 +159,27 @@ def dictionary_edges() -> tuple[str, bytes]:
                 edges.append(word[0] + word[-1])
                 kinds.append(bits.get(tag, 0))
     return "".join(edges), bytes(kinds)
+
+
+_FREQUENT = 100  # frequency from which frequent_words keeps a word (three digits: see _dictionary)
+
+
+def frequent_words() -> dict[str, int]:
+    """jieba's dictionary words of 1-4 characters used at least ``_FREQUENT`` times → their
+    frequency: whether a stem before a business head is an ordinary word (消费 5133) or a
+    coined one (甜菜 273, 花虾 absent). Filled by the pass of :func:`_dictionary`."""
+    _dictionary()
+    return _WORDS[0]
+
+
+def head_words() -> set[str]:
+    """jieba's dictionary words of 3-5 characters ending like a company (素质教育, 养老保险,
+    网上银行): a word of that shape jieba lacks (民民贷) is a coined name."""
+    _dictionary()
+    return _WORDS[1]
+
+
+_WORDS: tuple[dict[str, int], set[str]] = ({}, set())
 
 
 def dictionary_name_words() -> dict[str, int]:

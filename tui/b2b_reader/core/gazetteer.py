@@ -103,7 +103,9 @@ ORG_INNER_TAGS = frozenset("n nz nt ns nr nrt j vn b l eng ng an".split())
 # jieba ``nt`` words that are not organisations.
 NOT_ORGS = frozenset(
     "音乐会 联合公报 社会科学 中医学 天文学 国际化 中南部 党政军 暨 渣 人民公社 解放区 "
-    "国家机关 党政机关 中国古典文学 八国联军 日电 日讯 本报讯 本报 电".split()
+    "国家机关 党政机关 中国古典文学 八国联军 日电 日讯 本报讯 本报 电 "
+    # generic words for a business, never its name (公司委任保荐人: the company)
+    "公司 本公司 该公司 子公司 母公司 集团 平台 银行 企业 机构 券商 交易所 基金 上市公司".split()
 )
 # Latin abbreviations of business measures, models and roles, written in capitals: the
 # tagger reads GMV and AIGC next to 1688 or SHEIN as organisations, yet they never are.

@@ -21,7 +21,7 @@ from .script import VARIANTS, VIEWS_VERSION, Views, detect_script, view_key
 
 SCHEMA = 1
 #: Bump when cleaning, parsing or analysis output changes, so cached results are not reused.
-PIPELINE_VERSION = "7"
+PIPELINE_VERSION = "8"
 #: Full-width ASCII forms (１９８１, Ｑ３, １．５, ％) as ASCII, for analysis only: one character
 #: for one, so offsets are exact. The Chinese punctuation that shares the block (，：；！？（）)
 #: is the text's own punctuation, not a wide form of ASCII, and stays.
