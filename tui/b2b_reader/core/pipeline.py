@@ -36,6 +36,9 @@ class Loaded(NamedTuple):
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
     truncated: bool = False  # only the first part of a too-large input was read
+    #: Where to open it again: an absolute path or a URL ("" for standard input and the
+    #: embedded article); what the shelf (``core/library``) records.
+    origin: str = ""
 
 
 @dataclass
@@ -130,23 +133,64 @@ def _parse(text: str, name: str) -> Document:
 
 
 def load_path(path: str | None, encoding: str | None = None) -> Loaded:
-    """Read and clean a file, ``-`` for standard input, or ``None`` for the default article.
+    """Read and clean a file, a link (``http(s)://``), ``-`` for standard input, or ``None``
+    for the default article. Web pages and EPUB books become Documents by their own
+    extractors (``core/html_input``, ``core/epub_input``); nothing after this knows the format.
 
     Raises ``source.SourceError`` (a one-line message) for input that cannot be used.
     """
     if path is None:
         return load_default()
-    from . import source
+    import os
 
+    from . import html_input, source
+
+    if path.lower().startswith(("http://", "https://")):
+        from . import fetch
+
+        page = fetch.fetch(path)
+        loaded = load_page(page.data, path, url=page.url, header=page.content_type, encoding=encoding)
+        return loaded._replace(origin=path, warnings=(*page.warnings, *loaded.warnings))
     if path == "-":
         import sys
 
-        text = source.read_stream(sys.stdin.buffer, encoding=encoding)
+        if encoding is not None:
+            source.check_encoding(encoding)  # a bad name fails before waiting for input
+        name, origin, total = "<stdin>", "", -1
+        data = source.read_stream_bytes(sys.stdin.buffer, name)
     else:
-        text = source.read_path(path, encoding=encoding)
+        name, origin = str(path), os.path.abspath(path)
+        data, total = source.read_path_bytes(path)
+        if name.lower().endswith(".epub") or data[:2] == b"PK" and b"application/epub+zip" in data[:100]:
+            return load_epub(data, name)._replace(origin=origin)
+    if html_input.looks_like_html(data, name):
+        return load_page(data[:source.DEFAULT_MAX_BYTES], name, encoding=encoding)._replace(origin=origin)
+    text = source._finish(data, name, encoding, source.DEFAULT_MAX_BYTES, total=total)
     loaded = load_text(text.text, text.name)
     return loaded._replace(encoding=text.encoding, warnings=(*text.warnings, *loaded.warnings),
-                   truncated=text.truncated)
+                           truncated=text.truncated, origin=origin)
+
+
+def load_page(data: bytes, name: str, url: str | None = None, header: str | None = None,
+              encoding: str | None = None) -> Loaded:
+    """A web page's article (``core/html_input``), cleaned; cached like any parsed input."""
+    import hashlib
+
+    from . import html_input
+
+    key = ("html", hashlib.sha256(data).hexdigest(), name, url or "", header or "", encoding or "")
+    document = _parsed(lambda: html_input.parse_html(data, name, url=url, header=header, encoding=encoding), *key)
+    return Loaded(document, name, warnings=document.warnings)
+
+
+def load_epub(data: bytes, name: str) -> Loaded:
+    """An EPUB book's chapters as sections (``core/epub_input``), cached like any parsed input."""
+    import hashlib
+
+    from . import epub_input
+
+    document = _parsed(lambda: epub_input.parse_epub(data, name), "epub", hashlib.sha256(data).hexdigest(), name)
+    return Loaded(document, name, warnings=document.warnings)
 
 
 def make_views(document: Document) -> Views:
@@ -554,6 +598,8 @@ def analysis_json(
             "date": analysis.date,
             "date_inferred": analysis.date_inferred,
             "source": document.source,
+            "author": document.author or None,
+            "site": document.site or None,
             "script": script,
             "variant": view_key(script, variant)[1] if script == "traditional" else None,
             "title_entities": in_titles.get(("title", 0), []),
