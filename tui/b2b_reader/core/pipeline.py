@@ -28,6 +28,10 @@ PIPELINE_VERSION = "7"
 FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in "，：；！？（）"}
 
 
+#: The origin (``Loaded.origin``) of the embedded article.
+EMBEDDED = "embedded:article-1688"
+
+
 class Loaded(NamedTuple):
     """A cleaned document and where it came from."""
 
@@ -113,7 +117,7 @@ def load_default() -> Loaded:
 
     text, hints = articles.default_article_text(), articles.default_pinyin_text()
     document = _parsed(lambda: articles.default_document(text, hints), text, hints)
-    return Loaded(document, "article-1688.md")
+    return Loaded(document, "article-1688.md", origin=EMBEDDED)
 
 
 def load_text(text: str, name: str) -> Loaded:
