@@ -149,3 +149,13 @@ def test_excerpt_of_a_page_cites_its_canonical_url(tmp_path):
     out = result.stdout.decode()
     assert "央行有关负责人表示" in out and "https://news.example.cn/2023/rrr.html" in out
     assert "中国人民银行今天宣布" not in out  # paragraph 2 only
+
+
+def test_opening_text_imports_no_extractor_or_http_client(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text("央行宣布降准。\n\n此次降准释放长期资金超过5000亿元。\n", encoding="utf-8")
+    code = ("import sys; from b2b_reader.core import pipeline; pipeline.load_path(sys.argv[1]); "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'trafilatura', 'ebooklib', 'urllib3', 'lxml'}))")
+    result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
