@@ -57,6 +57,10 @@ class Handler(BaseHTTPRequestHandler):
                     self.wfile.write(b"<p>" + "很长的页面。".encode() * 2000 + b"</p>")
             except OSError:
                 pass
+        elif self.path == "/notes.txt":
+            self._send(200, "央行宣布降准\n\n此次降准共计释放长期资金超过5000亿元。\n".encode("gbk"), "text/plain; charset=gbk")
+        elif self.path == "/book":
+            self._send(200, self.server.book, "application/epub+zip")
         elif self.path == "/broken":
             self._send(500, b"<h1>Internal Server Error</h1>", "text/html")
         else:
@@ -163,3 +167,16 @@ def test_cli_analyze_a_link_and_fail_cleanly_on_404_and_offline(server):
     assert offline.returncode == 1
     line = offline.stderr.decode()
     assert line.startswith("b2b-reader: ") and "cannot connect" in line and line.count("\n") == 1
+
+
+def test_a_link_to_plain_text_or_to_a_book_opens_as_that(server, tmp_path):
+    from .test_epub_input import build_book
+
+    notes = pipeline.load_path(f"{server.base}/notes.txt")
+    assert [p.text for p in notes.document.paragraphs] == ["此次降准共计释放长期资金超过5000亿元。"]
+    assert notes.document.title == "央行宣布降准"
+    build_book(tmp_path / "book.epub")
+    server.httpd.book = (tmp_path / "book.epub").read_bytes()
+    book = pipeline.load_path(f"{server.base}/book")
+    assert [s.title for s in book.document.sections][0] == "第一章 产业转移"
+    assert book.document.author == "李华" and book.origin == f"{server.base}/book"

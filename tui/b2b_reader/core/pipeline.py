@@ -153,7 +153,16 @@ def load_path(path: str | None, encoding: str | None = None) -> Loaded:
         from . import fetch
 
         page = fetch.fetch(path)
-        loaded = load_page(page.data, path, url=page.url, header=page.content_type, encoding=encoding)
+        kind = page.content_type.split(";", 1)[0].strip().lower()
+        if kind == "application/epub+zip" or page.data[:2] == b"PK" and b"application/epub+zip" in page.data[:100]:
+            loaded = load_epub(page.data, path)
+        elif kind in ("text/plain", "text/markdown") and not html_input.looks_like_html(page.data):
+            declared = encoding or html_input.declared_charset(b"", page.content_type)
+            text = source.decode_bytes(page.data, path, declared)
+            loaded = load_text(text.text, path)
+            loaded = loaded._replace(warnings=(*text.warnings, *loaded.warnings))
+        else:
+            loaded = load_page(page.data, path, url=page.url, header=page.content_type, encoding=encoding)
         return loaded._replace(origin=path, warnings=(*page.warnings, *loaded.warnings))
     if path == "-":
         import sys
