@@ -159,6 +159,9 @@ def test_cli_analyze_a_link_and_fail_cleanly_on_404_and_offline(server):
     data = json.loads(result.stdout)
     assert data["paragraphs"][0]["text"].startswith(FIRST)
     assert data["document"]["source"] == "https://finance.example.com/stock/2024-10-18/doc-123.shtml"
+    exported = run("export", f"{server.base}/news/catl.html", "--format", "md")
+    assert exported.returncode == 0, exported.stderr
+    assert "海外业务加速扩张" in exported.stdout.decode() and "doc-123.shtml" in exported.stdout.decode()
     missing = run("analyze", f"{server.base}/missing", "--json")
     assert missing.returncode == 1 and missing.stdout == b""
     assert missing.stderr.decode() == f"b2b-reader: {server.base}/missing: the server answered 404 Not Found\n"

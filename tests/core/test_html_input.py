@@ -159,3 +159,16 @@ def test_opening_text_imports_no_extractor_or_http_client(tmp_path):
     result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_escape_sequences_in_a_page_never_reach_the_terminal():
+    page = ("<html><head><meta charset='utf-8'><title>标题\x1b]2;pwned\x07</title>"
+            "<meta property='og:title' content='央行降准\x1b]52;c;aGk=\x07'></head><body><article>"
+            "<p>中国人民银行宣布下调存款准备金率\x1b[31m0.25个百分点\x9b2J，释放长期资金超过5000亿元。</p>"
+            "<p>业内人士预计，年内仍有进一步降息降准的空间，市场利率有望继续下行，利好实体经济。</p>"
+            "</article></body></html>").encode("utf-8")
+    result = run("-", input=page)  # standard output is no terminal: the text is printed
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
+    assert "央行降准" in out.splitlines()[0] and "释放长期资金超过5000亿元。" in out
