@@ -172,3 +172,10 @@ def test_escape_sequences_in_a_page_never_reach_the_terminal():
     out = result.stdout.decode()
     assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
     assert "央行降准" in out.splitlines()[0] and "释放长期资金超过5000亿元。" in out
+
+
+def test_a_saved_page_without_a_suffix_is_known_by_its_content(tmp_path):
+    path = tmp_path / "downloaded-page"
+    path.write_bytes(encoded_page("hk_big5.html", "big5"))
+    document = pipeline.load_path(str(path)).document
+    assert document.title == "港交所上半年盈利創新高" and len(document.paragraphs) == 3

@@ -171,17 +171,47 @@ def load_path(path: str | None, encoding: str | None = None) -> Loaded:
             source.check_encoding(encoding)  # a bad name fails before waiting for input
         name, origin, total = "<stdin>", "", -1
         data = source.read_stream_bytes(sys.stdin.buffer, name)
+        if html_input.looks_like_html(data, name):
+            return load_page(data[:source.DEFAULT_MAX_BYTES], name, encoding=encoding)
+        text = source._finish(data, name, encoding, source.DEFAULT_MAX_BYTES, total=total)
     else:
         name, origin = str(path), os.path.abspath(path)
-        data, total = source.read_path_bytes(path)
-        if name.lower().endswith(".epub") or data[:2] == b"PK" and b"application/epub+zip" in data[:100]:
-            return load_epub(data, name)._replace(origin=origin)
-    if html_input.looks_like_html(data, name):
-        return load_page(data[:source.DEFAULT_MAX_BYTES], name, encoding=encoding)._replace(origin=origin)
-    text = source._finish(data, name, encoding, source.DEFAULT_MAX_BYTES, total=total)
+        kind = _file_kind(path)
+        if kind != "text":
+            data, _ = source.read_path_bytes(path)
+            if kind == "epub":
+                return load_epub(data, name)._replace(origin=origin)
+            return load_page(data[:source.DEFAULT_MAX_BYTES], name, encoding=encoding)._replace(origin=origin)
+        text = source.read_path(path, encoding=encoding)
     loaded = load_text(text.text, text.name)
     return loaded._replace(encoding=text.encoding, warnings=(*text.warnings, *loaded.warnings),
                            truncated=text.truncated, origin=origin)
+
+
+def _file_kind(path: str) -> str:
+    """``html``, ``epub`` or ``text``: by the name, else by the first bytes of a regular file
+    (a FIFO is not peeked at: what is read from it is gone). A file that cannot be opened is
+    ``text``, whose reader reports why."""
+    import os
+    import stat
+
+    from .html_input import HTML_SUFFIXES, looks_like_html
+
+    lower = path.lower()
+    if lower.endswith(".epub"):
+        return "epub"
+    if lower.endswith(HTML_SUFFIXES):
+        return "html"
+    try:
+        with open(path, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return "text"
+            head = handle.read(1024)
+    except OSError:
+        return "text"
+    if head[:2] == b"PK" and b"application/epub+zip" in head[:100]:
+        return "epub"
+    return "html" if looks_like_html(head) else "text"
 
 
 def load_page(data: bytes, name: str, url: str | None = None, header: str | None = None,
