@@ -179,3 +179,18 @@ def test_a_saved_page_without_a_suffix_is_known_by_its_content(tmp_path):
     path.write_bytes(encoded_page("hk_big5.html", "big5"))
     document = pipeline.load_path(str(path)).document
     assert document.title == "港交所上半年盈利創新高" and len(document.paragraphs) == 3
+
+
+def test_tables_lists_and_inline_markup_keep_their_text_and_nothing_else():
+    document = html_input.parse_html((PAGES / "ipo_table.html").read_bytes(), "ipo.html")
+    assert [(s.title, [document.paragraphs[i].text for i in s.paragraphs]) for s in document.sections] == [
+        (None, ["智谱今日在港交所挂牌上市，首日股价上涨超过30%，市值突破千亿港元。"]),
+        ("财务数据", ["招股书显示，公司近两年收入快速增长，但研发投入也随之大幅增加：",
+                  "| 财务指标 | 2023年 | 2024年 |", "| 收入 | 1.245亿元 | 3.124亿元 |", "| 毛利率 | 64.6% | 56.3% |"]),
+        ("资金用途", ["公司表示，募集资金将主要用于以下方面：一是大模型研发；二是商业化落地。",
+                  "加大基础模型的研发投入，提升推理能力。", "拓展海外市场，建设本地化团队。",
+                  "分析人士认为，随着人工智能应用加速落地，公司收入有望保持高速增长态势。"]),
+    ]
+    assert_no_chrome(document)
+    assert "明天就去买" not in "".join(texts(document)) and "另一家" not in "".join(texts(document))
+    assert (document.author, document.site, document.date) == ("刘洋", "科技财经网", "2026-01-08")

@@ -123,15 +123,13 @@ def parse_html(data: bytes, name: str, url: str | None = None, header: str | Non
         raise SourceError(f"{name}: cannot be read as a web page")
     stated_author = _meta_author(tree)  # read before extraction, which prunes the tree
     extracted = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
         include_images=False, include_links=False, deduplicate=False)
     body = getattr(extracted, "body", None) if extracted is not None else None
     if body is None:
         raise SourceError(f"{name}: no article text found in this page")
     title = _clean(extracted.title or "")
-    blocks = [(element.tag, _clean(" ".join(element.itertext()))) for element in body.iter("head", "p", "list", "quote")
-              if element.getparent() is body]
-    blocks = [(tag, block) for tag, block in blocks if block]
+    blocks = [(tag, block) for tag, block in _blocks(body) if block]
     if blocks and blocks[0][0] == "head" and _same(blocks[0][1], title):
         blocks = blocks[1:]  # the headline repeated above the text: it is the title
     author = _clean(extracted.author or stated_author)
@@ -159,6 +157,27 @@ def parse_html(data: bytes, name: str, url: str | None = None, header: str | Non
     script = detect_script(p.text for p in document.paragraphs)
     return document._replace(script=script, author=author, site=_clean(extracted.sitename or ""),
                              title=title or document.title or name, named=not title)
+
+
+def _blocks(body) -> list[tuple[str, str]]:
+    """(``head`` or ``p``, text) of the extracted body in reading order: a list's items and
+    a table's rows (``| cell | cell |``, as in Markdown) are paragraphs of their own."""
+    for br in body.iter("lb"):
+        br.text = "\n"  # a <br>: a line break inside the paragraph, joined like wrapped lines
+    out: list[tuple[str, str]] = []
+    for element in body:
+        if element.tag == "head":
+            out.append(("head", _clean("".join(element.itertext()))))
+        elif element.tag == "list":
+            out.extend(("p", _clean("".join(item.itertext()))) for item in element.iter("item"))
+        elif element.tag == "table":
+            for row in element.iter("row"):
+                cells = [_clean("".join(cell.itertext())) for cell in row.iter("cell")]
+                if any(cells):
+                    out.append(("p", "| " + " | ".join(cells) + " |"))
+        else:  # p, quote, code and what a later trafilatura may add: text
+            out.append(("p", _clean("".join(element.itertext()))))
+    return out
 
 
 def _clean(text: str) -> str:
