@@ -194,3 +194,12 @@ def test_tables_lists_and_inline_markup_keep_their_text_and_nothing_else():
     assert_no_chrome(document)
     assert "明天就去买" not in "".join(texts(document)) and "另一家" not in "".join(texts(document))
     assert (document.author, document.site, document.date) == ("刘洋", "科技财经网", "2026-01-08")
+
+
+def test_an_excerpt_of_a_page_cites_author_site_and_canonical_url(tmp_path):
+    path = tmp_path / "catl.html"
+    path.write_bytes(encoded_page("portal_gbk.html", "gbk"))
+    result = run("excerpt", str(path), "--paragraph", "3", "--format", "plain")
+    assert result.returncode == 0, result.stderr
+    assert ("Source: 王晓明 · 华信财经 · https://finance.example.com/stock/2024-10-18/doc-123.shtml. "
+            "Date: 2024-10-18.") in result.stdout.decode()
