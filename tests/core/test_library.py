@@ -114,3 +114,10 @@ def test_cli_library_lists_the_shelf_as_inert_plain_text(tmp_path):
     assert "比亚迪\ufffd]52;c;aGk=\ufffd十月销量" in out
     assert str(path) in out and "2024-11-01 · ¶ 2/4 (50%) · last read " in out
     assert f"! moved or deleted: {tmp_path / 'deleted.txt'} is not there any more" in out
+
+
+def test_rows_of_another_shape_are_skipped_not_shown(tmp_path):
+    store = StateStore()
+    assert store.record_opened("good", "好文章", str(tmp_path / "a.txt"), "2024-01-02", 5)
+    store._connection().execute("INSERT INTO shelf VALUES ('bad', 7, x'00', 3.5, 'many', '')")
+    assert [e.key for e in library.entries(store)] == ["good"]

@@ -50,6 +50,12 @@ async def test_l_lists_the_shelf_and_enter_reopens_where_it_was_left(tmp_path):
         assert app.screen.article.cursor == 3  # where it was left
         assert "第三季度" in str(app.screen.query_one("#title").content)  # its title, in the view chosen
         assert app.loaded.origin == str(meituan)
+        await pilot.press("L")  # and back: the reader opened from the library is replaced
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        assert shown_titles(app.screen)[0] == "美团第三季度营收增长22%  (reading now)"
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.loaded.origin == str(tencent))
+        assert len(app.screen_stack) == 2 and app.loaded.origin == str(tencent)
 
 
 async def test_a_vanished_document_says_so_and_the_reader_stays(tmp_path):

@@ -222,7 +222,8 @@ class StateStore:
                            "max(s.opened, coalesce(d.seen, '')) AS last FROM shelf s "
                            "LEFT JOIN documents d ON d.key = s.key ORDER BY last DESC, s.rowid DESC", ())
         return [row for row in rows if all(isinstance(v, str) for v in (row[0], row[1], row[2], row[6]))
-                and type(row[4]) is int and (row[5] is None or type(row[5]) is int)]
+                and (row[3] is None or isinstance(row[3], str)) and type(row[4]) is int and row[4] >= 0
+                and (row[5] is None or type(row[5]) is int and row[5] >= 0)]
 
     # ---- writing
 
