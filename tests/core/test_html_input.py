@@ -107,6 +107,8 @@ def test_a_page_without_article_text_is_refused_in_one_line():
     (b"<!DOCTYPE html><html><body>", "page", True),
     (b"\xef\xbb\xbf  <html lang='zh'>", "-", True),
     (b"<!-- saved --><html>", "x", True),
+    (b"<?xml version='1.0' encoding='utf-8'?>\n<!DOCTYPE html>\n<html xmlns='http://www.w3.org/1999/xhtml'>", "-", True),
+    (b"<?xml version='1.0'?><rss version='2.0'>", "feed", False),
     ("公司发布<三季度>报告".encode(), "notes.txt", False),
     (b"# heading\n\n<html> in markdown", "a.md", False),
     (b"", "page.htm", True),

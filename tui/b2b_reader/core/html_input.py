@@ -24,7 +24,8 @@ from .models import Document
 #: real pages put a long ``<title>`` or scripts first, so a little more is read).
 META_SCAN_BYTES = 4096
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
-_HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|title)[\s>]",
+_HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*"
+                         rb"<(?:!doctype\s+html|html|head|meta|title)[\s>]",
                          re.IGNORECASE | re.DOTALL)
 #: Labels of the line under a headline that says when, from where and by whom (a byline):
 #: 2024年10月18日 09:30 来源：新浪财经 作者：王小明. Such a line is metadata, not body text.
