@@ -108,11 +108,11 @@ def test_export_json_and_unwritable_target(capsys, tmp_path):
 
 
 def test_help_lists_the_subcommands(capsys):
-    assert set(cli.SUBCOMMANDS) == {"analyze", "excerpt", "export"}
+    assert set(cli.SUBCOMMANDS) == {"analyze", "excerpt", "export", "library"}
     with pytest.raises(SystemExit):
         cli.main(["--help"])
     out = capsys.readouterr().out
-    assert "excerpt" in out and "export" in out
+    assert "excerpt" in out and "export" in out and "library" in out
     with pytest.raises(SystemExit):
         cli.main(["excerpt", "--help"])
     assert "numbered from 1" in capsys.readouterr().out

@@ -14,6 +14,7 @@ from .core.inert import inert
 from .core.pipeline import Loaded
 from .core.script import VARIANT_NAMES, VARIANTS
 from .screens.reader import ReaderScreen
+from .screens.workers import background, report_failure
 from .styles import APP_CSS
 
 
@@ -77,7 +78,83 @@ class ReaderApp(App[None]):
         if isinstance(screen, ReaderScreen):
             screen.mount_deferred()
             screen.call_after_refresh(screen.analyse)  # Ready comes once: analysed once
+            self._shelve(screen)
         self.call_after_refresh(_resume_gc)
+
+    # -- the shelf (L): documents opened so far ----------------------------------------------
+
+    def _shelve(self, screen: ReaderScreen) -> None:
+        """Put the document shown on the shelf (after its first frame: a write to the state)."""
+        from .core import library
+
+        library.record(screen.store, screen.loaded)
+
+    def _reader(self) -> ReaderScreen | None:
+        return next((s for s in reversed(self.screen_stack) if isinstance(s, ReaderScreen)), None)
+
+    def action_library(self) -> None:
+        """The library: documents opened so far; enter reopens one where it was left."""
+        from .core import library
+        from .screens.library import LibraryScreen
+
+        reader = self._reader()
+        if reader is not None:
+            shelf = library.entries(reader.store)
+            self.push_screen(LibraryScreen(shelf, reader.doc_key, reader.store.forget), self._reopen)
+
+    def _reopen(self, entry) -> None:
+        reader = self._reader()
+        if entry is None or (reader is not None and entry.key == reader.doc_key):
+            return  # closed, or the document being read: nothing to open
+        self.notify(f"Opening {entry.title}…")
+        self._load_entry(entry)
+
+    @background(group="reopen", name="Opening the document")
+    def _load_entry(self, entry) -> None:
+        """Load a shelf entry off the UI thread (a link may be fetched), then show it."""
+        from .core import library
+        from .core.source import SourceError
+
+        try:
+            loaded, notes = library.reopen(entry)
+        except SourceError as error:
+            self.call_from_thread(self.notify, str(error), severity="error", timeout=8)
+            return
+        self.call_from_thread(self.open_document, loaded, notes)
+
+    async def open_document(self, loaded: Loaded, notes: Iterable[str] = ()) -> None:
+        """Replace the document being read by ``loaded``, at its remembered position."""
+        import asyncio
+
+        for _ in range(100):  # the library dialog may still be closing: replace the reader, not it
+            if isinstance(self.screen, ReaderScreen):
+                break
+            await asyncio.sleep(0.02)
+        else:
+            return
+        views = pipeline.make_views(loaded.document)
+        script, variant = self.settings.view_for(loaded.document.script)
+        pipeline.restore_view(views, script, variant)
+        self.date_given = None  # --date was for the document given on the command line
+        screen = ReaderScreen(loaded, views, script, variant, punctuation=self.settings.punctuation)
+        old = self.screen
+        if len(self.screen_stack) == 1:
+            # The first reader is the app's default screen, which Textual 8.2 cannot switch
+            # away from (it has no result callback): the new reader goes on top of it, and
+            # what the first one would save on closing is saved now.
+            old.save_position()
+            await self.push_screen(screen)
+        else:
+            await self.switch_screen(screen)  # the replaced reader saves on unmount
+        self.loaded, self.views = loaded, views
+        screen.mount_deferred()
+        screen.call_after_refresh(screen.analyse)
+        self._shelve(screen)
+        for note in notes:
+            self.notify(note, severity="warning")
+
+    def on_worker_state_changed(self, event) -> None:
+        report_failure(self, event)  # the app's own workers (reopening a document)
 
     def remember(self, script: str, variant: str, punctuation: bool) -> None:
         """Keep the user's view choices and theme for next time (settings.toml)."""
@@ -105,6 +182,8 @@ class ReaderApp(App[None]):
                 lambda v=variant: screen.set_view("traditional", v),
             )
         yield SystemCommand("Source as given", "Show the text as the file gave it (cleaned)", lambda: screen.set_view("original"))
+        yield SystemCommand("Library", "Documents opened so far: reopen one where it was left (key: L)",
+                            self.action_library)
         yield SystemCommand("Export annotated document…", "Write the document with its entities, terms and dates "
                             "to a Markdown, HTML or JSON file", screen.action_export)
         for binding in screen.BINDINGS:

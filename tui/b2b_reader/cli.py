@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from argparse import Namespace
 
 PROG = "b2b-reader"
-SUBCOMMANDS = ("analyze", "excerpt", "export")
+SUBCOMMANDS = ("analyze", "excerpt", "export", "library")
 #: What ``options.build_parser()`` gives for an empty command line (a test checks it).
 NO_ARGUMENTS = {"path": None, "script": None, "variant": None, "encoding": None, "date": None}
 
@@ -40,6 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _excerpt(options.build_excerpt_parser().parse_args(argv[1:]))
         if argv[0] == "export":
             return _export(options.build_export_parser().parse_args(argv[1:]))
+        if argv[0] == "library":
+            options.build_library_parser().parse_args(argv[1:])
+            return _library()
         return _read(options.build_parser().parse_args(argv))
     except UsageError as error:
         say(f"{error} (see '{PROG} --help')")
@@ -193,6 +196,19 @@ def _export(args: Namespace) -> int:
     except OSError as error:
         raise _InputError(f"cannot write {args.output}: {error.strerror or error}") from None
     say(f"wrote {fmt} export to {path}", sys.stdout)
+    return 0
+
+
+def _library() -> int:
+    """``b2b-reader library``: the documents opened in the reader, last read first."""
+    from .core import library
+    from .core.store import StateStore
+
+    store = StateStore()
+    shelf = library.entries(store)
+    for warning in store.drain_warnings():
+        say(f"warning: {warning}")
+    sys.stdout.write(library.listing(shelf))
     return 0
 
 

@@ -20,7 +20,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", metavar="PATH", help="file to read, - for standard input (default: the embedded article)")
+    parser.add_argument("path", nargs="?", metavar="PATH", help="file (text, Markdown, HTML, EPUB) or http(s) link to read, - for standard input (default: the embedded article)")
     parser.add_argument("--script", choices=("original", "simplified", "traditional"), help="script to show")
     parser.add_argument("--variant", choices=("std", "tw", "twp", "hk"), help="traditional variant: standard, Taiwan, Taiwan with Taiwanese phrasing (changes words), or Hong Kong")
     parser.add_argument("--encoding", help="decode the input with this encoding instead of detecting it")
@@ -33,7 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description=("A terminal reader for Chinese business articles. Subcommands: "
                      "analyze (JSON analysis), excerpt (an annotated passage: text, citation, entities, "
-                     "terms, dates), export (the whole annotated document as md, html or json); "
+                     "terms, dates), export (the whole annotated document as md, html or json), "
+                     "library (the documents opened so far); PATH may be a text, Markdown, HTML or EPUB "
+                     "file or an http(s) link; "
                      "see 'b2b-reader SUBCOMMAND --help'."),
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -81,3 +83,11 @@ def build_export_parser() -> argparse.ArgumentParser:
                         help="output format (default: from the -o file's extension, else md)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     return parser
+
+
+def build_library_parser() -> argparse.ArgumentParser:
+    """``b2b-reader library``."""
+    return _Parser(prog=f"{PROG} library",
+                   description=("List the documents opened in the reader, last read first: title, source "
+                                "(path or link), date, progress and when last read; a file that moved or "
+                                "vanished says so. In the reader, L opens this shelf."))

@@ -158,7 +158,8 @@ def build_excerpt(
         paragraphs=passage(script, variant),
         simplified=passage("simplified", "std"),
         traditional=passage("traditional", variant),
-        source=_clean(document.source or _source_name(loaded.name)),
+        source=_clean(" · ".join(x for x in (document.author, document.site if document.site not in document.source
+                                               else "", document.source or _source_name(loaded.name)) if x)),
         date=date, date_inferred=bool(inferred and date),
         annotated=analysis is not None,
         partial=start is not None or end is not None,

@@ -63,6 +63,8 @@ class Document(NamedTuple):
     pinyin: tuple[Pinyin, ...] = ()
     warnings: tuple[str, ...] = ()
     named: bool = False  # the title is the file's name: the text gave none, so it is not analysed
+    author: str = ""  # who wrote it, when the input says (a page's byline, a book's creator)
+    site: str = ""  # the publication or web site it comes from, when the input says
 
     @property
     def char_count(self) -> int:
@@ -82,6 +84,7 @@ class Document(NamedTuple):
             "pinyin": [list(p) for p in self.pinyin],
             "warnings": list(self.warnings),
             "named": self.named,
+            "byline": [self.author, self.site],
         }
 
     @classmethod
@@ -94,14 +97,15 @@ class Document(NamedTuple):
             pinyin = tuple(Pinyin(int(p), int(o), str(y)) for p, o, y in data["pinyin"])
             warnings = tuple(map(str, data["warnings"]))
             named = bool(data.get("named", False))
+            author, site = data.get("byline", ("", ""))
         except (KeyError, TypeError, ValueError):
             return None
-        texts = (title, source, script, *(p.text for p in paragraphs), *(s.title or "" for s in sections))
+        texts = (title, source, script, author, site, *(p.text for p in paragraphs), *(s.title or "" for s in sections))
         if not all(isinstance(t, str) for t in texts) or any(p.section >= len(sections) for p in paragraphs):
             return None
         if date is not None and (not isinstance(date, str) or check_date(date) != date):
             return None  # an entry of another shape: parsed again
-        return cls(title, date, bool(inferred), source, script, sections, paragraphs, pinyin, warnings, named)
+        return cls(title, date, bool(inferred), source, script, sections, paragraphs, pinyin, warnings, named, author, site)
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -124,11 +124,15 @@ def read_stream(
     """Read at most ``max_bytes`` from a binary stream and decode them."""
     if encoding is not None:
         _codec_name(encoding)  # fail on a bad name before waiting for input
+    return _finish(read_stream_bytes(stream, name, max_bytes), name, encoding, max_bytes, total=-1)
+
+
+def read_stream_bytes(stream: BinaryIO, name: str = "<stdin>", max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """At most ``max_bytes + 1`` bytes of a stream, undecoded."""
     try:
-        data = _read_upto(stream.read, max_bytes + 1)
+        return _read_upto(stream.read, max_bytes + 1)
     except OSError as exc:
         raise SourceError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    return _finish(data, name, encoding, max_bytes, total=-1)
 
 
 def _read_upto(read, limit: int) -> bytes:
@@ -160,6 +164,14 @@ def read_path(
     name = str(path)
     if encoding is not None:
         _codec_name(encoding)
+    data, total = read_path_bytes(path, max_bytes)
+    return _finish(data, name, encoding, max_bytes, total=total)
+
+
+def read_path_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, int]:
+    """At most ``max_bytes + 1`` bytes of a file (or FIFO) and its size (-1 for a FIFO);
+    problems become :class:`SourceError`. For inputs decoded by their own rules (web pages)."""
+    name = str(path)
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -171,7 +183,7 @@ def read_path(
     if stat.S_ISDIR(info.st_mode):
         raise SourceError(f"{name}: is a directory")
     if stat.S_ISFIFO(info.st_mode):
-        return _finish(_read_fifo(path, name, max_bytes + 1), name, encoding, max_bytes, total=-1)
+        return _read_fifo(path, name, max_bytes + 1), -1
     if not stat.S_ISREG(info.st_mode):
         raise SourceError(f"{name}: not a regular file")
     try:
@@ -183,7 +195,7 @@ def read_path(
         raise SourceError(f"{name}: is a directory") from None
     except OSError as exc:
         raise SourceError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    return _finish(data, name, encoding, max_bytes, total=max(info.st_size, len(data)))
+    return data, max(info.st_size, len(data))
 
 
 def _read_fifo(path: str | Path, name: str, limit: int) -> bytes:

@@ -34,7 +34,13 @@ CREATE TABLE IF NOT EXISTS bookmarks (
     key TEXT NOT NULL, paragraph INTEGER NOT NULL, label TEXT NOT NULL DEFAULT '',
     created TEXT NOT NULL DEFAULT '', PRIMARY KEY (key, paragraph));
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS shelf (
+    key TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '', origin TEXT NOT NULL DEFAULT '',
+    date TEXT, paragraphs INTEGER NOT NULL DEFAULT 0, opened TEXT NOT NULL DEFAULT '');
 """
+#: The shelf (documents opened, ``core/library``) came after the first databases: its table
+#: is created by ``CREATE TABLE IF NOT EXISTS`` on open, so an older database gains it and
+#: keeps every row it had; an older version reading a newer database ignores it.
 
 
 class Bookmark(NamedTuple):
@@ -209,7 +215,27 @@ class StateStore:
         return [Bookmark(p, label, created) for p, label, created in rows
                 if type(p) is int and p >= 0 and isinstance(label, str) and isinstance(created, str)]
 
+    def shelf(self) -> list[tuple]:
+        """Documents opened, last read first: (key, title, origin, date, paragraphs,
+        position, last read); rows of another shape are skipped."""
+        rows = self._query("SELECT s.key, s.title, s.origin, s.date, s.paragraphs, d.position, "
+                           "max(s.opened, coalesce(d.seen, '')) AS last FROM shelf s "
+                           "LEFT JOIN documents d ON d.key = s.key ORDER BY last DESC, s.rowid DESC", ())
+        return [row for row in rows if all(isinstance(v, str) for v in (row[0], row[1], row[2], row[6]))
+                and (row[3] is None or isinstance(row[3], str)) and type(row[4]) is int and row[4] >= 0
+                and (row[5] is None or type(row[5]) is int and row[5] >= 0)]
+
     # ---- writing
+
+    def record_opened(self, key: str, title: str, origin: str, date: str | None, paragraphs: int) -> bool:
+        """Put document ``key`` on the shelf (or refresh its entry), stamped as opened now."""
+        return self._write(key, lambda db: db.execute(
+            "INSERT OR REPLACE INTO shelf VALUES (?, ?, ?, ?, ?, ?)",
+            (key, title, origin, date, int(paragraphs), _now()))) is not None
+
+    def forget(self, key: str) -> bool:
+        """Take document ``key`` off the shelf (its position and bookmarks stay)."""
+        return self._write(key, lambda db: db.execute("DELETE FROM shelf WHERE key = ?", (key,))) is not None
 
     def _write(self, key: str, change: Callable[[Any], Any]) -> Any:
         """Run ``change(db)`` and stamp ``key`` as seen, in one transaction; None on failure."""

@@ -67,6 +67,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         Binding("H", "toggle_highlight", "Highlights on/off", id="toggle_highlight", show=False),
         *(Binding(str(number), f"toggle_type('{kind}')", f"Show/hide {kind}", id=f"toggle_{kind}", show=False)
           for number, kind in enumerate(HIGHLIGHT_KINDS, start=1)),
+        Binding("L", "app.library", "Library", id="library", show=False),
         Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
