@@ -147,7 +147,7 @@ def _analysed(args: Namespace, loaded):
 
     views = pipeline.make_views(loaded.document)
     analysis = pipeline.analyze(loaded.document, views, date=args.date)
-    views.set_cuts(analysis.cuts())
+    views = pipeline.analysed_views(views, analysis)
     for warning in (*loaded.warnings, *analysis.warnings):
         say(f"warning: {warning}")
     return loaded, views, analysis

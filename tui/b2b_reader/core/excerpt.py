@@ -126,7 +126,7 @@ def build_excerpt(
 
     ``start`` (a canonical offset in paragraph ``first``) and ``end`` (in ``last``) narrow
     it to a sentence selection. Annotations overlapping the passage are included. Views
-    should have been cut at the analysis' spans (``views.set_cuts``), as the reader and
+    should have been cut at the analysis' spans (``pipeline.analysed_views``), as the reader and
     the CLI do, so offsets are exact in variants that change length.
     Raises ``IndexError`` for paragraphs outside the document.
     """

@@ -35,10 +35,10 @@ def export(loaded: Loaded, views: Views, analysis: Analysis | None, fmt: str,
     """The whole document in ``fmt`` (``md``, ``html`` or ``json``), in a script and variant.
 
     With ``analysis=None`` the text is exported without annotations (and says so).
-    Sets the views' cuts to the analysis' spans, so offsets are exact in every variant.
+    The views are cut at the analysis' spans, so offsets are exact in every variant.
     """
-    if analysis is not None and analysis.spans:
-        views.set_cuts(analysis.cuts())
+    if analysis is not None:
+        views = views.with_cuts(analysis.cuts(), analysis.part_cuts())
     if fmt == "md":
         return scrub_controls(to_markdown(loaded, views, analysis, script, variant))
     if fmt == "html":
@@ -196,7 +196,6 @@ def to_html(loaded: Loaded, views: Views, analysis: Analysis | None,
     by_paragraph = analysis.by_paragraph() if analysis is not None else {}
     in_titles = analysis.part_spans() if analysis is not None else {}
     if analysis is not None:
-        views.set_part_cuts(analysis.part_cuts())
         glossary.update({item["term"]: item for item in analysis.head_glossary})
 
     def head_html(part: str, index: int, plain: str) -> str:  # the title or a heading, annotated

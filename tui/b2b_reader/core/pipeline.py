@@ -59,22 +59,55 @@ class Analysis:
     #: body has); each item of either lists its title and heading mentions under "heads".
     head_glossary: list[dict] = field(default_factory=list)
 
+    #: The grouped forms below, computed once (an analysis is complete once returned:
+    #: the UI regrouped ~60k spans of a 1M-character book for every panel on every ``t``).
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def _once(self, name: str, make: Callable[[], object]):
+        value = self._memo.get(name)
+        if value is None:
+            value = self._memo[name] = make()
+        return value
+
     def by_paragraph(self) -> dict[int, list[Span]]:
         """Spans grouped per paragraph, in order."""
-        grouped: dict[int, list[Span]] = {}
-        for span in sorted(self.spans, key=_span_order):
-            grouped.setdefault(span.paragraph, []).append(span)
-        return grouped
+        def make() -> dict[int, list[Span]]:
+            grouped: dict[int, list[Span]] = {}
+            for span in sorted(self.spans, key=_span_order):
+                grouped.setdefault(span.paragraph, []).append(span)
+            return grouped
+        return self._once("by_paragraph", make)
 
     def part_spans(self) -> dict[tuple[str, int], list[Span]]:
         """Spans of the title (``("title", 0)``) and of each heading (``("heading", section)``)."""
-        grouped: dict[tuple[str, int], list[Span]] = {}
-        for span in sorted(self.heads, key=_span_order):
-            grouped.setdefault((span.part, span.paragraph), []).append(span)
-        return grouped
+        def make() -> dict[tuple[str, int], list[Span]]:
+            grouped: dict[tuple[str, int], list[Span]] = {}
+            for span in sorted(self.heads, key=_span_order):
+                grouped.setdefault((span.part, span.paragraph), []).append(span)
+            return grouped
+        return self._once("part_spans", make)
+
+    def entity_groups(self) -> dict[str, list[tuple[str, tuple[tuple[int, int, int], ...]]]]:
+        """The body's entities per type (dict in first-seen order), each type's canonical
+        keys most mentioned first (ties: first mention, then key), with their sorted
+        mentions (paragraph, start, end): what the entity panel lists, in any view."""
+        def make() -> dict:
+            groups: dict[str, dict[str, list[tuple[int, int, int]]]] = {}
+            for span in self.spans:
+                if span.layer == "entity":
+                    groups.setdefault(span.type or "", {}).setdefault(span.key, []).append(
+                        (span.paragraph, span.start, span.end))
+            return {kind: sorted(((key, tuple(sorted(m))) for key, m in entities.items()),
+                                 key=lambda item: (-len(item[1]), item[1][0], item[0]))
+                    for kind, entities in groups.items()}
+        return self._once("entity_groups", make)
+
+    def events_in_order(self) -> list[Event]:
+        """The timeline's events in date order (then where they are read)."""
+        return self._once("events", lambda: sorted(self.events, key=lambda e: (e.start, e.end, e.paragraph, e.span_start)))
 
     def part_cuts(self) -> dict[tuple[str, int], list[int]]:
-        """Span boundaries in the title and headings, for :meth:`Views.set_part_cuts`."""
+        """Span boundaries in the title and headings, for :meth:`Views.with_cuts`."""
         return {key: [x for span in spans for x in (span.start, span.end)] for key, spans in self.part_spans().items()}
 
     def cuts(self) -> dict[int, list[int]]:
@@ -152,6 +185,12 @@ def load_path(path: str | None, encoding: str | None = None) -> Loaded:
 def make_views(document: Document) -> Views:
     """Views with the lexicon's protected names."""
     return Views(document, protected_names())
+
+
+def analysed_views(views: Views, analysis: Analysis) -> Views:
+    """The views of an analysed document: ``views`` cut at the analysis' span boundaries,
+    so offsets are exact in every view (``views`` itself is unchanged)."""
+    return views.with_cuts(analysis.cuts(), analysis.part_cuts())
 
 
 def protected_names():
@@ -243,32 +282,87 @@ ISOLATE_FROM_CHARS = 100_000
 
 
 def analyze(document: Document, views: Views, date: str | None = None, use_cache: bool = True,
-            isolated: bool = False) -> Analysis:
+            isolated: bool = False, keep_view: tuple[str, str] | None = None) -> Analysis:
     """The slow pass over canonical text: entities, glossary terms, dates and events.
 
     ``date`` overrides the document's date; with neither, it is inferred from the text.
     Results are cached on disk by content, date, user overlays and pipeline version.
     ``isolated`` runs the work in a child Python process: the result is the same, but the
     calling process's threads keep the GIL (an analysis in a thread of the UI process
-    slows every keystroke down while it runs).
+    slows every keystroke down while it runs). ``keep_view`` (script, variant) is also
+    cached, cut at the result, for the next open (:func:`store_view`); when isolated, a
+    child process writes it, after the result is sent (5M characters: ~6 s of JSON).
     """
     from . import cache
 
     overlays = [user_file("lexicon.toml"), user_file("glossary.toml")]
     key = analysis_key(document, date, overlays)
+    analysis = None
     if use_cache:
         cached = cache.load("analysis", key)
         if cached is not None:
             try:
-                return _analysis_from_json(cached)
+                analysis = _analysis_from_json(cached)
             except (KeyError, TypeError, ValueError):
                 pass  # an entry of an older shape: recompute and overwrite it
-    if isolated:  # the child also writes the cache entry: no JSON encoding in this process
-        return _analyze_in_child(views.all_canonical(), document, date, *overlays, cache_key=key if use_cache else None)
-    analysis = _analyze(views.all_canonical(), document, date, *overlays)
-    if use_cache:
-        cache.store("analysis", key, _analysis_to_json(analysis))
+    if analysis is None and isolated:  # the child also writes the cache entry: no JSON encoding here
+        return _analyze_in_child(views.all_canonical(), document, date, *overlays,
+                                 cache_key=key if use_cache else None, view=_view_job(views, keep_view))
+    if analysis is None:
+        analysis = _analyze(views.all_canonical(), document, date, *overlays)
+        if use_cache:
+            cache.store("analysis", key, _analysis_to_json(analysis))
+    if keep_view is not None and not cache.has("views", _views_key(views, *keep_view)):
+        if isolated:
+            _store_view_in_child(document, views, analysis, keep_view)
+        else:
+            store_view(analysed_views(views, analysis), *keep_view)
     return analysis
+
+
+class Generations:
+    """Which analysis of a document is the newest one asked for (the date changed: ``D``),
+    so the result of a superseded one, arriving late, is never shown over a newer one."""
+
+    def __init__(self) -> None:
+        self.current = 0
+
+    def start(self) -> int:
+        """A new analysis is asked for: its generation."""
+        self.current += 1
+        return self.current
+
+    def is_current(self, generation: int) -> bool:
+        return generation == self.current
+
+
+class Analysed(NamedTuple):
+    """What an analysis gives the reader: the analysis and the views cut at it (new
+    views, never the old ones changed), tagged with the generation it was asked as."""
+
+    generation: int
+    analysis: Analysis
+    views: Views
+
+
+def analysed(document: Document, views: Views, date: str | None = None, generation: int = 0,
+             keep_view: tuple[str, str] | None = None) -> Analysed:
+    """Analyse ``document`` for a reader (in a child process when it is long), and build
+    what the reader swaps in: views cut at the result and the groups its panels list, all
+    computed here, off the reader's UI thread. ``views`` is not changed."""
+    analysis = analyze(document, views, date, isolated=document.char_count >= ISOLATE_FROM_CHARS,
+                       keep_view=keep_view)
+    analysis.by_paragraph(), analysis.part_spans(), analysis.entity_groups(), analysis.events_in_order()
+    return Analysed(generation, analysis, analysed_views(views, analysis))
+
+
+def _view_job(views: Views, keep_view: tuple[str, str] | None) -> dict | None:
+    """What a child needs to cache a view (None: no view, or it is cached already)."""
+    from . import cache
+
+    if keep_view is None or keep_view[0] == "original" or cache.has("views", _views_key(views, *keep_view)):
+        return None
+    return {"protected": views.protected, "script": keep_view[0], "variant": keep_view[1]}
 
 
 def analysis_key(document: Document, date: str | None, overlays: list[Path]) -> str:
@@ -408,42 +502,68 @@ def terminate_children() -> None:
             pass
 
 
+def _start_child(job: dict):
+    import pickle
+    import subprocess
+    import sys
+
+    for done in [c for c in _children if c.poll() is not None]:  # children that wrote a view
+        _children.discard(done)
+    child = subprocess.Popen([sys.executable, "-c", _CHILD], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _children.add(child)
+    child.stdin.write(pickle.dumps({"path": sys.path, **job}))
+    child.stdin.close()
+    return child
+
+
 def _analyze_in_child(paragraphs: list[str], document: Document, date: str | None,
-                      lexicon_path: Path, glossary_path: Path, cache_key: str | None = None) -> Analysis:
+                      lexicon_path: Path, glossary_path: Path, cache_key: str | None = None,
+                      view: dict | None = None) -> Analysis:
     """``_analyze`` in a fresh interpreter, its result sent back in the JSON form.
 
     A plain subprocess with pipes rather than ``multiprocessing``: the latter hands
     ``sys.stderr.fileno()`` to its helper process, which fails once a UI library has
     replaced ``sys.stderr``; and the child must never write to the caller's terminal.
-    With ``cache_key`` the child stores the result in the disk cache itself.
+    With ``cache_key`` the child stores the result in the disk cache itself; with ``view``
+    (:func:`_view_job`) it then caches that view too, after closing its output: the
+    result is read as soon as it is sent, and the child finishes on its own.
     """
     import io
     import pickle
-    import subprocess
-    import sys
 
-    job = {"path": sys.path, "paragraphs": paragraphs, "document": document, "date": date,
-           "lexicon": lexicon_path, "glossary": glossary_path, "cache_key": cache_key}
-    child = subprocess.Popen([sys.executable, "-c", _CHILD], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _children.add(child)
-    try:
-        stdout, stderr = child.communicate(pickle.dumps(job))
-    finally:
-        _children.discard(child)
-    if child.returncode != 0:
-        detail = stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RuntimeError(f"analysis process failed: {detail[-1] if detail else child.returncode}")
+    job = {"kind": "analyze", "paragraphs": paragraphs, "document": document, "date": date,
+           "lexicon": lexicon_path, "glossary": glossary_path, "cache_key": cache_key, "view": view}
+    child = _start_child(job)
+    stdout = child.stdout.read()
+    child.stdout.close()
     stream = io.BytesIO(stdout)
-    data = pickle.load(stream)
-    while stream.tell() < len(stdout):
-        name, rows = pickle.load(stream)
-        data[name].extend(rows)
+    try:
+        data = pickle.load(stream)
+        while stream.tell() < len(stdout):
+            name, rows = pickle.load(stream)
+            data[name].extend(rows)
+    except (EOFError, pickle.UnpicklingError, KeyError, TypeError, ValueError):
+        stderr = child.stderr.read()
+        child.wait()
+        _children.discard(child)
+        detail = stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RuntimeError(f"analysis process failed: {detail[-1] if detail else child.returncode}") from None
     return _analysis_from_json(data)
 
 
+def _store_view_in_child(document: Document, views: Views, analysis: Analysis, view: tuple[str, str]) -> None:
+    """Cache a view cut at ``analysis`` in a child process, without waiting for it."""
+    job = _view_job(views, view)
+    if job is not None:
+        child = _start_child({"kind": "view", "document": document, "cuts": analysis.cuts(),
+                              "part_cuts": analysis.part_cuts(), "view": job})
+        child.stdout.close()
+
+
 def _child_main(job: dict) -> None:
-    """Entry point of the child process of :func:`_analyze_in_child`."""
+    """Entry point of the child process of :func:`_analyze_in_child` (and of
+    :func:`_store_view_in_child`)."""
     import os
     import pickle
     import sys
@@ -455,17 +575,28 @@ def _child_main(job: dict) -> None:
         # own process, which must answer keystrokes.
         os.nice(10)
 
-    analysis = _analyze(job["paragraphs"], job["document"], job["date"], job["lexicon"], job["glossary"])
-    data = _analysis_to_json(analysis)
-    if job["cache_key"] is not None:
-        cache.store("analysis", job["cache_key"], data)
-    out = sys.stdout.buffer
-    pickle.dump({**data, "spans": [], "events": []}, out)
-    for name in ("spans", "events"):
-        rows = data[name]
-        for i in range(0, len(rows), _CHUNK):
-            pickle.dump((name, rows[i:i + _CHUNK]), out)
-    out.flush()
+    document, view = job["document"], job["view"]
+    if job["kind"] == "view":
+        cuts, part_cuts = job["cuts"], job["part_cuts"]
+    else:
+        analysis = _analyze(job["paragraphs"], document, job["date"], job["lexicon"], job["glossary"])
+        data = _analysis_to_json(analysis)
+        if job["cache_key"] is not None:
+            cache.store("analysis", job["cache_key"], data)
+        out = sys.stdout.buffer
+        pickle.dump({**data, "spans": [], "events": []}, out)
+        for name in ("spans", "events"):
+            rows = data[name]
+            for i in range(0, len(rows), _CHUNK):
+                pickle.dump((name, rows[i:i + _CHUNK]), out)
+        out.flush()
+        cuts, part_cuts = analysis.cuts(), analysis.part_cuts()
+        del data, analysis
+    os.close(1)  # the caller has the result now
+    if view is not None:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)  # nobody reads a message any more
+        store_view(Views(document, view["protected"], cuts, part_cuts), view["script"], view["variant"])
 
 
 def _analysis_to_json(analysis: Analysis) -> dict:
@@ -510,9 +641,7 @@ def analysis_json(
 ) -> dict:
     """The ``analyze --json`` object: text and offsets in the chosen script and variant."""
     document = loaded.document
-    if analysis.spans:
-        views.set_cuts(analysis.cuts())
-    views.set_part_cuts(analysis.part_cuts())
+    views = analysed_views(views, analysis)
     paragraphs = []
     for p in document.paragraphs:
         paragraphs.append(

@@ -120,22 +120,43 @@ def _fixed_forms(protected: ProtectedNames, canonical: str, key: tuple[str, str]
 
 
 class Views:
-    """All views of a document, built lazily paragraph by paragraph and cached.
+    """All views of a document, built lazily paragraph by paragraph.
 
-    ``canonical[i]`` is the simplified text of paragraph ``i``; ``get(script, variant, i)``
-    the paragraph in a view. ``set_cuts`` hands in annotation boundaries (after analysis),
-    so views that change length are rebuilt cut at them.
+    ``canonical(i)`` is the simplified text of paragraph ``i``; ``get(script, variant, i)``
+    the paragraph in a view. A ``Views`` never changes what it answers: the annotation
+    boundaries (``cuts``, after analysis) that views changing length are cut at are given
+    when it is made, and :meth:`with_cuts` makes the views of an analysed document (what
+    they share with this one is reused). The caches inside only remember answers.
     """
 
-    def __init__(self, document: Document, protected: ProtectedNames | None = None):
+    def __init__(self, document: Document, protected: ProtectedNames | None = None,
+                 cuts: Mapping[int, Sequence[int]] | None = None,
+                 part_cuts: Mapping[tuple[str, int], Sequence[int]] | None = None):
         self.document = document
         self.protected = protected or ProtectedNames({})
         self._canonical: dict[int, ViewText] = {}
         self._views: dict[tuple[str, str], dict[int, ViewText]] = {}
-        self._cuts: dict[int, tuple[int, ...]] = {}
+        self._cuts: dict[int, tuple[int, ...]] = _sorted_cuts(cuts or {})
         self._texts: dict[tuple[tuple[str, str], str], str] = {}
         self._parts: dict[tuple[str, str, str, int], ViewText] = {}
-        self._part_cuts: dict[tuple[str, int], tuple[int, ...]] = {}
+        self._part_cuts: dict[tuple[str, int], tuple[int, ...]] = _sorted_cuts(part_cuts or {})
+
+    def with_cuts(self, cuts: Mapping[int, Sequence[int]],
+                  part_cuts: Mapping[tuple[str, int], Sequence[int]] | None = None) -> Views:
+        """The same document's views cut at annotation boundaries per paragraph (and per
+        (part, index) of the title and headings); this one is unchanged.
+
+        The new views share the canonical texts, the short texts and every paragraph
+        aligned by construction (an identity map in a view whose conversion keeps
+        lengths): only the others must be re-cut, lazily, when asked for.
+        """
+        views = Views(self.document, self.protected, cuts, part_cuts)
+        views._canonical = self._canonical  # the same texts whatever the cuts
+        views._texts = self._texts
+        for key, cache in self._views.items():
+            if key[0] == "simplified" or _keeps_length(CONFIGS[key]):
+                views._views[key] = {i: v for i, v in cache.items() if v.map.is_identity}
+        return views
 
     def __len__(self) -> int:
         return len(self.document.paragraphs)
@@ -221,7 +242,7 @@ class Views:
 
     def part_view(self, script: str, variant: str, part: str, index: int = 0) -> ViewText:
         """The title or a heading in a view with its map to canonical offsets, cut at the
-        boundaries :meth:`set_part_cuts` handed in (as a paragraph is)."""
+        ``part_cuts`` boundaries (as a paragraph is)."""
         key = (*view_key(script, variant), part, index)
         cached = self._parts.get(key)
         if cached is None:
@@ -235,11 +256,6 @@ class Views:
                                            self.protected.find(text, view))
             self._parts[key] = cached
         return cached
-
-    def set_part_cuts(self, cuts: Mapping[tuple[str, int], Sequence[int]]) -> None:
-        """Annotation boundaries per (part, index) of the title and headings."""
-        self._part_cuts = {k: tuple(sorted(set(c))) for k, c in cuts.items()}
-        self._parts.clear()
 
     def export(self, script: str, variant: str) -> dict:
         """Every paragraph, title and heading of one view, as JSON-ready data (for the cache)."""
@@ -270,19 +286,9 @@ class Views:
         self._texts.update({(key, source): text for source, text in zip(sources, texts)})
         return True
 
-    def set_cuts(self, cuts: Mapping[int, Sequence[int]]) -> None:
-        """Annotation boundaries per paragraph; drops cached views that must be re-cut.
 
-        Those are the paragraphs not aligned by construction: every paragraph of a view
-        whose conversion changes lengths (its map must have an anchor at every new cut,
-        whatever its total length did), and any paragraph whose map is not the identity.
-        """
-        self._cuts = {i: tuple(sorted(set(c))) for i, c in cuts.items()}
-        for key, cache in self._views.items():
-            aligned = key[0] == "simplified" or _keeps_length(CONFIGS[key])
-            for index in list(cache):
-                if not aligned or not cache[index].map.is_identity:
-                    del cache[index]
+def _sorted_cuts(cuts: Mapping) -> dict:
+    return {k: tuple(sorted(set(c))) for k, c in cuts.items()}
 
 
 def _same(text: str) -> str:

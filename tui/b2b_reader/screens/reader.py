@@ -89,6 +89,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         self.script = script
         self.variant = variant
         self.analysis: Analysis | None = None
+        self.generations = pipeline.Generations()  # which analysis is the newest asked for
         self.info = "analysing…"
         self.target: tuple[str, list[tuple[int, int, int]], int] | None = None  # label, mentions, index
         self.date_override: str | None = None  # set in the app (D); None: the document's own
@@ -142,20 +143,14 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
 
     # -- analysis in a worker --------------------------------------------------------------
 
-    @background(exclusive=True, group="analysis")
-    def analyse(self) -> Analysis:
-        """The slow pass (segmentation, entities, glossary, dates), off the UI thread.
+    def analyse(self) -> None:
+        """Start the slow pass (segmentation, entities, glossary, dates), off the UI thread."""
+        self._analyse(self.generations.start(), self.views, self.date_override, (self.script, self.variant))
 
-        It also caches the current view, cut at the annotations, for the next open.
-        """
-        # A large document analysed in a thread of this process holds the GIL and slows every
-        # key (bench/analysis_keys.py: p90 65-128 ms in a thread, 27-38 ms in a child process).
-        large = self.loaded.document.char_count >= pipeline.ISOLATE_FROM_CHARS
-        analysis = pipeline.analyze(self.loaded.document, self.views, self.date_override, isolated=large)
-        self.views.set_cuts(analysis.cuts())
-        self.views.set_part_cuts(analysis.part_cuts())
-        pipeline.store_view(self.views, self.script, self.variant)
-        return analysis
+    @background(exclusive=True, group="analysis")
+    def _analyse(self, generation: int, views: Views, date: str | None, view: tuple[str, str]) -> pipeline.Analysed:
+        """The analysis and the views cut at it, swapped in by the UI thread if still the newest."""
+        return pipeline.analysed(self.loaded.document, views, date, generation, keep_view=view)
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
@@ -164,7 +159,13 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         if event.worker.group != "analysis":
             return
         if event.state == WorkerState.SUCCESS:
-            self.analysis = event.worker.result
+            result = event.worker.result
+            if not self.generations.is_current(result.generation):
+                return  # superseded (the date changed meanwhile): a newer one is coming
+            self.analysis, self.views = result.analysis, result.views
+            self.article.views = self.views
+            if self._outline is not None:
+                self._outline.views = self.views
             self.article.set_spans(self.analysis.by_paragraph())
             self.article.set_part_spans(self.analysis.part_spans())
             if self._outline is not None:
