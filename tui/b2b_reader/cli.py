@@ -129,15 +129,11 @@ def _analyze(args: Namespace) -> int:
     variant = args.variant or "tw"
     for warning in (*loaded.warnings, *analysis.warnings):
         say(f"warning: {warning}")
-    from .core.inert import inert_data
+    from .core.inert import inert_json
 
-    # Inert before encoding: JSON escapes C0 controls but not C1 (U+009B), and a decoded
-    # string must be as harmless as the text shown in the reader.
-    data = inert_data(pipeline.analysis_json(loaded, views, analysis, script, variant))
-    import json
-
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+    # Inert: JSON escapes C0 controls but not C1 (U+009B), and a decoded string must be as
+    # harmless as the text shown in the reader. Encoded once and written once.
+    sys.stdout.write(inert_json(pipeline.analysis_json(loaded, views, analysis, script, variant)) + "\n")
     return 0
 
 

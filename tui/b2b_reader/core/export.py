@@ -15,7 +15,6 @@ All text is cleaned of control characters (``cleaning.scrub_controls``) first.
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -44,7 +43,7 @@ def export(loaded: Loaded, views: Views, analysis: Analysis | None, fmt: str,
     if fmt == "html":
         return scrub_controls(to_html(loaded, views, analysis, script, variant))
     if fmt == "json":
-        return json.dumps(to_json(loaded, views, analysis, script, variant), ensure_ascii=False, indent=1) + "\n"
+        return inert_json(to_json(loaded, views, analysis, script, variant)) + "\n"  # encoded once
     raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
 
 
@@ -65,6 +64,7 @@ def to_json(loaded: Loaded, views: Views, analysis: Analysis | None,
 
 
 from .inert import inert_data as _scrub  # noqa: E402  (the terminal boundary's one function)
+from .inert import inert_json  # noqa: E402
 
 
 # --------------------------------------------------------------------------- Markdown
