@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from .models import Span
 from .script import converter
@@ -91,6 +92,28 @@ class Term:
         """The forms in traditional script, derived with OpenCC (never typed in the data)."""
         s2t = converter("s2t")
         return tuple(dict.fromkeys(s2t(f) for f in self.forms))
+
+
+class GlossaryItem(NamedTuple):
+    """A glossary term the analysis found: its entry and where it occurs, on canonical
+    offsets: ``occurrences`` (paragraph, start, end) in the body, ``heads`` (part, index,
+    start, end) in the title and headings."""
+
+    term: str
+    pinyin: str
+    en: str
+    zh: str
+    category: str
+    occurrences: tuple[tuple[int, int, int], ...] = ()
+    heads: tuple[tuple[str, int, int, int], ...] = ()
+
+    def to_json(self) -> dict:
+        return self._asdict()
+
+    @classmethod
+    def from_json(cls, data: dict) -> GlossaryItem:
+        return cls(data["term"], data["pinyin"], data["en"], data["zh"], data["category"],
+                   tuple(tuple(o) for o in data["occurrences"]), tuple(tuple(h) for h in data.get("heads", ())))
 
 
 class Glossary:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .models import Document, Span
 
 if TYPE_CHECKING:
+    from .glossary import GlossaryItem
     from .timeline import Event
 from .script import VARIANTS, VIEWS_VERSION, Views, detect_script, view_key
 
@@ -47,7 +48,7 @@ class Analysis:
     """
 
     spans: list[Span] = field(default_factory=list)
-    glossary: list[dict] = field(default_factory=list)
+    glossary: list[GlossaryItem] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     date: str | None = None
     date_inferred: bool = False
@@ -56,8 +57,8 @@ class Analysis:
     #: holds the body's, so paragraph numbering is the body's everywhere.
     heads: list[Span] = field(default_factory=list)
     #: Glossary items found only in the title or headings (``glossary`` holds those the
-    #: body has); each item of either lists its title and heading mentions under "heads".
-    head_glossary: list[dict] = field(default_factory=list)
+    #: body has); each item of either lists its title and heading mentions in ``heads``.
+    head_glossary: list[GlossaryItem] = field(default_factory=list)
 
     #: The grouped forms below, computed once (an analysis is complete once returned:
     #: the UI regrouped ~60k spans of a 1M-character book for every panel on every ``t``).
@@ -417,7 +418,7 @@ def _analyze_texts(paragraphs: list[str], document: Document, date: str | None,
     """The slow pass over a list of canonical texts (``paragraphs``)."""
     from . import timeline  # imported here: compiling its rules costs start-up time
     from .entities import find_entities
-    from .glossary import find_terms, load_glossary
+    from .glossary import GlossaryItem, find_terms, load_glossary
     from .lexicon import load_lexicon
 
     shown, paragraphs = paragraphs, [p.translate(FULLWIDTH) for p in paragraphs]  # same lengths: offsets hold
@@ -452,13 +453,13 @@ def _analyze_texts(paragraphs: list[str], document: Document, date: str | None,
 
     terms = find_terms(paragraphs, glossary, entities)  # a term may be exactly an entity
     analysis.spans.extend(terms)
-    found: dict[str, list[list[int]]] = {}
+    found: dict[str, list[tuple[int, int, int]]] = {}
     for span in terms:
-        found.setdefault(span.key, []).append([span.paragraph, span.start, span.end])
+        found.setdefault(span.key, []).append((span.paragraph, span.start, span.end))
     for term_key, occurrences in found.items():
         term = glossary.get(term_key)
-        analysis.glossary.append({"term": term.term, "pinyin": term.pinyin, "en": term.en, "zh": term.zh,
-                                  "category": term.category, "occurrences": occurrences})
+        analysis.glossary.append(GlossaryItem(term.term, term.pinyin, term.en, term.zh, term.category,
+                                              tuple(occurrences)))
     analysis.spans.sort(key=_span_order)
     return analysis
 
@@ -610,8 +611,8 @@ def _analysis_to_json(analysis: Analysis) -> dict:
     return {
         "spans": [[s.paragraph, s.start, s.end, s.layer, s.type, s.key] for s in analysis.spans],
         "heads": [[s.paragraph, s.start, s.end, s.layer, s.type, s.key, s.part] for s in analysis.heads],
-        "head_glossary": analysis.head_glossary,
-        "glossary": analysis.glossary,
+        "head_glossary": [item.to_json() for item in analysis.head_glossary],
+        "glossary": [item.to_json() for item in analysis.glossary],
         "events": [{name: getattr(e, name) for name in names} for e in analysis.events],
         "date": analysis.date, "date_inferred": analysis.date_inferred,
         "warnings": analysis.warnings,
@@ -619,13 +620,14 @@ def _analysis_to_json(analysis: Analysis) -> dict:
 
 
 def _analysis_from_json(data: dict) -> Analysis:
+    from .glossary import GlossaryItem
     from .timeline import Event
 
     return Analysis(
         spans=[Span(*row) for row in data["spans"]],
         heads=[Span(p, s, e, layer, kind, key, part=part) for p, s, e, layer, kind, key, part in data["heads"]],
-        head_glossary=data["head_glossary"],
-        glossary=data["glossary"],
+        head_glossary=[GlossaryItem.from_json(item) for item in data["head_glossary"]],
+        glossary=[GlossaryItem.from_json(item) for item in data["glossary"]],
         events=[Event(**e) for e in data["events"]],
         date=data["date"], date_inferred=data["date_inferred"],
         warnings=list(data["warnings"]),
@@ -701,16 +703,16 @@ def analysis_json(
     }
 
 
-def _glossary_json(item: dict, views: Views, script: str, variant: str) -> dict:
+def _glossary_json(item: GlossaryItem, views: Views, script: str, variant: str) -> dict:
     """A glossary item with its occurrences in the chosen view's offsets."""
     occurrences = []
-    for paragraph, start, end in item["occurrences"]:
+    for paragraph, start, end in item.occurrences:
         view = views.get(script, variant, paragraph)
         occurrences.append([paragraph, view.map.to_view(start), view.map.to_view(end, end=True)])
     in_titles = []
-    for part, index, start, end in item.get("heads", ()):
+    for part, index, start, end in item.heads:
         view = views.part_view(script, variant, part, index)
         in_titles.append({"part": part, "section": index if part == "heading" else None,
                           "start": view.map.to_view(start), "end": view.map.to_view(end, end=True)})
-    return {"term": item["term"], "pinyin": item["pinyin"], "en": item["en"], "zh": item["zh"],
-            "category": item["category"], "occurrences": occurrences, "title_occurrences": in_titles}
+    return {"term": item.term, "pinyin": item.pinyin, "en": item.en, "zh": item.zh,
+            "category": item.category, "occurrences": occurrences, "title_occurrences": in_titles}

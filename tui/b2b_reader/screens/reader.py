@@ -168,21 +168,29 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
                 self._outline.views = self.views
             self.article.set_spans(self.analysis.by_paragraph())
             self.article.set_part_spans(self.analysis.part_spans())
-            if self._outline is not None:
-                self._outline.relabel()  # headings now carry their annotations
-            # The analysis (10^5 spans for a long book) lives as long as the document: out of
-            # the collector's scans, a full collection cannot land on a keystroke. Frozen
-            # objects are still freed by reference counting when replaced.
-            gc.freeze()
-            self._show_panels()
             self.info = ""
-            self._show_title()
-            for warning in self.analysis.warnings:
-                self.notify(warning, severity="warning", markup=False)
-            self.warm_lookup()
+            # The highlights first; the panels (9,000 timeline rows for a 1M-character book)
+            # and the rest after that frame.
+            self.call_after_refresh(self._show_analysis, self.analysis)
         elif failed:
             self.info = "analysis failed"
         self._update_status()
+
+    def _show_analysis(self, analysis: Analysis) -> None:
+        """What the analysis adds besides the highlights (the outline's, the panels, the title)."""
+        if analysis is not self.analysis:
+            return  # superseded meanwhile
+        if self._outline is not None:
+            self._outline.relabel()  # headings now carry their annotations
+        # The analysis (10^5 spans for a long book) lives as long as the document: out of
+        # the collector's scans, a full collection cannot land on a keystroke. Frozen
+        # objects are still freed by reference counting when replaced.
+        gc.freeze()
+        self._show_panels()
+        self._show_title()
+        for warning in analysis.warnings:
+            self.notify(warning, severity="warning", markup=False)
+        self.warm_lookup()
 
     # -- views ------------------------------------------------------------------------------
 
@@ -496,7 +504,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         spans = self._spans_at(paragraph, start, end)
         entities = tuple(dict.fromkeys((s.type, s.key) for s in spans if s.layer == "entity"))
         terms = {s.key for s in spans if s.layer == "term"}
-        term = next((g for g in self.analysis.glossary if g["term"] in terms), None) if self.analysis else None
+        term = next((g for g in self.analysis.glossary if g.term in terms), None) if self.analysis else None
         view = self.views.get(self.script, self.variant, paragraph)
         shown = view.text[view.map.to_view(start):view.map.to_view(end, end=True)]
         canonical = self.views.canonical(paragraph)[start:end]
