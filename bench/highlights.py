@@ -27,6 +27,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_big import make  # noqa: E402
 
 TARGET = 0.3
+#: Full collections of the cyclic GC (start, seconds, thread), to see where pauses come from.
+COLLECTIONS: list[tuple[float, float, str]] = []
+_started: dict[int, float] = {}
+
+
+def _gc_watch(phase: str, info: dict) -> None:
+    if info["generation"] != 2:
+        return
+    if phase == "start":
+        _started[threading.get_ident()] = time.perf_counter()
+    elif (start := _started.pop(threading.get_ident(), None)) is not None:
+        COLLECTIONS.append((start, time.perf_counter() - start, threading.current_thread().name))
 
 
 def _watch(directory: Path, found: dict, stop: threading.Event) -> None:
@@ -38,20 +50,35 @@ def _watch(directory: Path, found: dict, stop: threading.Event) -> None:
 
 
 async def measure(chars: int) -> None:
+    import gc
+
+    gc.callbacks.append(_gc_watch)
     home = tempfile.mkdtemp(prefix="b2b-highlights-")
     os.environ["B2B_READER_HOME"] = home
     from b2b_reader.app import ReaderApp
     from b2b_reader.core import pipeline
 
     times: dict[str, float] = {}
-    real_analysed = pipeline.analysed
+    real_analysed = getattr(pipeline, "analysed", None)  # (absent before issue 18: no worker figure)
 
     def analysed(*args, **kwargs):
         result = real_analysed(*args, **kwargs)
         times["worker"] = time.perf_counter()
         return result
 
-    pipeline.analysed = analysed
+    if real_analysed is not None:
+        pipeline.analysed = analysed
+    from b2b_reader.widgets.article import ArticleView
+
+    real_set_spans = ArticleView.set_spans
+
+    def set_spans(self, spans):
+        real_set_spans(self, spans)
+        if spans and "applied" not in times:  # the next frame draws them
+            times["applied"] = time.perf_counter()
+            self.call_after_refresh(lambda: times.setdefault("shown", time.perf_counter()))
+
+    ArticleView.set_spans = set_spans
     path = Path(home) / "big.md"
     path.write_text(make(chars), encoding="utf-8")
     loaded = pipeline.load_path(str(path))
@@ -60,10 +87,10 @@ async def measure(chars: int) -> None:
     threading.Thread(target=_watch, args=(Path(home) / "cache" / "analysis", found, stop), daemon=True).start()
     app = ReaderApp(loaded, script="traditional", variant="tw")
     async with app.run_test(size=(160, 50)) as pilot:
-        while app.screen.analysis is None:  # set when the UI thread applies the result
+        while "shown" not in times:
             await asyncio.sleep(0.005)
-        await pilot.pause()  # the frame with the highlights
-        times["shown"] = time.perf_counter()
+        await pilot.pause()
+        panels = time.perf_counter()
         stop.set()
         switches = []
         for _ in range(4):
@@ -71,13 +98,19 @@ async def measure(chars: int) -> None:
             await pilot.press("t")
             await pilot.pause()
             switches.append(time.perf_counter() - t0)
-    pipeline.analysed = real_analysed
+    ArticleView.set_spans = real_set_spans
+    if real_analysed is not None:
+        pipeline.analysed = real_analysed
+    times.setdefault("worker", times["applied"])
     t0 = found["cached"]
+    pauses = [f"{(start - t0) * 1000:+.0f} ms: {secs * 1000:.0f} ms ({name})" for start, secs, name in COLLECTIONS
+              if start >= t0 and secs >= 0.01 and start <= times["shown"]]
     delay = times["shown"] - t0
     print(f"{loaded.document.char_count:,} characters: highlights {delay:.2f} s after the result was cached "
           f"(worker {times['worker'] - t0:.2f} s, UI thread {times['shown'] - times['worker']:.2f} s) "
           f"vs target {TARGET} s: {'met' if delay <= TARGET else 'NOT met'}; "
-          f"t with panels: {', '.join(f'{s * 1000:.0f}' for s in switches)} ms")
+          f"panels filled {panels - t0:.2f} s; t with panels: {', '.join(f'{s * 1000:.0f}' for s in switches)} ms")
+    print(f"  full collections from the result to the highlights: {'; '.join(pauses) or 'none'}")
 
 
 def main() -> None:
