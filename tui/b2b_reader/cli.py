@@ -13,17 +13,14 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
+from .options import PROG, UsageError
+
 if TYPE_CHECKING:
     from argparse import Namespace
 
-PROG = "b2b-reader"
 SUBCOMMANDS = ("analyze", "excerpt", "export")
 #: What ``options.build_parser()`` gives for an empty command line (a test checks it).
 NO_ARGUMENTS = {"path": None, "script": None, "variant": None, "encoding": None, "date": None}
-
-
-class UsageError(Exception):
-    """Bad command-line usage (exit status 2)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
