@@ -112,6 +112,18 @@ def test_cut_views_leave_the_uncut_ones_as_they_were():
     assert cut.get("traditional", "tw", 0).text == "京東集團首席執行官許冉表示，互聯網用戶增長了。"
 
 
+def test_a_whole_view_converted_at_once_is_the_paragraphs_one_by_one():
+    texts = ["余涌说，阿里巴巴的后台发展很快。", "头发和发展", "干面", "互联网公司的用户", "了", "余涌"]
+    protected = ProtectedNames({("traditional", "tw"): {"余涌": "余涌"}, ("simplified", "std"): {"余涌": "余涌"}})
+    for script, variant in (("simplified", "std"), ("traditional", "std"), ("traditional", "tw"),
+                            ("traditional", "hk"), ("traditional", "twp"), ("original", "std")):
+        one_by_one = _views(*texts, protected=protected)
+        expected = [one_by_one.get(script, variant, i) for i in range(len(one_by_one))]
+        assert _views(*texts, protected=protected).all_views(script, variant) == expected, (script, variant)
+        assert _views(*texts, protected=protected).all_canonical() == [v.canonical(i) for v in [one_by_one] for i in range(6)]
+    assert _views(*texts, protected=protected).all_views("traditional", "tw")[0].text == "余涌說，阿里巴巴的後臺發展很快。"
+
+
 def test_identity_map():
     m = OffsetMap.identity(5)
     assert m.is_identity and m.to_view(3) == 3 and m.to_canonical(5) == 5

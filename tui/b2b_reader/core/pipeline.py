@@ -644,17 +644,14 @@ def analysis_json(
     """The ``analyze --json`` object: text and offsets in the chosen script and variant."""
     document = loaded.document
     views = analysed_views(views, analysis)
-    paragraphs = []
-    for p in document.paragraphs:
-        paragraphs.append(
-            {"index": p.index, "section": p.section, "kind": p.kind,
-             "text": views.get(script, variant, p.index).text}
-        )
+    shown = views.all_views(script, variant)
+    paragraphs = [{"index": p.index, "section": p.section, "kind": p.kind, "text": shown[p.index].text}
+                  for p in document.paragraphs]
     entities = []
     for span in analysis.spans:
         if span.layer != "entity" and span.layer != "date":
             continue
-        view = views.get(script, variant, span.paragraph)
+        view = shown[span.paragraph]
         start = view.map.to_view(span.start)
         end = view.map.to_view(span.end, end=True)
         entities.append(

@@ -96,6 +96,22 @@ class ProtectedNames:
         names = sorted({n for value in self._forms.values() for n in value}, key=len, reverse=True)
         self._pattern = re.compile("|".join(map(re.escape, names))) if names else None
 
+    def paragraphs_with(self, canonical: Sequence[str], indices: Sequence[int], key: tuple[str, str]) -> set[int]:
+        """Which of ``indices`` hold a name with a fixed form in a view (one search, not one
+        per paragraph)."""
+        table = self._forms.get(key)
+        if not table or self._pattern is None or not indices:
+            return set()
+        from bisect import bisect_right
+
+        texts = [canonical[i] for i in indices]
+        starts, at = [], 0
+        for text in texts:
+            starts.append(at)
+            at += len(text) + 1
+        return {indices[bisect_right(starts, m.start()) - 1]
+                for m in self._pattern.finditer("\n".join(texts)) if m.group() in table}
+
     def find(self, canonical: str, key: tuple[str, str]) -> dict[tuple[int, int], str]:
         """Protected spans in canonical text for a view, with their forms."""
         table = self._forms.get(key)
@@ -106,6 +122,18 @@ class ProtectedNames:
             for m in self._pattern.finditer(canonical)
             if m.group() in table
         }
+
+
+def _convert_all(texts: list[str], convert: Callable[[str], str]) -> list[str] | None:
+    """``texts`` converted by a length-keeping configuration in one call (its phrases never
+    hold a newline, so each text converts as it would alone); None if they cannot be told
+    apart afterwards (a text with a newline of its own)."""
+    if len(texts) < 2 or any("\n" in t for t in texts):
+        return None
+    pieces = convert("\n".join(texts)).split("\n")
+    if len(pieces) != len(texts) or any(len(p) != len(t) for p, t in zip(pieces, texts)):
+        return None
+    return pieces
 
 
 def _fixed_forms(protected: ProtectedNames, canonical: str, key: tuple[str, str]) -> dict[tuple[int, int], str]:
@@ -178,8 +206,30 @@ class Views:
         return self._canonical_view(index).text
 
     def all_canonical(self) -> list[str]:
-        """Simplified text of every paragraph."""
+        """Simplified text of every paragraph (converted in one call, not one per paragraph)."""
+        missing = [i for i in range(len(self)) if i not in self._canonical]
+        pieces = _convert_all([self.document.paragraphs[i].text for i in missing], converter(CANONICAL))
+        for i, piece in zip(missing, pieces or ()):
+            self._canonical[i] = ViewText(piece, OffsetMap.identity(len(piece)))
         return [self.canonical(i) for i in range(len(self))]
+
+    def all_views(self, script: str, variant: str) -> list[ViewText]:
+        """Every paragraph in a view, as :meth:`get` gives them; a view converted character
+        for character is converted in one call, paragraphs with a name of fixed form aside
+        (100,000 short paragraphs cost 5x the conversion one by one)."""
+        key = view_key(script, variant)
+        if script != "original" and (script == "simplified" or _keeps_length(CONFIGS[key])):
+            cache = self._views.setdefault(key, {})
+            canonical = self.all_canonical()
+            plain = [i for i in range(len(self)) if i not in cache]
+            named = self.protected.paragraphs_with(canonical, plain, key)
+            plain = [i for i in plain if i not in named]
+            if script == "simplified":
+                cache.update((i, ViewText(canonical[i], OffsetMap.identity(len(canonical[i])))) for i in plain)
+            else:
+                pieces = _convert_all([canonical[i] for i in plain], converter(CONFIGS[key]))
+                cache.update((i, ViewText(piece, OffsetMap.identity(len(piece)))) for i, piece in zip(plain, pieces or ()))
+        return [self.get(script, variant, i) for i in range(len(self))]
 
     def get(self, script: str, variant: str, index: int) -> ViewText:
         """Paragraph ``index`` in a view, with its map to canonical offsets."""
@@ -261,8 +311,7 @@ class Views:
         """Every paragraph, title and heading of one view, as JSON-ready data (for the cache)."""
         key = view_key(script, variant)
         paragraphs = []
-        for index in range(len(self)):
-            view = self.get(script, variant, index)
+        for view in self.all_views(script, variant):
             paragraphs.append([view.text, None if view.map.is_identity else [view.map.a, view.map.b]])
         texts = [self.title(script, variant)] + [self.heading(script, variant, s.index) for s in self.document.sections]
         return {"view": list(key), "paragraphs": paragraphs, "texts": texts}

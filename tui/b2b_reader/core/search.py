@@ -186,7 +186,7 @@ def build_view_index(views, script: str, variant: str, canonical: SearchIndex) -
     (its ``著`` is canonical ``着``). It costs a whole-document conversion (~0.7 s for
     1M characters in ``twp``): build it off the UI thread.
     """
-    texts = [views.get(script, variant, i) for i in range(len(views))]
+    texts = views.all_views(script, variant)
     index = build_index([v.text for v in texts], views.document.script, [v.map for v in texts])
     differs = []
     for i, view in enumerate(texts):
