@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .models import Document, Span
 
 if TYPE_CHECKING:
-    from .pipeline import Analysis
+    from .analysis import Analysis
 
 
 def head_parts(document: Document) -> list[tuple[str, int]]:

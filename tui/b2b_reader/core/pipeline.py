@@ -1,26 +1,29 @@
 """One entry point from input to document, views and analysis; used by the app and the CLI.
 
 ``load`` decodes and cleans (fast, before the first frame); ``analyze`` runs the slow
-language work (segmentation, entities, glossary, dates) and is what the app runs in a
-worker. ``analysis_json`` is the ``analyze --json`` schema of the design.
+language work (segmentation, entities, glossary, dates); ``analysed`` is what the app
+runs in a worker: the analysis and new views cut at it. The record is ``core.analysis``,
+the ``analyze --json`` schema ``core.analysis_json``, the child process ``core.isolation``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
+# The analysis record, its ``analyze --json`` form and the child process, re-exported:
+# the app, the CLI and tests use these names here.
+from .analysis import Analysis, _span_order, from_json, to_json
+from .analysis_json import SCHEMA as SCHEMA
+from .analysis_json import analysis_json as analysis_json
+from .isolation import _children as _children
+from .isolation import analyze_in_child, store_view_in_child
+from .isolation import terminate_children as terminate_children
 from .models import Document, Span
-
-if TYPE_CHECKING:
-    from .glossary import GlossaryItem
-    from .timeline import Event
 from .script import VARIANTS, VIEWS_VERSION, Views, detect_script, view_key
 
-SCHEMA = 1
 #: Bump when cleaning, parsing or analysis output changes, so cached results are not reused.
 PIPELINE_VERSION = "7"
 #: Full-width ASCII forms (１９８１, Ｑ３, １．５, ％) as ASCII, for analysis only: one character
@@ -37,86 +40,6 @@ class Loaded(NamedTuple):
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
     truncated: bool = False  # only the first part of a too-large input was read
-
-
-@dataclass
-class Analysis:
-    """Everything the slow pass found, on canonical text.
-
-    ``date`` is the date relative expressions were resolved against, ``date_inferred``
-    whether it came from the text rather than the document or the user.
-    """
-
-    spans: list[Span] = field(default_factory=list)
-    glossary: list[GlossaryItem] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    date: str | None = None
-    date_inferred: bool = False
-    warnings: list[str] = field(default_factory=list)
-    #: Spans in the title and the section headings (``Span.part`` says which); ``spans``
-    #: holds the body's, so paragraph numbering is the body's everywhere.
-    heads: list[Span] = field(default_factory=list)
-    #: Glossary items found only in the title or headings (``glossary`` holds those the
-    #: body has); each item of either lists its title and heading mentions in ``heads``.
-    head_glossary: list[GlossaryItem] = field(default_factory=list)
-
-    #: The grouped forms below, computed once (an analysis is complete once returned:
-    #: the UI regrouped ~60k spans of a 1M-character book for every panel on every ``t``).
-    _memo: dict = field(default_factory=dict, repr=False, compare=False)
-
-    def _once(self, name: str, make: Callable[[], object]):
-        value = self._memo.get(name)
-        if value is None:
-            value = self._memo[name] = make()
-        return value
-
-    def by_paragraph(self) -> dict[int, list[Span]]:
-        """Spans grouped per paragraph, in order."""
-        def make() -> dict[int, list[Span]]:
-            grouped: dict[int, list[Span]] = {}
-            for span in sorted(self.spans, key=_span_order):
-                grouped.setdefault(span.paragraph, []).append(span)
-            return grouped
-        return self._once("by_paragraph", make)
-
-    def part_spans(self) -> dict[tuple[str, int], list[Span]]:
-        """Spans of the title (``("title", 0)``) and of each heading (``("heading", section)``)."""
-        def make() -> dict[tuple[str, int], list[Span]]:
-            grouped: dict[tuple[str, int], list[Span]] = {}
-            for span in sorted(self.heads, key=_span_order):
-                grouped.setdefault((span.part, span.paragraph), []).append(span)
-            return grouped
-        return self._once("part_spans", make)
-
-    def entity_groups(self) -> dict[str, list[tuple[str, tuple[tuple[int, int, int], ...]]]]:
-        """The body's entities per type (dict in first-seen order), each type's canonical
-        keys most mentioned first (ties: first mention, then key), with their sorted
-        mentions (paragraph, start, end): what the entity panel lists, in any view."""
-        def make() -> dict:
-            groups: dict[str, dict[str, list[tuple[int, int, int]]]] = {}
-            for span in self.spans:
-                if span.layer == "entity":
-                    groups.setdefault(span.type or "", {}).setdefault(span.key, []).append(
-                        (span.paragraph, span.start, span.end))
-            return {kind: sorted(((key, tuple(sorted(m))) for key, m in entities.items()),
-                                 key=lambda item: (-len(item[1]), item[1][0], item[0]))
-                    for kind, entities in groups.items()}
-        return self._once("entity_groups", make)
-
-    def events_in_order(self) -> list[Event]:
-        """The timeline's events in date order (then where they are read)."""
-        return self._once("events", lambda: sorted(self.events, key=lambda e: (e.start, e.end, e.paragraph, e.span_start)))
-
-    def part_cuts(self) -> dict[tuple[str, int], list[int]]:
-        """Span boundaries in the title and headings, for :meth:`Views.with_cuts`."""
-        return {key: [x for span in spans for x in (span.start, span.end)] for key, spans in self.part_spans().items()}
-
-    def cuts(self) -> dict[int, list[int]]:
-        """Span boundaries per paragraph, for cutting views that change length."""
-        cuts: dict[int, list[int]] = {}
-        for span in self.spans:
-            cuts.setdefault(span.paragraph, []).extend((span.start, span.end))
-        return cuts
 
 
 def _parsed(parse: Callable[[], Document], *key: str) -> Document:
@@ -303,19 +226,21 @@ def analyze(document: Document, views: Views, date: str | None = None, use_cache
         cached = cache.load("analysis", key)
         if cached is not None:
             try:
-                analysis = _analysis_from_json(cached)
+                analysis = from_json(cached)
             except (KeyError, TypeError, ValueError):
                 pass  # an entry of an older shape: recompute and overwrite it
     if analysis is None and isolated:  # the child also writes the cache entry: no JSON encoding here
-        return _analyze_in_child(views.all_canonical(), document, date, *overlays,
-                                 cache_key=key if use_cache else None, view=_view_job(views, keep_view))
+        return analyze_in_child(views.all_canonical(), document, date, *overlays,
+                                cache_key=key if use_cache else None, view=_view_job(views, keep_view))
     if analysis is None:
         analysis = _analyze(views.all_canonical(), document, date, *overlays)
         if use_cache:
-            cache.store("analysis", key, _analysis_to_json(analysis))
+            cache.store("analysis", key, to_json(analysis))
     if keep_view is not None and not cache.has("views", _views_key(views, *keep_view)):
         if isolated:
-            _store_view_in_child(document, views, analysis, keep_view)
+            job = _view_job(views, keep_view)
+            if job is not None:
+                store_view_in_child(document, analysis, job)
         else:
             store_view(analysed_views(views, analysis), *keep_view)
     return analysis
@@ -476,240 +401,3 @@ def _date_over_figures(entities: list[Span], expr) -> bool:
     return True
 
 
-def _span_order(span: Span) -> tuple:
-    """The order of ``Span``'s compared fields, as a key: sorting through the dataclass's
-    generated ``__lt__`` was a tenth of a second on a 1M-character document."""
-    return (span.paragraph, span.start, span.end, span.layer, span.type, span.key)
-
-
-_CHILD = ("import pickle, sys; job = pickle.load(sys.stdin.buffer); sys.path[:0] = job.pop('path'); "
-          "from b2b_reader.core.pipeline import _child_main; _child_main(job)")
-#: Rows per pickled chunk sent back by the child: each load is short, so the caller's
-#: other threads get the GIL between chunks (one load of 50,000 spans would stall them).
-_CHUNK = 2000
-
-
-#: Analysis processes running now, so that quitting can end them (terminate_children).
-_children: set = set()
-
-
-def terminate_children() -> None:
-    """End every running analysis child now: the reader is quitting and nobody waits
-    for the result (its caller's ``_analyze_in_child`` then raises, and is ignored)."""
-    for child in list(_children):
-        try:
-            child.terminate()
-        except OSError:  # already gone
-            pass
-
-
-def _start_child(job: dict):
-    import pickle
-    import subprocess
-    import sys
-
-    for done in [c for c in _children if c.poll() is not None]:  # children that wrote a view
-        _children.discard(done)
-    child = subprocess.Popen([sys.executable, "-c", _CHILD], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _children.add(child)
-    child.stdin.write(pickle.dumps({"path": sys.path, **job}))
-    child.stdin.close()
-    return child
-
-
-def _analyze_in_child(paragraphs: list[str], document: Document, date: str | None,
-                      lexicon_path: Path, glossary_path: Path, cache_key: str | None = None,
-                      view: dict | None = None) -> Analysis:
-    """``_analyze`` in a fresh interpreter, its result sent back in the JSON form.
-
-    A plain subprocess with pipes rather than ``multiprocessing``: the latter hands
-    ``sys.stderr.fileno()`` to its helper process, which fails once a UI library has
-    replaced ``sys.stderr``; and the child must never write to the caller's terminal.
-    With ``cache_key`` the child stores the result in the disk cache itself; with ``view``
-    (:func:`_view_job`) it then caches that view too, after closing its output: the
-    result is read as soon as it is sent, and the child finishes on its own.
-    """
-    import io
-    import pickle
-
-    job = {"kind": "analyze", "paragraphs": paragraphs, "document": document, "date": date,
-           "lexicon": lexicon_path, "glossary": glossary_path, "cache_key": cache_key, "view": view}
-    child = _start_child(job)
-    stdout = child.stdout.read()
-    child.stdout.close()
-    stream = io.BytesIO(stdout)
-    try:
-        data = pickle.load(stream)
-        while stream.tell() < len(stdout):
-            name, rows = pickle.load(stream)
-            data[name].extend(rows)
-    except (EOFError, pickle.UnpicklingError, KeyError, TypeError, ValueError):
-        stderr = child.stderr.read()
-        child.wait()
-        _children.discard(child)
-        detail = stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RuntimeError(f"analysis process failed: {detail[-1] if detail else child.returncode}") from None
-    return _analysis_from_json(data)
-
-
-def _store_view_in_child(document: Document, views: Views, analysis: Analysis, view: tuple[str, str]) -> None:
-    """Cache a view cut at ``analysis`` in a child process, without waiting for it."""
-    job = _view_job(views, view)
-    if job is not None:
-        child = _start_child({"kind": "view", "document": document, "cuts": analysis.cuts(),
-                              "part_cuts": analysis.part_cuts(), "view": job})
-        child.stdout.close()
-
-
-def _child_main(job: dict) -> None:
-    """Entry point of the child process of :func:`_analyze_in_child` (and of
-    :func:`_store_view_in_child`)."""
-    import os
-    import pickle
-    import sys
-
-    from . import cache
-
-    if hasattr(os, "nice"):
-        # Background work: on a busy machine the scheduler should favour the reader's
-        # own process, which must answer keystrokes.
-        os.nice(10)
-
-    document, view = job["document"], job["view"]
-    if job["kind"] == "view":
-        cuts, part_cuts = job["cuts"], job["part_cuts"]
-    else:
-        analysis = _analyze(job["paragraphs"], document, job["date"], job["lexicon"], job["glossary"])
-        data = _analysis_to_json(analysis)
-        if job["cache_key"] is not None:
-            cache.store("analysis", job["cache_key"], data)
-        out = sys.stdout.buffer
-        pickle.dump({**data, "spans": [], "events": []}, out)
-        for name in ("spans", "events"):
-            rows = data[name]
-            for i in range(0, len(rows), _CHUNK):
-                pickle.dump((name, rows[i:i + _CHUNK]), out)
-        out.flush()
-        cuts, part_cuts = analysis.cuts(), analysis.part_cuts()
-        del data, analysis
-    os.close(1)  # the caller has the result now
-    if view is not None:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 2)  # nobody reads a message any more
-        store_view(Views(document, view["protected"], cuts, part_cuts), view["script"], view["variant"])
-
-
-def _analysis_to_json(analysis: Analysis) -> dict:
-    from dataclasses import fields
-
-    from .timeline import Event
-
-    # Event's fields are plain values: reading them directly gives what dataclasses.asdict
-    # gives, without its recursive copying (a quarter of a second for 10,000 events).
-    names = [f.name for f in fields(Event)]
-    return {
-        "spans": [[s.paragraph, s.start, s.end, s.layer, s.type, s.key] for s in analysis.spans],
-        "heads": [[s.paragraph, s.start, s.end, s.layer, s.type, s.key, s.part] for s in analysis.heads],
-        "head_glossary": [item.to_json() for item in analysis.head_glossary],
-        "glossary": [item.to_json() for item in analysis.glossary],
-        "events": [{name: getattr(e, name) for name in names} for e in analysis.events],
-        "date": analysis.date, "date_inferred": analysis.date_inferred,
-        "warnings": analysis.warnings,
-    }
-
-
-def _analysis_from_json(data: dict) -> Analysis:
-    from .glossary import GlossaryItem
-    from .timeline import Event
-
-    return Analysis(
-        spans=[Span(*row) for row in data["spans"]],
-        heads=[Span(p, s, e, layer, kind, key, part=part) for p, s, e, layer, kind, key, part in data["heads"]],
-        head_glossary=[GlossaryItem.from_json(item) for item in data["head_glossary"]],
-        glossary=[GlossaryItem.from_json(item) for item in data["glossary"]],
-        events=[Event(**e) for e in data["events"]],
-        date=data["date"], date_inferred=data["date_inferred"],
-        warnings=list(data["warnings"]),
-    )
-
-
-def analysis_json(
-    loaded: Loaded,
-    views: Views,
-    analysis: Analysis,
-    script: str = "simplified",
-    variant: str = "std",
-) -> dict:
-    """The ``analyze --json`` object: text and offsets in the chosen script and variant."""
-    document = loaded.document
-    views = analysed_views(views, analysis)
-    shown = views.all_views(script, variant)
-    paragraphs = [{"index": p.index, "section": p.section, "kind": p.kind, "text": shown[p.index].text}
-                  for p in document.paragraphs]
-    entities = []
-    for span in analysis.spans:
-        if span.layer != "entity" and span.layer != "date":
-            continue
-        view = shown[span.paragraph]
-        start = view.map.to_view(span.start)
-        end = view.map.to_view(span.end, end=True)
-        entities.append(
-            {"paragraph": span.paragraph, "start": start, "end": end,
-             "text": view.text[start:end], "type": span.type or span.layer, "canonical": span.key}
-        )
-    # A title's or heading's entities belong to it: listed with it, offsets in its text.
-    in_titles: dict[tuple[str, int], list[dict]] = {}
-    for (part, index), spans in analysis.part_spans().items():
-        view = views.part_view(script, variant, part, index)
-        for span in spans:
-            if span.layer == "entity" or span.layer == "date":
-                start, end = view.map.to_view(span.start), view.map.to_view(span.end, end=True)
-                in_titles.setdefault((part, index), []).append(
-                    {"start": start, "end": end, "text": view.text[start:end],
-                     "type": span.type or span.layer, "canonical": span.key})
-    from . import timeline
-
-    events = []
-    for event in analysis.events:
-        item = timeline.to_json(event)
-        item["text"] = views.text(script, variant, event.text)
-        events.append(item)
-    return {
-        "schema": SCHEMA,
-        "document": {
-            "title": views.part_view(script, variant, "title").text,
-            "date": analysis.date,
-            "date_inferred": analysis.date_inferred,
-            "source": document.source,
-            "script": script,
-            "variant": view_key(script, variant)[1] if script == "traditional" else None,
-            "title_entities": in_titles.get(("title", 0), []),
-        },
-        "sections": [
-            {"index": s.index,
-             "title": views.part_view(script, variant, "heading", s.index).text if s.title else None,
-             "paragraphs": list(s.paragraphs), "title_entities": in_titles.get(("heading", s.index), [])}
-            for s in document.sections
-        ],
-        "paragraphs": paragraphs,
-        "entities": entities,
-        "glossary": [_glossary_json(item, views, script, variant)
-                     for item in (*analysis.glossary, *analysis.head_glossary)],
-        "timeline": events,
-    }
-
-
-def _glossary_json(item: GlossaryItem, views: Views, script: str, variant: str) -> dict:
-    """A glossary item with its occurrences in the chosen view's offsets."""
-    occurrences = []
-    for paragraph, start, end in item.occurrences:
-        view = views.get(script, variant, paragraph)
-        occurrences.append([paragraph, view.map.to_view(start), view.map.to_view(end, end=True)])
-    in_titles = []
-    for part, index, start, end in item.heads:
-        view = views.part_view(script, variant, part, index)
-        in_titles.append({"part": part, "section": index if part == "heading" else None,
-                          "start": view.map.to_view(start), "end": view.map.to_view(end, end=True)})
-    return {"term": item.term, "pinyin": item.pinyin, "en": item.en, "zh": item.zh,
-            "category": item.category, "occurrences": occurrences, "title_occurrences": in_titles}
