@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .analysis import from_json, to_json
+from .analysis import collector_paused, from_json, to_json
 
 if TYPE_CHECKING:
     from .analysis import Analysis
@@ -82,10 +82,11 @@ def analyze_in_child(paragraphs: list[str], document: Document, date: str | None
         _writers.add(child)
     stream = io.BytesIO(stdout)
     try:
-        data = pickle.load(stream)
-        while stream.tell() < len(stdout):
-            name, rows = pickle.load(stream)
-            data[name].extend(rows)
+        with collector_paused():
+            data = pickle.load(stream)
+            while stream.tell() < len(stdout):
+                name, rows = pickle.load(stream)
+                data[name].extend(rows)
     except (EOFError, pickle.UnpicklingError, KeyError, TypeError, ValueError):
         stderr = child.stderr.read()
         child.wait()
