@@ -13,14 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-# The analysis record, its ``analyze --json`` form and the child process, re-exported:
-# the app, the CLI and tests use these names here.
 from .analysis import Analysis, _span_order, from_json, to_json
-from .analysis_json import SCHEMA as SCHEMA
-from .analysis_json import analysis_json as analysis_json
-from .isolation import _children as _children
-from .isolation import analyze_in_child, store_view_in_child
-from .isolation import terminate_children as terminate_children
 from .models import Document, Span
 from .script import VARIANTS, VIEWS_VERSION, Views, detect_script, view_key
 
@@ -193,6 +186,21 @@ def store_view(views: Views, script: str, variant: str) -> None:
             cache.store("views", key, views.export(script, variant))
 
 
+def analysis_json(loaded: Loaded, views: Views, analysis: Analysis, script: str = "simplified",
+                  variant: str = "std") -> dict:
+    """The ``analyze --json`` object (``core.analysis_json``: imported when asked for)."""
+    from . import analysis_json as schema
+
+    return schema.analysis_json(loaded, views, analysis, script, variant)
+
+
+def terminate_children() -> None:
+    """End the analysis child processes now: the reader is quitting (``core.isolation``)."""
+    from .isolation import terminate_children as end
+
+    end()
+
+
 def user_file(name: str) -> Path:
     """A user overlay file in the config directory (lexicon.toml, glossary.toml)."""
     from .state import config_dir
@@ -230,6 +238,8 @@ def analyze(document: Document, views: Views, date: str | None = None, use_cache
             except (KeyError, TypeError, ValueError):
                 pass  # an entry of an older shape: recompute and overwrite it
     if analysis is None and isolated:  # the child also writes the cache entry: no JSON encoding here
+        from .isolation import analyze_in_child
+
         return analyze_in_child(views.all_canonical(), document, date, *overlays,
                                 cache_key=key if use_cache else None, view=_view_job(views, keep_view))
     if analysis is None:
@@ -238,6 +248,8 @@ def analyze(document: Document, views: Views, date: str | None = None, use_cache
             cache.store("analysis", key, to_json(analysis))
     if keep_view is not None and not cache.has("views", _views_key(views, *keep_view)):
         if isolated:
+            from .isolation import store_view_in_child
+
             job = _view_job(views, keep_view)
             if job is not None:
                 store_view_in_child(document, analysis, job)
