@@ -95,8 +95,7 @@ def analyse_article(path: Path) -> set:
     document = loaded.document
     views = pipeline.make_views(document)
     analysis = pipeline.analyze(document, views, use_cache=False)
-    if analysis.spans:
-        views.set_cuts(analysis.cuts())
+    views = pipeline.analysed_views(views, analysis)
     loc = _Locator(text)
     found = _head_spans(text, document, analysis)
     maps = {p.index: loc.place(p.text) for p in document.paragraphs}

@@ -5,7 +5,7 @@
 Builds the document of ``bench/make_big.py`` (traditional and simplified eval articles
 repeated), its canonical text and the search index, then "types" each query one
 character at a time. One keystroke is what the UI does per key: ``search`` on the whole
-document, ``sections_with`` for the outline and ``MatchCursor.jump`` for the count.
+document, ``sections_with`` for the outline and ``first_from`` for where the search lands.
 Prints p50/p90/max per keystroke against the 50 ms target, and the index build costs.
 """
 
@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_big  # noqa: E402
 
 from b2b_reader.core import pipeline  # noqa: E402
-from b2b_reader.core.search import (MatchCursor, build_index, build_view_index, fold_table,  # noqa: E402
+from b2b_reader.core.search import (build_index, build_view_index, first_from, fold_table,  # noqa: E402
                                     search, sections_with)
 
 TARGET_MS = 50.0
@@ -62,8 +62,7 @@ def main() -> None:
             t = time.perf_counter()
             matches = search(index, typed)
             sections_with(document, matches)
-            cursor = MatchCursor(matches)
-            cursor.jump(len(canonical) // 2, 0)
+            first_from(matches, len(canonical) // 2, 0)
             elapsed = _ms(time.perf_counter() - t)
             times.append(elapsed)
             row.append(f"{typed}:{len(matches)}/{elapsed:.1f}ms")

@@ -39,5 +39,4 @@ def default_analysed():
     loaded = pipeline.load_default()
     views = pipeline.make_views(loaded.document)
     analysis = pipeline.analyze(loaded.document, views, use_cache=False)
-    views.set_cuts(analysis.cuts())
-    return loaded, views, analysis
+    return loaded, pipeline.analysed_views(views, analysis), analysis

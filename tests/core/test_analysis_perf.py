@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from b2b_reader.core import dates, numbers, timeline
+from b2b_reader.core.analysis import to_json
 from b2b_reader.core.entity_rules import common_dictionary_names, tagged_names
 
 # Characters dates and figures are made of, plus filler, so random text is dense with
@@ -108,5 +109,5 @@ def test_isolated_analysis_gives_the_same_result():
     loaded = pipeline.load_default()
     here = pipeline.analyze(loaded.document, pipeline.make_views(loaded.document), use_cache=False)
     child = pipeline.analyze(loaded.document, pipeline.make_views(loaded.document), use_cache=False, isolated=True)
-    assert pipeline._analysis_to_json(child) == pipeline._analysis_to_json(here)
+    assert to_json(child) == to_json(here)
     assert any(s.key == "阿里巴巴" for s in child.spans)

@@ -184,7 +184,7 @@ def test_names_in_a_traditional_source_are_found_and_keep_the_authors_characters
     loaded = pipeline.load_text(text, "taiwan-news.txt")
     views = pipeline.make_views(loaded.document)
     analysis = pipeline.analyze(loaded.document, views, use_cache=False)
-    views.set_cuts(analysis.cuts())
+    views = pipeline.analysed_views(views, analysis)
     got = set()
     for span in analysis.spans:
         if span.layer == "entity" and span.type in NAMES:

@@ -41,8 +41,7 @@ def test_length_changing_variant_maps_exact_span_boundaries():
     views = _views("他在互联网公司工作，也做产业互联网。")
     canonical = views.canonical(0)
     start = canonical.index("产业互联网")
-    views.set_cuts({0: [start, start + 5]})
-    view = views.get("traditional", "twp", 0)
+    view = views.with_cuts({0: [start, start + 5]}).get("traditional", "twp", 0)
     assert "網際網路" in view.text
     s, e = view.map.to_view(start), view.map.to_view(start + 5, end=True)
     assert view.text[s:e] == converter("s2twp")("产业互联网")
@@ -86,8 +85,7 @@ def test_every_span_maps_to_the_same_canonical_text_in_every_view(text, variant)
     views = _views(text, protected=ProtectedNames({("traditional", variant): {"余涌": "余涌"}}))
     canonical = views.canonical(0)
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^，。 ]+", canonical)]
-    views.set_cuts({0: [x for s in spans for x in s]})
-    view = views.get("traditional", variant, 0)
+    view = views.with_cuts({0: [x for s in spans for x in s]}).get("traditional", variant, 0)
     for s, e in spans:
         vs, ve = view.map.to_view(s), view.map.to_view(e, end=True)
         # The view's span maps back to exactly the same canonical span ...
@@ -98,6 +96,32 @@ def test_every_span_maps_to_the_same_canonical_text_in_every_view(text, variant)
         expected = "余涌" if canonical[s:e] == "余涌" else converter(f"s2{'twp' if variant == 'twp' else variant if variant != 'std' else 't'}")(canonical[s:e])
         if "余涌" not in canonical[s:e]:
             assert view.text[vs:ve] == expected
+
+
+def test_cut_views_leave_the_uncut_ones_as_they_were():
+    """Views are values: the analysed document's views are new ones, and the views the
+    reader drew from before keep answering what they answered."""
+    views = _views(_CEO)
+    canonical = views.canonical(0)
+    before = views.get("traditional", "twp", 0)
+    start = canonical.index("互联网")
+    cut = views.with_cuts({0: [start, start + 3]})
+    assert views.get("traditional", "twp", 0) is before  # unchanged, still cached
+    view = cut.get("traditional", "twp", 0)
+    assert view.text[view.map.to_view(start):view.map.to_view(start + 3, end=True)] == "網際網路"
+    assert cut.get("traditional", "tw", 0).text == "京東集團首席執行官許冉表示，互聯網用戶增長了。"
+
+
+def test_a_whole_view_converted_at_once_is_the_paragraphs_one_by_one():
+    texts = ["余涌说，阿里巴巴的后台发展很快。", "头发和发展", "干面", "互联网公司的用户", "了", "余涌"]
+    protected = ProtectedNames({("traditional", "tw"): {"余涌": "余涌"}, ("simplified", "std"): {"余涌": "余涌"}})
+    for script, variant in (("simplified", "std"), ("traditional", "std"), ("traditional", "tw"),
+                            ("traditional", "hk"), ("traditional", "twp"), ("original", "std")):
+        one_by_one = _views(*texts, protected=protected)
+        expected = [one_by_one.get(script, variant, i) for i in range(len(one_by_one))]
+        assert _views(*texts, protected=protected).all_views(script, variant) == expected, (script, variant)
+        assert _views(*texts, protected=protected).all_canonical() == [v.canonical(i) for v in [one_by_one] for i in range(6)]
+    assert _views(*texts, protected=protected).all_views("traditional", "tw")[0].text == "余涌說，阿里巴巴的後臺發展很快。"
 
 
 def test_identity_map():
@@ -112,8 +136,7 @@ def test_whole_paragraph_conversion_when_length_is_kept():
 
 def test_a_view_restored_from_the_cache_equals_the_computed_one():
     loaded = pipeline.load_default()
-    computed = pipeline.make_views(loaded.document)
-    computed.set_cuts({24: [3, 9, 40]})
+    computed = pipeline.make_views(loaded.document).with_cuts({24: [3, 9, 40]})
     data = computed.export("traditional", "twp")
     fresh = pipeline.make_views(loaded.document)
     assert fresh.restore(data)
@@ -138,7 +161,7 @@ def test_taiwan_phrasing_with_the_total_length_kept_maps_every_span():
     spans = [(canonical.index(n), canonical.index(n) + len(n)) for n in names]
     for cut in (False, True):  # before the analysis (no cuts) and after it
         if cut:
-            views.set_cuts({0: [x for span in spans for x in span]})
+            views = views.with_cuts({0: [x for span in spans for x in span]})
         view = views.get("traditional", "twp", 0)
         assert view.text == whole
         found = {n: view.text[view.map.to_view(s):view.map.to_view(e, end=True)] for n, (s, e) in zip(names, spans)}

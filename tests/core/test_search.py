@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 from b2b_reader.core import pipeline
 from b2b_reader.core.models import Document, Paragraph, Section
 from b2b_reader.core.script import Views
-from b2b_reader.core.search import (Match, MatchCursor, build_index, build_view_index, fold,
+from b2b_reader.core.search import (Match, build_index, build_view_index, first_from, fold,
                                     in_paragraph, mentions, paragraphs_mentioning, search,
                                     sections_with)
 
@@ -120,21 +120,14 @@ def test_sections_with_counts_matches_per_section(article):
     assert sum(counts.values()) == 9 and set(counts) == {1, 2}
 
 
-def test_next_and_previous_wrap_around_with_a_count(article):
+def test_a_search_lands_on_the_first_match_from_the_cursor_wrapping(article):
     _document_, _views, _canonical, index = article
     matches = search(index, "淘宝")
-    cursor = MatchCursor(matches)
-    assert cursor.label() == "-/9"
-    assert cursor.jump(8, 45) == Match(8, 50, 52) and cursor.label() == "3/9"
-    assert cursor.next() == Match(9, *cursor.matches[3][1:]) and cursor.label() == "4/9"
-    assert cursor.previous() == Match(8, 50, 52)
-    assert cursor.jump(30, 0) == matches[0] and cursor.label() == "1/9"  # past the last: wraps
-    assert cursor.previous() == matches[-1] and cursor.label() == "9/9"
-    assert cursor.next() == matches[0]
-    assert cursor.next(8, 50) == matches[3]  # strictly after a position
-    assert cursor.previous(8, 50) == Match(8, 38, 40)
-    assert cursor.previous(4, 0) == matches[-1]
-    assert MatchCursor([]).label() == "0/0" and MatchCursor([]).next() is None
+    assert len(matches) == 9
+    assert matches[first_from(matches, 8, 45)] == Match(8, 50, 52)
+    assert first_from(matches, 8, 50) == first_from(matches, 8, 45)  # at the position itself
+    assert first_from(matches, 30, 0) == 0  # past the last: wraps to the first
+    assert first_from([], 0, 0) is None
 
 
 def test_matches_of_one_paragraph_for_a_line_widget(article):

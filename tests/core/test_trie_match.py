@@ -43,3 +43,15 @@ def test_same_matches_as_one_regex_on_whole_business_articles(group_size):
             assert spans(grouped, line) == expected, line
             total += len(expected)
     assert total >= 500  # 512 names matched today: the comparison is not vacuous
+
+
+def test_one_trie_pattern_finds_the_longest_word_with_its_end_rule_and_case():
+    import re
+
+    from b2b_reader.core.trie_match import trie_pattern
+
+    words = ["电商", "电商平台", "gmv", "618"]
+    rx = re.compile(trie_pattern(words, lambda w: "(?![0-9])" if w.isdigit() else "", fold_case=True))
+    text = "天猫电商平台的GMV在6188和618期间"
+    assert [m.group() for m in rx.finditer(text)] == ["电商平台", "GMV", "618"]
+    assert re.compile(trie_pattern(["阿里", "阿里巴巴"])).findall("阿里巴巴和阿里") == ["阿里巴巴", "阿里"]

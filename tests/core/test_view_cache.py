@@ -21,3 +21,30 @@ def test_a_stored_view_comes_back_and_is_written_once(monkeypatch):
     assert writes == []
     pipeline.store_view(again, "simplified", "std")  # another view is still stored
     assert len(writes) == 1
+
+
+def _wait_for_view(views, script: str, variant: str) -> bool:
+    import time
+
+    for _ in range(600):  # the child writes it after sending the result: wait for it
+        fresh = pipeline.make_views(views.document)
+        if pipeline.restore_view(fresh, script, variant):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_the_analysis_child_caches_the_view_cut_at_its_result():
+    loaded = pipeline.load_default()
+    views = pipeline.make_views(loaded.document)
+    analysis = pipeline.analyze(loaded.document, views, isolated=True, keep_view=("traditional", "twp"))
+    assert _wait_for_view(views, "traditional", "twp")
+    restored = pipeline.make_views(loaded.document)
+    pipeline.restore_view(restored, "traditional", "twp")
+    cut = pipeline.analysed_views(views, analysis)
+    assert [restored.get("traditional", "twp", i) for i in range(len(cut))] == \
+        [cut.get("traditional", "twp", i) for i in range(len(cut))]
+    # A cached analysis whose view is not cached yet: a child writes the view alone.
+    again = pipeline.analyze(loaded.document, views, isolated=True, keep_view=("traditional", "hk"))
+    assert again.spans == analysis.spans
+    assert _wait_for_view(views, "traditional", "hk")

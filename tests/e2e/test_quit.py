@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from b2b_reader.app import ReaderApp
-from b2b_reader.core import pipeline
+from b2b_reader.core import isolation, pipeline
 
 SENTENCE = "淘宝和天猫在今年3月公布了新的数字，1688的成交额增长了百分之五十。"
 
@@ -28,10 +28,10 @@ async def test_quitting_terminates_the_analysis_child(tmp_path):
     app = ReaderApp(loaded)
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(200):  # the analysis starts after the first frame, in a child process
-            if pipeline._children:
+            if isolation._children:
                 break
             await pilot.pause(0.05)
-        (child,) = list(pipeline._children)
+        (child,) = list(isolation._children)
         await pilot.press("q")
     for _ in range(60):
         if child.poll() is not None:

@@ -9,6 +9,7 @@ from textual import on
 from textual.app import App, ComposeResult
 
 from b2b_reader.core import pipeline
+from b2b_reader.core.glossary import GlossaryItem
 from b2b_reader.core.models import Span
 from b2b_reader.core.pipeline import Analysis
 from b2b_reader.core.timeline import Event
@@ -92,15 +93,15 @@ async def test_glossary_definition_sort_and_paragraph_filter(analysed):
         assert "Double 11" in str(panel.query_one("#definition").render())
         await pilot.press("down")
         await pilot.pause()
-        second = next(g for g in analysis.glossary if g["term"] == in_order[1].split()[0])
-        assert second["en"] in str(panel.definition()) and second["pinyin"] in str(panel.definition())
+        second = next(g for g in analysis.glossary if g.term == in_order[1].split()[0])
+        assert second.en in str(panel.definition()) and second.pinyin in str(panel.definition())
 
         await pilot.press("a")
         await pilot.pause()
         alphabetical = panel.rows()
         assert sorted(alphabetical) == sorted(in_order) and alphabetical != in_order
-        by_term = {g["term"]: g for g in analysis.glossary}
-        spoken = [by_term[t.key]["pinyin"] or t.key for t in panel.targets]
+        by_term = {g.term: g for g in analysis.glossary}
+        spoken = [by_term[t.key].pinyin or t.key for t in panel.targets]
         toneless = ["".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
                     .casefold().replace(" ", "") for s in spoken]
         assert toneless == sorted(toneless)
@@ -111,7 +112,7 @@ async def test_glossary_definition_sort_and_paragraph_filter(analysed):
         panel.set_paragraph(11)
         await pilot.pause()
         terms = {r.split()[0] for r in panel.rows()}
-        expected = {g["term"] for g in analysis.glossary if any(o[0] == 11 for o in g["occurrences"])}
+        expected = {g.term for g in analysis.glossary if any(o[0] == 11 for o in g.occurrences)}
         assert terms == expected and "小B" in terms and "双11" not in terms
         await pilot.press("full_stop")  # off: every term again
         await pilot.pause()
@@ -174,8 +175,8 @@ async def test_markup_in_names_is_shown_literally():
     views = pipeline.make_views(pipeline.load_text(text, "t.txt").document)
     spans = [Span(0, 0, 18, "entity", "org", "[@click=app.quit]x"), Span(0, 21, 24, "entity", "person", "[/]"),
              Span(0, 27, 31, "term", "market", "[b]y")]
-    analysis = Analysis(spans=spans, glossary=[{"term": "[b]y", "pinyin": "", "en": "[red]gloss", "zh": "[/]",
-                                                "category": "market", "occurrences": [[0, 27, 31]]}])
+    analysis = Analysis(spans=spans, glossary=[GlossaryItem("[b]y", "", "[red]gloss", "[/]", "market",
+                                                             ((0, 27, 31),))])
     app = PanelApp(EntityPanel, analysis, views)
     async with app.run_test(size=(40, 10)) as pilot:
         rows = app.panel.rows()

@@ -13,17 +13,14 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
+from .options import PROG, UsageError
+
 if TYPE_CHECKING:
     from argparse import Namespace
 
-PROG = "b2b-reader"
 SUBCOMMANDS = ("analyze", "excerpt", "export", "library")
 #: What ``options.build_parser()`` gives for an empty command line (a test checks it).
 NO_ARGUMENTS = {"path": None, "script": None, "variant": None, "encoding": None, "date": None}
-
-
-class UsageError(Exception):
-    """Bad command-line usage (exit status 2)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -132,15 +129,11 @@ def _analyze(args: Namespace) -> int:
     variant = args.variant or "tw"
     for warning in (*loaded.warnings, *analysis.warnings):
         say(f"warning: {warning}")
-    from .core.inert import inert_data
+    from .core.inert import inert_json
 
-    # Inert before encoding: JSON escapes C0 controls but not C1 (U+009B), and a decoded
-    # string must be as harmless as the text shown in the reader.
-    data = inert_data(pipeline.analysis_json(loaded, views, analysis, script, variant))
-    import json
-
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+    # Inert: JSON escapes C0 controls but not C1 (U+009B), and a decoded string must be as
+    # harmless as the text shown in the reader. Encoded once and written once.
+    sys.stdout.write(inert_json(pipeline.analysis_json(loaded, views, analysis, script, variant)) + "\n")
     return 0
 
 
@@ -150,7 +143,7 @@ def _analysed(args: Namespace, loaded):
 
     views = pipeline.make_views(loaded.document)
     analysis = pipeline.analyze(loaded.document, views, date=args.date)
-    views.set_cuts(analysis.cuts())
+    views = pipeline.analysed_views(views, analysis)
     for warning in (*loaded.warnings, *analysis.warnings):
         say(f"warning: {warning}")
     return loaded, views, analysis

@@ -67,7 +67,7 @@ def _texts(value) -> bool:
 
 
 def _analysis_ok(data: dict) -> bool:
-    """The shape ``pipeline._analysis_to_json`` writes."""
+    """The shape ``analysis.to_json`` writes."""
     from dataclasses import fields
 
     from .models import check_date

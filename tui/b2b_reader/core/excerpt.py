@@ -23,6 +23,7 @@ from .models import Span
 from .script import VARIANT_NAMES, view_key
 
 if TYPE_CHECKING:
+    from .glossary import GlossaryItem
     from .pipeline import Analysis, Loaded
     from .script import Views
 
@@ -126,7 +127,7 @@ def build_excerpt(
 
     ``start`` (a canonical offset in paragraph ``first``) and ``end`` (in ``last``) narrow
     it to a sentence selection. Annotations overlapping the passage are included. Views
-    should have been cut at the analysis' spans (``views.set_cuts``), as the reader and
+    should have been cut at the analysis' spans (``pipeline.analysed_views``), as the reader and
     the CLI do, so offsets are exact in variants that change length.
     Raises ``IndexError`` for paragraphs outside the document.
     """
@@ -217,18 +218,18 @@ def _entities(spans: list[Span], views: Views, script: str, variant: str) -> tup
     )
 
 
-def _terms(spans: list[Span], glossary: list[dict], views: Views, script: str, variant: str) -> tuple[TermNote, ...]:
-    entries = {item["term"]: item for item in glossary}
+def _terms(spans: list[Span], glossary: list[GlossaryItem], views: Views, script: str, variant: str) -> tuple[TermNote, ...]:
+    entries = {item.term: item for item in glossary}
     notes: dict[str, TermNote] = {}
     for span in spans:
         if span.layer != "term" or span.key in notes:
             continue
-        item = entries.get(span.key, {})
+        item = entries.get(span.key)
         notes[span.key] = TermNote(
             term=_clean(span.key), text=shown(views, script, variant, span),
-            pinyin=_clean(item.get("pinyin", "")), en=_clean(item.get("en", "")),
-            zh=_clean(views.text(script, variant, item.get("zh", ""))),
-            category=item.get("category", span.type),
+            pinyin=_clean(item.pinyin if item else ""), en=_clean(item.en if item else ""),
+            zh=_clean(views.text(script, variant, item.zh if item else "")),
+            category=item.category if item else span.type,
         )
         term_shown = _clean(views.text(script, variant, span.key))
         if term_shown != notes[span.key].text:  # an alias (主播 for 电商主播): name the entry too

@@ -15,7 +15,6 @@ All text is cleaned of control characters (``cleaning.scrub_controls``) first.
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -24,6 +23,7 @@ from .excerpt import TYPE_NAMES, build_excerpt, describe_date, md_escape
 from .models import ENTITY_TYPES, Span
 
 if TYPE_CHECKING:
+    from .glossary import GlossaryItem
     from .pipeline import Analysis, Loaded
     from .script import Views, ViewText
 
@@ -35,16 +35,16 @@ def export(loaded: Loaded, views: Views, analysis: Analysis | None, fmt: str,
     """The whole document in ``fmt`` (``md``, ``html`` or ``json``), in a script and variant.
 
     With ``analysis=None`` the text is exported without annotations (and says so).
-    Sets the views' cuts to the analysis' spans, so offsets are exact in every variant.
+    The views are cut at the analysis' spans, so offsets are exact in every variant.
     """
-    if analysis is not None and analysis.spans:
-        views.set_cuts(analysis.cuts())
+    if analysis is not None:
+        views = views.with_cuts(analysis.cuts(), analysis.part_cuts())
     if fmt == "md":
         return scrub_controls(to_markdown(loaded, views, analysis, script, variant))
     if fmt == "html":
         return scrub_controls(to_html(loaded, views, analysis, script, variant))
     if fmt == "json":
-        return json.dumps(to_json(loaded, views, analysis, script, variant), ensure_ascii=False, indent=1) + "\n"
+        return inert_json(to_json(loaded, views, analysis, script, variant)) + "\n"  # encoded once
     raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
 
 
@@ -65,6 +65,7 @@ def to_json(loaded: Loaded, views: Views, analysis: Analysis | None,
 
 
 from .inert import inert_data as _scrub  # noqa: E402  (the terminal boundary's one function)
+from .inert import inert_json  # noqa: E402
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -104,10 +105,10 @@ def to_markdown(loaded: Loaded, views: Views, analysis: Analysis | None,
     if analysis is not None and analysis.glossary:
         out += ["## Glossary", ""]
         for item in sorted(analysis.glossary, key=_glossary_order):
-            term = md_escape(scrub_controls(views.text(script, variant, item["term"])))
-            zh = md_escape(scrub_controls(views.text(script, variant, item["zh"])))
-            pinyin = f" ({md_escape(item['pinyin'])})" if item["pinyin"] else ""
-            out.append(f"- **{term}**{pinyin}: {md_escape(item['en'])}" + (f" — {zh}" if zh else ""))
+            term = md_escape(scrub_controls(views.text(script, variant, item.term)))
+            zh = md_escape(scrub_controls(views.text(script, variant, item.zh)))
+            pinyin = f" ({md_escape(item.pinyin)})" if item.pinyin else ""
+            out.append(f"- **{term}**{pinyin}: {md_escape(item.en)}" + (f" — {zh}" if zh else ""))
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -133,12 +134,12 @@ def _section_notes(loaded: Loaded, views: Views, analysis: Analysis, paragraphs:
     return (["> **Notes on this section**", ">"] + [f"> {line}" for line in lines] + [""]) if lines else []
 
 
-def _glossary_order(item: dict) -> str:
+def _glossary_order(item: GlossaryItem) -> str:
     """Alphabetical by pinyin without tone marks (then by term), as a dictionary is."""
     import unicodedata
 
-    plain = unicodedata.normalize("NFD", item["pinyin"] or item["term"])
-    return "".join(c for c in plain if not unicodedata.combining(c)).lower() + "\0" + item["term"]
+    plain = unicodedata.normalize("NFD", item.pinyin or item.term)
+    return "".join(c for c in plain if not unicodedata.combining(c)).lower() + "\0" + item.term
 
 
 def _plural(kind: str) -> str:
@@ -192,12 +193,11 @@ def to_html(loaded: Loaded, views: Views, analysis: Analysis | None,
     document = loaded.document
     title = views.title(script, variant) or "(untitled)"
     lang = {"simplified": "zh-Hans", "traditional": "zh-Hant"}.get(script, "zh")
-    glossary = {item["term"]: item for item in (analysis.glossary if analysis else [])}
+    glossary = {item.term: item for item in (analysis.glossary if analysis else [])}
     by_paragraph = analysis.by_paragraph() if analysis is not None else {}
     in_titles = analysis.part_spans() if analysis is not None else {}
     if analysis is not None:
-        views.set_part_cuts(analysis.part_cuts())
-        glossary.update({item["term"]: item for item in analysis.head_glossary})
+        glossary.update({item.term: item for item in analysis.head_glossary})
 
     def head_html(part: str, index: int, plain: str) -> str:  # the title or a heading, annotated
         spans = in_titles.get((part, index))
@@ -226,10 +226,10 @@ def to_html(loaded: Loaded, views: Views, analysis: Analysis | None,
     if glossary:
         out += ["<h2>Glossary</h2>", '<dl class="glossary">']
         for item in sorted(glossary.values(), key=_glossary_order):
-            term = _esc(views.text(script, variant, item["term"]))
-            pinyin = f' <span class="py">{_esc(item["pinyin"])}</span>' if item["pinyin"] else ""
-            zh = _esc(views.text(script, variant, item["zh"]))
-            out.append(f"<dt>{term}{pinyin}</dt><dd>{_esc(item['en'])}" + (f"<br>{zh}" if zh else "") + "</dd>")
+            term = _esc(views.text(script, variant, item.term))
+            pinyin = f' <span class="py">{_esc(item.pinyin)}</span>' if item.pinyin else ""
+            zh = _esc(views.text(script, variant, item.zh))
+            out.append(f"<dt>{term}{pinyin}</dt><dd>{_esc(item.en)}" + (f"<br>{zh}" if zh else "") + "</dd>")
         out.append("</dl>")
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
@@ -243,7 +243,7 @@ def _legend() -> str:
 
 
 def _paragraph_html(views: Views, script: str, variant: str, index: int, spans: list[Span],
-                    glossary: dict[str, dict], view: ViewText | None = None) -> str:
+                    glossary: dict[str, GlossaryItem], view: ViewText | None = None) -> str:
     """A paragraph's text with entity elements, and term marks cut at entity edges.
 
     Entities become one element each (so a bracketed product gets one pair of brackets);
@@ -281,7 +281,7 @@ def _non_overlapping(items: list[tuple[int, int, Span]]) -> list[tuple[int, int,
     return chosen
 
 
-def _terms_html(text: str, lo: int, hi: int, terms: list[tuple[int, int, Span]], glossary: dict[str, dict],
+def _terms_html(text: str, lo: int, hi: int, terms: list[tuple[int, int, Span]], glossary: dict[str, GlossaryItem],
                 name: Callable[[str], str]) -> str:
     """``text[lo:hi]`` escaped, with the parts of glossary terms inside it marked."""
     out: list[str] = []
@@ -291,9 +291,8 @@ def _terms_html(text: str, lo: int, hi: int, terms: list[tuple[int, int, Span]],
         if start >= end:
             continue
         out.append(_esc(text[pos:start]))
-        item = glossary.get(span.key, {})
-        tip = " — ".join(x for x in (name(span.key), item.get("pinyin", ""), item.get("en", ""),
-                                     name(item.get("zh", ""))) if x)
+        item = glossary.get(span.key)
+        tip = " — ".join(x for x in (name(span.key), *((item.pinyin, item.en, name(item.zh)) if item else ())) if x)
         out.append(f'<span class="t" title="{_esc(tip)}">{_esc(text[start:end])}</span>')
         pos = end
     out.append(_esc(text[pos:hi]))

@@ -37,9 +37,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from .models import Span
 from .script import converter
+from .trie_match import trie_pattern
 
 #: The fixed set of categories, in display order.
 CATEGORIES: tuple[str, ...] = (
@@ -91,6 +93,28 @@ class Term:
         """The forms in traditional script, derived with OpenCC (never typed in the data)."""
         s2t = converter("s2t")
         return tuple(dict.fromkeys(s2t(f) for f in self.forms))
+
+
+class GlossaryItem(NamedTuple):
+    """A glossary term the analysis found: its entry and where it occurs, on canonical
+    offsets: ``occurrences`` (paragraph, start, end) in the body, ``heads`` (part, index,
+    start, end) in the title and headings."""
+
+    term: str
+    pinyin: str
+    en: str
+    zh: str
+    category: str
+    occurrences: tuple[tuple[int, int, int], ...] = ()
+    heads: tuple[tuple[str, int, int, int], ...] = ()
+
+    def to_json(self) -> dict:
+        return self._asdict()
+
+    @classmethod
+    def from_json(cls, data: dict) -> GlossaryItem:
+        return cls(data["term"], data["pinyin"], data["en"], data["zh"], data["category"],
+                   tuple(tuple(o) for o in data["occurrences"]), tuple(tuple(h) for h in data.get("heads", ())))
 
 
 class Glossary:
@@ -309,18 +333,12 @@ class TermMatcher:
     def __init__(self, entries: Sequence[Term]) -> None:
         # lower-cased form -> [(form as written if case-sensitive else None, term)]
         self._forms: dict[str, list[tuple[str | None, Term]]] = {}
-        trie: dict[str, dict] = {}
         for t in entries:
             for form in t.forms:
-                low = form.lower()
-                self._forms.setdefault(low, []).append(
+                self._forms.setdefault(form.lower(), []).append(
                     (form if _is_case_sensitive(form) else None, t)
                 )
-                node = trie
-                for ch in low:
-                    node = node.setdefault(ch, {})
-                node[""] = low
-        self.pattern = re.compile(_emit(trie, root=True)) if trie else None
+        self.pattern = re.compile(trie_pattern(self._forms, _form_end, fold_case=True)) if self._forms else None
         self._simple = {
             low: pairs[0][1]
             for low, pairs in self._forms.items()
@@ -399,29 +417,14 @@ class TermMatcher:
         return None
 
 
-def _emit(node: dict, root: bool = False) -> str:
-    """Regex for a trie node: children first, then the end of a term (longest wins)."""
-    alts = []
-    for ch in sorted(k for k in node if k):
-        rest = _emit(node[ch])
-        if ch.isascii() and ch.isalpha():
-            # At the root every alternative must start with a plain literal, or Python's
-            # engine loses its first-character prefilter and slows down ~10x.
-            variants = (ch.upper(), ch) if root else (f"[{ch.upper()}{ch}]",)
-            alts.extend(re.escape(v) + rest if root else v + rest for v in variants)
-        else:
-            alts.append(re.escape(ch) + rest)
-    if "" in node:
-        form: str = node[""]
-        if form.isdigit():
-            alts.append(f"(?![{_NUMERIC_AFTER}])")
-        elif form[-1].isascii() and form[-1].isalnum():
-            alts.append(f"(?![{_ALNUM}])")
-        else:
-            alts.append("")
-    if len(alts) == 1:
-        return alts[0]
-    return "(?:" + "|".join(alts) + ")"
+def _form_end(form: str) -> str:
+    """What may not follow a whole form: a unit after a number (618万), a Latin letter or
+    digit after a Latin form (GMV in GMVs)."""
+    if form.isdigit():
+        return f"(?![{_NUMERIC_AFTER}])"
+    if form[-1].isascii() and form[-1].isalnum():
+        return f"(?![{_ALNUM}])"
+    return ""
 
 
 def find_terms(paragraphs: Sequence[str], glossary: Glossary, entities: Iterable[Span] = ()) -> list[Span]:

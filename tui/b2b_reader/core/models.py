@@ -14,8 +14,6 @@ ParagraphKind = Literal["body", "caption"]
 #: The parts of a document a span can lie in: a body paragraph (captions included), the
 #: document's title, or a section's heading.
 PartKind = Literal["body", "title", "heading"]
-Script = Literal["original", "simplified", "traditional"]
-Variant = Literal["std", "tw", "hk"]
 
 #: The entity types of the design, in legend order.
 ENTITY_TYPES: tuple[str, ...] = ("person", "org", "place", "date", "number", "event", "product")

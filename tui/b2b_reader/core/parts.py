@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .models import Document, Span
 
 if TYPE_CHECKING:
-    from .pipeline import Analysis
+    from .analysis import Analysis
 
 
 def head_parts(document: Document) -> list[tuple[str, int]]:
@@ -41,9 +41,9 @@ def to_parts(analysis: Analysis, body: int, heads: list[tuple[str, int]]) -> Ana
     analysis.events = [e for e in analysis.events if e.paragraph < body]  # the timeline is the body's
     glossary = []
     for item in analysis.glossary:
-        occurrences = item["occurrences"]
-        item = {**item, "occurrences": [o for o in occurrences if o[0] < body],
-                "heads": [[*heads[p - body], s, e] for p, s, e in occurrences if p >= body]}
-        (glossary if item["occurrences"] else analysis.head_glossary).append(item)
+        occurrences = item.occurrences
+        item = item._replace(occurrences=tuple(o for o in occurrences if o[0] < body),
+                             heads=tuple((*heads[p - body], s, e) for p, s, e in occurrences if p >= body))
+        (glossary if item.occurrences else analysis.head_glossary).append(item)
     analysis.glossary = glossary
     return analysis

@@ -1,25 +1,22 @@
 """One entry point from input to document, views and analysis; used by the app and the CLI.
 
 ``load`` decodes and cleans (fast, before the first frame); ``analyze`` runs the slow
-language work (segmentation, entities, glossary, dates) and is what the app runs in a
-worker. ``analysis_json`` is the ``analyze --json`` schema of the design.
+language work (segmentation, entities, glossary, dates); ``analysed`` is what the app
+runs in a worker: the analysis and new views cut at it. The record is ``core.analysis``,
+the ``analyze --json`` schema ``core.analysis_json``, the child process ``core.isolation``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
+from .analysis import Analysis, _span_order, from_json, to_json
 from .models import Document, Span
-
-if TYPE_CHECKING:
-    from .timeline import Event
 from .script import VARIANTS, VIEWS_VERSION, Views, detect_script, view_key
 
-SCHEMA = 1
 #: Bump when cleaning, parsing or analysis output changes, so cached results are not reused.
 PIPELINE_VERSION = "8"
 #: Full-width ASCII forms (１９８１, Ｑ３, １．５, ％) as ASCII, for analysis only: one character
@@ -43,53 +40,6 @@ class Loaded(NamedTuple):
     #: Where to open it again: an absolute path or a URL ("" for standard input and the
     #: embedded article); what the shelf (``core/library``) records.
     origin: str = ""
-
-
-@dataclass
-class Analysis:
-    """Everything the slow pass found, on canonical text.
-
-    ``date`` is the date relative expressions were resolved against, ``date_inferred``
-    whether it came from the text rather than the document or the user.
-    """
-
-    spans: list[Span] = field(default_factory=list)
-    glossary: list[dict] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    date: str | None = None
-    date_inferred: bool = False
-    warnings: list[str] = field(default_factory=list)
-    #: Spans in the title and the section headings (``Span.part`` says which); ``spans``
-    #: holds the body's, so paragraph numbering is the body's everywhere.
-    heads: list[Span] = field(default_factory=list)
-    #: Glossary items found only in the title or headings (``glossary`` holds those the
-    #: body has); each item of either lists its title and heading mentions under "heads".
-    head_glossary: list[dict] = field(default_factory=list)
-
-    def by_paragraph(self) -> dict[int, list[Span]]:
-        """Spans grouped per paragraph, in order."""
-        grouped: dict[int, list[Span]] = {}
-        for span in sorted(self.spans, key=_span_order):
-            grouped.setdefault(span.paragraph, []).append(span)
-        return grouped
-
-    def part_spans(self) -> dict[tuple[str, int], list[Span]]:
-        """Spans of the title (``("title", 0)``) and of each heading (``("heading", section)``)."""
-        grouped: dict[tuple[str, int], list[Span]] = {}
-        for span in sorted(self.heads, key=_span_order):
-            grouped.setdefault((span.part, span.paragraph), []).append(span)
-        return grouped
-
-    def part_cuts(self) -> dict[tuple[str, int], list[int]]:
-        """Span boundaries in the title and headings, for :meth:`Views.set_part_cuts`."""
-        return {key: [x for span in spans for x in (span.start, span.end)] for key, spans in self.part_spans().items()}
-
-    def cuts(self) -> dict[int, list[int]]:
-        """Span boundaries per paragraph, for cutting views that change length."""
-        cuts: dict[int, list[int]] = {}
-        for span in self.spans:
-            cuts.setdefault(span.paragraph, []).extend((span.start, span.end))
-        return cuts
 
 
 def _parsed(parse: Callable[[], Document], *key: str) -> Document:
@@ -241,6 +191,12 @@ def make_views(document: Document) -> Views:
     return Views(document, protected_names())
 
 
+def analysed_views(views: Views, analysis: Analysis) -> Views:
+    """The views of an analysed document: ``views`` cut at the analysis' span boundaries,
+    so offsets are exact in every view (``views`` itself is unchanged)."""
+    return views.with_cuts(analysis.cuts(), analysis.part_cuts())
+
+
 def protected_names():
     """Per-view written forms of names OpenCC would get wrong, from the lexicon.
 
@@ -317,6 +273,21 @@ def store_view(views: Views, script: str, variant: str) -> None:
             cache.store("views", key, views.export(script, variant))
 
 
+def analysis_json(loaded: Loaded, views: Views, analysis: Analysis, script: str = "simplified",
+                  variant: str = "std") -> dict:
+    """The ``analyze --json`` object (``core.analysis_json``: imported when asked for)."""
+    from . import analysis_json as schema
+
+    return schema.analysis_json(loaded, views, analysis, script, variant)
+
+
+def terminate_children() -> None:
+    """End the analysis child processes now: the reader is quitting (``core.isolation``)."""
+    from .isolation import terminate_children as end
+
+    end()
+
+
 def user_file(name: str) -> Path:
     """A user overlay file in the config directory (lexicon.toml, glossary.toml)."""
     from .state import config_dir
@@ -330,32 +301,93 @@ ISOLATE_FROM_CHARS = 100_000
 
 
 def analyze(document: Document, views: Views, date: str | None = None, use_cache: bool = True,
-            isolated: bool = False) -> Analysis:
+            isolated: bool = False, keep_view: tuple[str, str] | None = None) -> Analysis:
     """The slow pass over canonical text: entities, glossary terms, dates and events.
 
     ``date`` overrides the document's date; with neither, it is inferred from the text.
     Results are cached on disk by content, date, user overlays and pipeline version.
     ``isolated`` runs the work in a child Python process: the result is the same, but the
     calling process's threads keep the GIL (an analysis in a thread of the UI process
-    slows every keystroke down while it runs).
+    slows every keystroke down while it runs). ``keep_view`` (script, variant) is also
+    cached, cut at the result, for the next open (:func:`store_view`); when isolated, a
+    child process writes it, after the result is sent (5M characters: ~6 s of JSON).
     """
     from . import cache
 
     overlays = [user_file("lexicon.toml"), user_file("glossary.toml")]
     key = analysis_key(document, date, overlays)
+    analysis = None
     if use_cache:
         cached = cache.load("analysis", key)
         if cached is not None:
             try:
-                return _analysis_from_json(cached)
+                analysis = from_json(cached)
             except (KeyError, TypeError, ValueError):
                 pass  # an entry of an older shape: recompute and overwrite it
-    if isolated:  # the child also writes the cache entry: no JSON encoding in this process
-        return _analyze_in_child(views.all_canonical(), document, date, *overlays, cache_key=key if use_cache else None)
-    analysis = _analyze(views.all_canonical(), document, date, *overlays)
-    if use_cache:
-        cache.store("analysis", key, _analysis_to_json(analysis))
+    if analysis is None and isolated:  # the child also writes the cache entry: no JSON encoding here
+        from .isolation import analyze_in_child
+
+        return analyze_in_child(views.all_canonical(), document, date, *overlays,
+                                cache_key=key if use_cache else None, view=_view_job(views, keep_view))
+    if analysis is None:
+        analysis = _analyze(views.all_canonical(), document, date, *overlays)
+        if use_cache:
+            cache.store("analysis", key, to_json(analysis))
+    if keep_view is not None and not cache.has("views", _views_key(views, *keep_view)):
+        if isolated:
+            from .isolation import store_view_in_child
+
+            job = _view_job(views, keep_view)
+            if job is not None:
+                store_view_in_child(document, analysis, job)
+        else:
+            store_view(analysed_views(views, analysis), *keep_view)
     return analysis
+
+
+class Generations:
+    """Which analysis of a document is the newest one asked for (the date changed: ``D``),
+    so the result of a superseded one, arriving late, is never shown over a newer one."""
+
+    def __init__(self) -> None:
+        self.current = 0
+
+    def start(self) -> int:
+        """A new analysis is asked for: its generation."""
+        self.current += 1
+        return self.current
+
+    def is_current(self, generation: int) -> bool:
+        return generation == self.current
+
+
+class Analysed(NamedTuple):
+    """What an analysis gives the reader: the analysis and the views cut at it (new
+    views, never the old ones changed), tagged with the generation it was asked as."""
+
+    generation: int
+    analysis: Analysis
+    views: Views
+
+
+def analysed(document: Document, views: Views, date: str | None = None, generation: int = 0,
+             keep_view: tuple[str, str] | None = None) -> Analysed:
+    """Analyse ``document`` for a reader (in a child process when it is long), and build
+    what the reader swaps in: views cut at the result and the groups its panels list, all
+    computed here, off the reader's UI thread. ``views`` is not changed."""
+    analysis = analyze(document, views, date, isolated=document.char_count >= ISOLATE_FROM_CHARS,
+                       keep_view=keep_view)
+    analysis.by_paragraph(), analysis.part_spans(), analysis.entity_groups(), analysis.events_in_order()
+    return Analysed(generation, analysis, analysed_views(views, analysis))
+
+
+def _view_job(views: Views, keep_view: tuple[str, str] | None) -> dict | None:
+    """What a child needs to cache a view (None: no view, or it is cached already)."""
+    from . import cache
+
+    if keep_view is None or keep_view[0] == "original" or cache.has("views", _views_key(views, *keep_view)):
+        return None
+    return {"protected": views.protected, "script": keep_view[0], "variant": keep_view[1]}
 
 
 def analysis_key(document: Document, date: str | None, overlays: list[Path]) -> str:
@@ -410,7 +442,7 @@ def _analyze_texts(paragraphs: list[str], document: Document, date: str | None,
     """The slow pass over a list of canonical texts (``paragraphs``)."""
     from . import timeline  # imported here: compiling its rules costs start-up time
     from .entities import find_entities
-    from .glossary import find_terms, load_glossary
+    from .glossary import GlossaryItem, find_terms, load_glossary
     from .lexicon import load_lexicon
 
     shown, paragraphs = paragraphs, [p.translate(FULLWIDTH) for p in paragraphs]  # same lengths: offsets hold
@@ -445,13 +477,13 @@ def _analyze_texts(paragraphs: list[str], document: Document, date: str | None,
 
     terms = find_terms(paragraphs, glossary, entities)  # a term may be exactly an entity
     analysis.spans.extend(terms)
-    found: dict[str, list[list[int]]] = {}
+    found: dict[str, list[tuple[int, int, int]]] = {}
     for span in terms:
-        found.setdefault(span.key, []).append([span.paragraph, span.start, span.end])
+        found.setdefault(span.key, []).append((span.paragraph, span.start, span.end))
     for term_key, occurrences in found.items():
         term = glossary.get(term_key)
-        analysis.glossary.append({"term": term.term, "pinyin": term.pinyin, "en": term.en, "zh": term.zh,
-                                  "category": term.category, "occurrences": occurrences})
+        analysis.glossary.append(GlossaryItem(term.term, term.pinyin, term.en, term.zh, term.category,
+                                              tuple(occurrences)))
     analysis.spans.sort(key=_span_order)
     return analysis
 
@@ -468,209 +500,3 @@ def _date_over_figures(entities: list[Span], expr) -> bool:
     return True
 
 
-def _span_order(span: Span) -> tuple:
-    """The order of ``Span``'s compared fields, as a key: sorting through the dataclass's
-    generated ``__lt__`` was a tenth of a second on a 1M-character document."""
-    return (span.paragraph, span.start, span.end, span.layer, span.type, span.key)
-
-
-_CHILD = ("import pickle, sys; job = pickle.load(sys.stdin.buffer); sys.path[:0] = job.pop('path'); "
-          "from b2b_reader.core.pipeline import _child_main; _child_main(job)")
-#: Rows per pickled chunk sent back by the child: each load is short, so the caller's
-#: other threads get the GIL between chunks (one load of 50,000 spans would stall them).
-_CHUNK = 2000
-
-
-#: Analysis processes running now, so that quitting can end them (terminate_children).
-_children: set = set()
-
-
-def terminate_children() -> None:
-    """End every running analysis child now: the reader is quitting and nobody waits
-    for the result (its caller's ``_analyze_in_child`` then raises, and is ignored)."""
-    for child in list(_children):
-        try:
-            child.terminate()
-        except OSError:  # already gone
-            pass
-
-
-def _analyze_in_child(paragraphs: list[str], document: Document, date: str | None,
-                      lexicon_path: Path, glossary_path: Path, cache_key: str | None = None) -> Analysis:
-    """``_analyze`` in a fresh interpreter, its result sent back in the JSON form.
-
-    A plain subprocess with pipes rather than ``multiprocessing``: the latter hands
-    ``sys.stderr.fileno()`` to its helper process, which fails once a UI library has
-    replaced ``sys.stderr``; and the child must never write to the caller's terminal.
-    With ``cache_key`` the child stores the result in the disk cache itself.
-    """
-    import io
-    import pickle
-    import subprocess
-    import sys
-
-    job = {"path": sys.path, "paragraphs": paragraphs, "document": document, "date": date,
-           "lexicon": lexicon_path, "glossary": glossary_path, "cache_key": cache_key}
-    child = subprocess.Popen([sys.executable, "-c", _CHILD], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _children.add(child)
-    try:
-        stdout, stderr = child.communicate(pickle.dumps(job))
-    finally:
-        _children.discard(child)
-    if child.returncode != 0:
-        detail = stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RuntimeError(f"analysis process failed: {detail[-1] if detail else child.returncode}")
-    stream = io.BytesIO(stdout)
-    data = pickle.load(stream)
-    while stream.tell() < len(stdout):
-        name, rows = pickle.load(stream)
-        data[name].extend(rows)
-    return _analysis_from_json(data)
-
-
-def _child_main(job: dict) -> None:
-    """Entry point of the child process of :func:`_analyze_in_child`."""
-    import os
-    import pickle
-    import sys
-
-    from . import cache
-
-    if hasattr(os, "nice"):
-        # Background work: on a busy machine the scheduler should favour the reader's
-        # own process, which must answer keystrokes.
-        os.nice(10)
-
-    analysis = _analyze(job["paragraphs"], job["document"], job["date"], job["lexicon"], job["glossary"])
-    data = _analysis_to_json(analysis)
-    if job["cache_key"] is not None:
-        cache.store("analysis", job["cache_key"], data)
-    out = sys.stdout.buffer
-    pickle.dump({**data, "spans": [], "events": []}, out)
-    for name in ("spans", "events"):
-        rows = data[name]
-        for i in range(0, len(rows), _CHUNK):
-            pickle.dump((name, rows[i:i + _CHUNK]), out)
-    out.flush()
-
-
-def _analysis_to_json(analysis: Analysis) -> dict:
-    from dataclasses import fields
-
-    from .timeline import Event
-
-    # Event's fields are plain values: reading them directly gives what dataclasses.asdict
-    # gives, without its recursive copying (a quarter of a second for 10,000 events).
-    names = [f.name for f in fields(Event)]
-    return {
-        "spans": [[s.paragraph, s.start, s.end, s.layer, s.type, s.key] for s in analysis.spans],
-        "heads": [[s.paragraph, s.start, s.end, s.layer, s.type, s.key, s.part] for s in analysis.heads],
-        "head_glossary": analysis.head_glossary,
-        "glossary": analysis.glossary,
-        "events": [{name: getattr(e, name) for name in names} for e in analysis.events],
-        "date": analysis.date, "date_inferred": analysis.date_inferred,
-        "warnings": analysis.warnings,
-    }
-
-
-def _analysis_from_json(data: dict) -> Analysis:
-    from .timeline import Event
-
-    return Analysis(
-        spans=[Span(*row) for row in data["spans"]],
-        heads=[Span(p, s, e, layer, kind, key, part=part) for p, s, e, layer, kind, key, part in data["heads"]],
-        head_glossary=data["head_glossary"],
-        glossary=data["glossary"],
-        events=[Event(**e) for e in data["events"]],
-        date=data["date"], date_inferred=data["date_inferred"],
-        warnings=list(data["warnings"]),
-    )
-
-
-def analysis_json(
-    loaded: Loaded,
-    views: Views,
-    analysis: Analysis,
-    script: str = "simplified",
-    variant: str = "std",
-) -> dict:
-    """The ``analyze --json`` object: text and offsets in the chosen script and variant."""
-    document = loaded.document
-    if analysis.spans:
-        views.set_cuts(analysis.cuts())
-    views.set_part_cuts(analysis.part_cuts())
-    paragraphs = []
-    for p in document.paragraphs:
-        paragraphs.append(
-            {"index": p.index, "section": p.section, "kind": p.kind,
-             "text": views.get(script, variant, p.index).text}
-        )
-    entities = []
-    for span in analysis.spans:
-        if span.layer != "entity" and span.layer != "date":
-            continue
-        view = views.get(script, variant, span.paragraph)
-        start = view.map.to_view(span.start)
-        end = view.map.to_view(span.end, end=True)
-        entities.append(
-            {"paragraph": span.paragraph, "start": start, "end": end,
-             "text": view.text[start:end], "type": span.type or span.layer, "canonical": span.key}
-        )
-    # A title's or heading's entities belong to it: listed with it, offsets in its text.
-    in_titles: dict[tuple[str, int], list[dict]] = {}
-    for (part, index), spans in analysis.part_spans().items():
-        view = views.part_view(script, variant, part, index)
-        for span in spans:
-            if span.layer == "entity" or span.layer == "date":
-                start, end = view.map.to_view(span.start), view.map.to_view(span.end, end=True)
-                in_titles.setdefault((part, index), []).append(
-                    {"start": start, "end": end, "text": view.text[start:end],
-                     "type": span.type or span.layer, "canonical": span.key})
-    from . import timeline
-
-    events = []
-    for event in analysis.events:
-        item = timeline.to_json(event)
-        item["text"] = views.text(script, variant, event.text)
-        events.append(item)
-    return {
-        "schema": SCHEMA,
-        "document": {
-            "title": views.part_view(script, variant, "title").text,
-            "date": analysis.date,
-            "date_inferred": analysis.date_inferred,
-            "source": document.source,
-            "author": document.author or None,
-            "site": document.site or None,
-            "script": script,
-            "variant": view_key(script, variant)[1] if script == "traditional" else None,
-            "title_entities": in_titles.get(("title", 0), []),
-        },
-        "sections": [
-            {"index": s.index,
-             "title": views.part_view(script, variant, "heading", s.index).text if s.title else None,
-             "paragraphs": list(s.paragraphs), "title_entities": in_titles.get(("heading", s.index), [])}
-            for s in document.sections
-        ],
-        "paragraphs": paragraphs,
-        "entities": entities,
-        "glossary": [_glossary_json(item, views, script, variant)
-                     for item in (*analysis.glossary, *analysis.head_glossary)],
-        "timeline": events,
-    }
-
-
-def _glossary_json(item: dict, views: Views, script: str, variant: str) -> dict:
-    """A glossary item with its occurrences in the chosen view's offsets."""
-    occurrences = []
-    for paragraph, start, end in item["occurrences"]:
-        view = views.get(script, variant, paragraph)
-        occurrences.append([paragraph, view.map.to_view(start), view.map.to_view(end, end=True)])
-    in_titles = []
-    for part, index, start, end in item.get("heads", ()):
-        view = views.part_view(script, variant, part, index)
-        in_titles.append({"part": part, "section": index if part == "heading" else None,
-                          "start": view.map.to_view(start), "end": view.map.to_view(end, end=True)})
-    return {"term": item["term"], "pinyin": item["pinyin"], "en": item["en"], "zh": item["zh"],
-            "category": item["category"], "occurrences": occurrences, "title_occurrences": in_titles}

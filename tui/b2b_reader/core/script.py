@@ -96,6 +96,22 @@ class ProtectedNames:
         names = sorted({n for value in self._forms.values() for n in value}, key=len, reverse=True)
         self._pattern = re.compile("|".join(map(re.escape, names))) if names else None
 
+    def paragraphs_with(self, canonical: Sequence[str], indices: Sequence[int], key: tuple[str, str]) -> set[int]:
+        """Which of ``indices`` hold a name with a fixed form in a view (one search, not one
+        per paragraph)."""
+        table = self._forms.get(key)
+        if not table or self._pattern is None or not indices:
+            return set()
+        from bisect import bisect_right
+
+        texts = [canonical[i] for i in indices]
+        starts, at = [], 0
+        for text in texts:
+            starts.append(at)
+            at += len(text) + 1
+        return {indices[bisect_right(starts, m.start()) - 1]
+                for m in self._pattern.finditer("\n".join(texts)) if m.group() in table}
+
     def find(self, canonical: str, key: tuple[str, str]) -> dict[tuple[int, int], str]:
         """Protected spans in canonical text for a view, with their forms."""
         table = self._forms.get(key)
@@ -106,6 +122,18 @@ class ProtectedNames:
             for m in self._pattern.finditer(canonical)
             if m.group() in table
         }
+
+
+def _convert_all(texts: list[str], convert: Callable[[str], str]) -> list[str] | None:
+    """``texts`` converted by a length-keeping configuration in one call (its phrases never
+    hold a newline, so each text converts as it would alone); None if they cannot be told
+    apart afterwards (a text with a newline of its own)."""
+    if len(texts) < 2 or any("\n" in t for t in texts):
+        return None
+    pieces = convert("\n".join(texts)).split("\n")
+    if len(pieces) != len(texts) or any(len(p) != len(t) for p, t in zip(pieces, texts)):
+        return None
+    return pieces
 
 
 def _fixed_forms(protected: ProtectedNames, canonical: str, key: tuple[str, str]) -> dict[tuple[int, int], str]:
@@ -120,22 +148,43 @@ def _fixed_forms(protected: ProtectedNames, canonical: str, key: tuple[str, str]
 
 
 class Views:
-    """All views of a document, built lazily paragraph by paragraph and cached.
+    """All views of a document, built lazily paragraph by paragraph.
 
-    ``canonical[i]`` is the simplified text of paragraph ``i``; ``get(script, variant, i)``
-    the paragraph in a view. ``set_cuts`` hands in annotation boundaries (after analysis),
-    so views that change length are rebuilt cut at them.
+    ``canonical(i)`` is the simplified text of paragraph ``i``; ``get(script, variant, i)``
+    the paragraph in a view. A ``Views`` never changes what it answers: the annotation
+    boundaries (``cuts``, after analysis) that views changing length are cut at are given
+    when it is made, and :meth:`with_cuts` makes the views of an analysed document (what
+    they share with this one is reused). The caches inside only remember answers.
     """
 
-    def __init__(self, document: Document, protected: ProtectedNames | None = None):
+    def __init__(self, document: Document, protected: ProtectedNames | None = None,
+                 cuts: Mapping[int, Sequence[int]] | None = None,
+                 part_cuts: Mapping[tuple[str, int], Sequence[int]] | None = None):
         self.document = document
         self.protected = protected or ProtectedNames({})
         self._canonical: dict[int, ViewText] = {}
         self._views: dict[tuple[str, str], dict[int, ViewText]] = {}
-        self._cuts: dict[int, tuple[int, ...]] = {}
+        self._cuts: dict[int, tuple[int, ...]] = _sorted_cuts(cuts or {})
         self._texts: dict[tuple[tuple[str, str], str], str] = {}
         self._parts: dict[tuple[str, str, str, int], ViewText] = {}
-        self._part_cuts: dict[tuple[str, int], tuple[int, ...]] = {}
+        self._part_cuts: dict[tuple[str, int], tuple[int, ...]] = _sorted_cuts(part_cuts or {})
+
+    def with_cuts(self, cuts: Mapping[int, Sequence[int]],
+                  part_cuts: Mapping[tuple[str, int], Sequence[int]] | None = None) -> Views:
+        """The same document's views cut at annotation boundaries per paragraph (and per
+        (part, index) of the title and headings); this one is unchanged.
+
+        The new views share the canonical texts, the short texts and every paragraph
+        aligned by construction (an identity map in a view whose conversion keeps
+        lengths): only the others must be re-cut, lazily, when asked for.
+        """
+        views = Views(self.document, self.protected, cuts, part_cuts)
+        views._canonical = self._canonical  # the same texts whatever the cuts
+        views._texts = self._texts
+        for key, cache in self._views.items():
+            if key[0] == "simplified" or _keeps_length(CONFIGS[key]):
+                views._views[key] = {i: v for i, v in cache.items() if v.map.is_identity}
+        return views
 
     def __len__(self) -> int:
         return len(self.document.paragraphs)
@@ -157,8 +206,30 @@ class Views:
         return self._canonical_view(index).text
 
     def all_canonical(self) -> list[str]:
-        """Simplified text of every paragraph."""
+        """Simplified text of every paragraph (converted in one call, not one per paragraph)."""
+        missing = [i for i in range(len(self)) if i not in self._canonical]
+        pieces = _convert_all([self.document.paragraphs[i].text for i in missing], converter(CANONICAL))
+        for i, piece in zip(missing, pieces or ()):
+            self._canonical[i] = ViewText(piece, OffsetMap.identity(len(piece)))
         return [self.canonical(i) for i in range(len(self))]
+
+    def all_views(self, script: str, variant: str) -> list[ViewText]:
+        """Every paragraph in a view, as :meth:`get` gives them; a view converted character
+        for character is converted in one call, paragraphs with a name of fixed form aside
+        (100,000 short paragraphs cost 5x the conversion one by one)."""
+        key = view_key(script, variant)
+        if script != "original" and (script == "simplified" or _keeps_length(CONFIGS[key])):
+            cache = self._views.setdefault(key, {})
+            canonical = self.all_canonical()
+            plain = [i for i in range(len(self)) if i not in cache]
+            named = self.protected.paragraphs_with(canonical, plain, key)
+            plain = [i for i in plain if i not in named]
+            if script == "simplified":
+                cache.update((i, ViewText(canonical[i], OffsetMap.identity(len(canonical[i])))) for i in plain)
+            else:
+                pieces = _convert_all([canonical[i] for i in plain], converter(CONFIGS[key]))
+                cache.update((i, ViewText(piece, OffsetMap.identity(len(piece)))) for i, piece in zip(plain, pieces or ()))
+        return [self.get(script, variant, i) for i in range(len(self))]
 
     def get(self, script: str, variant: str, index: int) -> ViewText:
         """Paragraph ``index`` in a view, with its map to canonical offsets."""
@@ -221,7 +292,7 @@ class Views:
 
     def part_view(self, script: str, variant: str, part: str, index: int = 0) -> ViewText:
         """The title or a heading in a view with its map to canonical offsets, cut at the
-        boundaries :meth:`set_part_cuts` handed in (as a paragraph is)."""
+        ``part_cuts`` boundaries (as a paragraph is)."""
         key = (*view_key(script, variant), part, index)
         cached = self._parts.get(key)
         if cached is None:
@@ -236,17 +307,11 @@ class Views:
             self._parts[key] = cached
         return cached
 
-    def set_part_cuts(self, cuts: Mapping[tuple[str, int], Sequence[int]]) -> None:
-        """Annotation boundaries per (part, index) of the title and headings."""
-        self._part_cuts = {k: tuple(sorted(set(c))) for k, c in cuts.items()}
-        self._parts.clear()
-
     def export(self, script: str, variant: str) -> dict:
         """Every paragraph, title and heading of one view, as JSON-ready data (for the cache)."""
         key = view_key(script, variant)
         paragraphs = []
-        for index in range(len(self)):
-            view = self.get(script, variant, index)
+        for view in self.all_views(script, variant):
             paragraphs.append([view.text, None if view.map.is_identity else [view.map.a, view.map.b]])
         texts = [self.title(script, variant)] + [self.heading(script, variant, s.index) for s in self.document.sections]
         return {"view": list(key), "paragraphs": paragraphs, "texts": texts}
@@ -270,19 +335,9 @@ class Views:
         self._texts.update({(key, source): text for source, text in zip(sources, texts)})
         return True
 
-    def set_cuts(self, cuts: Mapping[int, Sequence[int]]) -> None:
-        """Annotation boundaries per paragraph; drops cached views that must be re-cut.
 
-        Those are the paragraphs not aligned by construction: every paragraph of a view
-        whose conversion changes lengths (its map must have an anchor at every new cut,
-        whatever its total length did), and any paragraph whose map is not the identity.
-        """
-        self._cuts = {i: tuple(sorted(set(c))) for i, c in cuts.items()}
-        for key, cache in self._views.items():
-            aligned = key[0] == "simplified" or _keeps_length(CONFIGS[key])
-            for index in list(cache):
-                if not aligned or not cache[index].map.is_identity:
-                    del cache[index]
+def _sorted_cuts(cuts: Mapping) -> dict:
+    return {k: tuple(sorted(set(c))) for k, c in cuts.items()}
 
 
 def _same(text: str) -> str:

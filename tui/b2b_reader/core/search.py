@@ -186,7 +186,7 @@ def build_view_index(views, script: str, variant: str, canonical: SearchIndex) -
     (its ``著`` is canonical ``着``). It costs a whole-document conversion (~0.7 s for
     1M characters in ``twp``): build it off the UI thread.
     """
-    texts = [views.get(script, variant, i) for i in range(len(views))]
+    texts = views.all_views(script, variant)
     index = build_index([v.text for v in texts], views.document.script, [v.map for v in texts])
     differs = []
     for i, view in enumerate(texts):
@@ -438,85 +438,16 @@ def in_paragraph(matches: Sequence[Match], paragraph: int) -> list[Match]:
 # ── moving between matches ───────────────────────────────────────────────────────────
 
 
-def _bisect(matches: Sequence[Match], paragraph: int, offset: int, after: bool) -> int:
-    """Index of the first match at (``after``: strictly after) the position."""
-    if isinstance(matches, Matches):
-        find = bisect_right if after else bisect_left
-        return find(matches.positions, matches.position(paragraph, offset))
-    if after:
-        return bisect_right(matches, (paragraph, offset, float("inf")))
-    return bisect_left(matches, (paragraph, offset))
-
-
 def first_from(matches: Sequence[Match], paragraph: int, offset: int) -> int | None:
-    """Index of the first match at or after (paragraph, offset), wrapping to 0."""
+    """Index of the first match at or after (paragraph, offset), wrapping to 0 (where the
+    reader's search lands; ``n``/``N`` then step through the matches as mentions)."""
     if not matches:
         return None
-    i = _bisect(matches, paragraph, offset, after=False)
+    if isinstance(matches, Matches):
+        i = bisect_left(matches.positions, matches.position(paragraph, offset))
+    else:
+        i = bisect_left(matches, (paragraph, offset))
     return i if i < len(matches) else 0
-
-
-def next_after(matches: Sequence[Match], paragraph: int, offset: int) -> int | None:
-    """Index of the first match starting after (paragraph, offset), wrapping to 0."""
-    if not matches:
-        return None
-    i = _bisect(matches, paragraph, offset, after=True)
-    return i if i < len(matches) else 0
-
-
-def previous_before(matches: Sequence[Match], paragraph: int, offset: int) -> int | None:
-    """Index of the last match starting before (paragraph, offset), wrapping to the last."""
-    if not matches:
-        return None
-    i = _bisect(matches, paragraph, offset, after=False) - 1
-    return i if i >= 0 else len(matches) - 1
-
-
-class MatchCursor:
-    """The current match among ``matches`` for ``n``/``N`` and the ``3/14`` count."""
-
-    def __init__(self, matches: Sequence[Match]):
-        self.matches = matches
-        self.index: int | None = None
-
-    def __len__(self) -> int:
-        return len(self.matches)
-
-    @property
-    def current(self) -> Match | None:
-        """The current match, or None before the first move (or with no matches)."""
-        return None if self.index is None else self.matches[self.index]
-
-    def jump(self, paragraph: int, offset: int) -> Match | None:
-        """Go to the first match at or after a position (incremental search, ``enter``)."""
-        self.index = first_from(self.matches, paragraph, offset)
-        return self.current
-
-    def next(self, paragraph: int | None = None, offset: int = 0) -> Match | None:
-        """The next match after a position (default: after the current one), wrapping."""
-        if paragraph is None:
-            if self.index is None:
-                return self.jump(0, 0)
-            self.index = (self.index + 1) % len(self.matches)
-        else:
-            self.index = next_after(self.matches, paragraph, offset)
-        return self.current
-
-    def previous(self, paragraph: int | None = None, offset: int = 0) -> Match | None:
-        """The previous match before a position (default: before the current one), wrapping."""
-        if paragraph is None:
-            if not self.matches:
-                return None
-            self.index = len(self.matches) - 1 if self.index is None else (self.index - 1) % len(self.matches)
-        else:
-            self.index = previous_before(self.matches, paragraph, offset)
-        return self.current
-
-    def label(self) -> str:
-        """``3/14`` (1-based), ``-/14`` before a move, ``0/0`` without matches."""
-        if not self.matches:
-            return "0/0"
-        return f"{'-' if self.index is None else self.index + 1}/{len(self.matches)}"
 
 
 def find_in_text(text: str, query: str, source_script: str = "simplified") -> list[tuple[int, int]]:

@@ -139,10 +139,8 @@ class CopyActions:
         """Export in a worker: converting and annotating a long document takes a while."""
         if not path:
             return
-        from ..core import pipeline
         from ..core.export import export
 
         fmt = {".json": "json", ".md": "md", ".markdown": "md", ".txt": "md"}.get(os.path.splitext(path)[1].lower(), "html")
-        views = pipeline.make_views(self.loaded.document)  # export cuts its views: not the screen's
-        text = export(self.loaded, views, self.analysis, fmt, self.script, self.variant)
+        text = export(self.loaded, self.views, self.analysis, fmt, self.script, self.variant)
         self.app.call_from_thread(self._write, path, text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -16,6 +17,9 @@ from ..widgets.safe import inert_text
 from .dialogs import dialog_css
 from .workers import background, report_failure
 
+if TYPE_CHECKING:
+    from ..core.glossary import GlossaryItem
+
 #: Dictionary entries shown; common words have a dozen and the first few are the point.
 MAX_ENTRIES = 8
 
@@ -25,7 +29,7 @@ class Known:
     """What the document's analysis says the word is: an entity or a glossary term."""
 
     entities: tuple[tuple[str, str], ...] = ()  # (type, canonical name)
-    term: dict | None = None  # an ``Analysis.glossary`` item
+    term: GlossaryItem | None = None  # an ``Analysis.glossary`` item
 
 
 class LookupScreen(ModalScreen[None]):
@@ -85,13 +89,13 @@ class LookupScreen(ModalScreen[None]):
         term = self.known.term
         if term:
             text.append("glossary", style="bold")
-            text.append(f"  {self.convert(term['term'])}")
-            if term.get("category"):
-                text.append(f"  ({term['category']})", style="dim")
-            if term.get("en"):
-                text.append(f"\n{term['en']}")
-            if term.get("zh"):
-                text.append(f"\n{self.convert(term['zh'])}")
+            text.append(f"  {self.convert(term.term)}")
+            if term.category:
+                text.append(f"  ({term.category})", style="dim")
+            if term.en:
+                text.append(f"\n{term.en}")
+            if term.zh:
+                text.append(f"\n{self.convert(term.zh)}")
             text.append("\n")
         return text
 

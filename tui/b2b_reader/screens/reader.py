@@ -90,6 +90,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         self.script = script
         self.variant = variant
         self.analysis: Analysis | None = None
+        self.generations = pipeline.Generations()  # which analysis is the newest asked for
         self.info = "analysing…"
         self.target: tuple[str, list[tuple[int, int, int]], int] | None = None  # label, mentions, index
         self.date_override: str | None = None  # set in the app (D); None: the document's own
@@ -143,20 +144,20 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
 
     # -- analysis in a worker --------------------------------------------------------------
 
-    @background(exclusive=True, group="analysis")
-    def analyse(self) -> Analysis:
-        """The slow pass (segmentation, entities, glossary, dates), off the UI thread.
+    def analyse(self) -> None:
+        """Start the slow pass (segmentation, entities, glossary, dates), off the UI thread."""
+        self._analyse(self.generations.start(), self.views, self.date_override, (self.script, self.variant))
 
-        It also caches the current view, cut at the annotations, for the next open.
-        """
-        # A large document analysed in a thread of this process holds the GIL and slows every
-        # key (bench/analysis_keys.py: p90 65-128 ms in a thread, 27-38 ms in a child process).
-        large = self.loaded.document.char_count >= pipeline.ISOLATE_FROM_CHARS
-        analysis = pipeline.analyze(self.loaded.document, self.views, self.date_override, isolated=large)
-        self.views.set_cuts(analysis.cuts())
-        self.views.set_part_cuts(analysis.part_cuts())
-        pipeline.store_view(self.views, self.script, self.variant)
-        return analysis
+    @background(exclusive=True, group="analysis")
+    def _analyse(self, generation: int, views: Views, date: str | None, view: tuple[str, str]) -> pipeline.Analysed:
+        """The analysis and the views cut at it, swapped in by the UI thread if still the newest."""
+        result = pipeline.analysed(self.loaded.document, views, date, generation, keep_view=view)
+        # The analysis (10^5 spans for a long book) lives as long as the document: out of
+        # the collector's scans from now on, a full collection (0.1 s at 1M characters)
+        # cannot land between the result and its highlights, or on a keystroke. Frozen
+        # objects are still freed by reference counting when replaced.
+        gc.freeze()
+        return result
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
@@ -165,24 +166,35 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         if event.worker.group != "analysis":
             return
         if event.state == WorkerState.SUCCESS:
-            self.analysis = event.worker.result
+            result = event.worker.result
+            if not self.generations.is_current(result.generation):
+                return  # superseded (the date changed meanwhile): a newer one is coming
+            self.analysis, self.views = result.analysis, result.views
+            self.article.views = self.views
+            if self._outline is not None:
+                self._outline.views = self.views
             self.article.set_spans(self.analysis.by_paragraph())
             self.article.set_part_spans(self.analysis.part_spans())
-            if self._outline is not None:
-                self._outline.relabel()  # headings now carry their annotations
-            # The analysis (10^5 spans for a long book) lives as long as the document: out of
-            # the collector's scans, a full collection cannot land on a keystroke. Frozen
-            # objects are still freed by reference counting when replaced.
-            gc.freeze()
-            self._show_panels()
             self.info = ""
-            self._show_title()
-            for warning in self.analysis.warnings:
-                self.notify(warning, severity="warning", markup=False)
-            self.warm_lookup()
+            # The highlights first; the panels (9,000 timeline rows for a 1M-character book)
+            # and the rest after that frame.
+            self.call_after_refresh(self._show_analysis, self.analysis)
         elif failed:
             self.info = "analysis failed"
         self._update_status()
+
+    def _show_analysis(self, analysis: Analysis) -> None:
+        """What the analysis adds besides the highlights (the outline's, the panels, the title)."""
+        if analysis is not self.analysis:
+            return  # superseded meanwhile
+        if self._outline is not None:
+            self._outline.relabel()  # headings now carry their annotations
+        self._show_panels()
+        gc.freeze()  # and the panels' rows, as long-lived
+        self._show_title()
+        for warning in analysis.warnings:
+            self.notify(warning, severity="warning", markup=False)
+        self.warm_lookup()
 
     # -- views ------------------------------------------------------------------------------
 
@@ -496,7 +508,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         spans = self._spans_at(paragraph, start, end)
         entities = tuple(dict.fromkeys((s.type, s.key) for s in spans if s.layer == "entity"))
         terms = {s.key for s in spans if s.layer == "term"}
-        term = next((g for g in self.analysis.glossary if g["term"] in terms), None) if self.analysis else None
+        term = next((g for g in self.analysis.glossary if g.term in terms), None) if self.analysis else None
         view = self.views.get(self.script, self.variant, paragraph)
         shown = view.text[view.map.to_view(start):view.map.to_view(end, end=True)]
         canonical = self.views.canonical(paragraph)[start:end]

@@ -7,7 +7,7 @@ from rich.text import Text
 from ..core.models import ENTITY_TYPES
 from ..core.pipeline import Analysis
 from ..core.script import Views
-from .panel_base import ListPanel, Mention, Target
+from .panel_base import ListPanel, Target
 
 #: Group headers, in legend order.
 GROUP_NAMES = {
@@ -44,11 +44,7 @@ class EntityPanel(ListPanel):
         if analysis is None:
             self.note("analysing…")
             return
-        groups: dict[str, dict[str, list[Mention]]] = {}
-        for span in analysis.spans:
-            if span.layer == "entity":
-                groups.setdefault(span.type or "", {}).setdefault(span.key, []).append(
-                    (span.paragraph, span.start, span.end))
+        groups = analysis.entity_groups()  # grouped and ranked once per analysis
         if not groups:
             self.note("No entities found.")
             return
@@ -60,10 +56,8 @@ class EntityPanel(ListPanel):
             style = self.get_component_rich_style(f"entity-panel--{kind}") if kind in ENTITY_TYPES else "bold"
             rows.append((Text.assemble((GROUP_NAMES.get(kind, kind or "Other"), style),
                                        (f" {len(entities)}", count_style)), None))
-            # Most mentioned first; ties in order of first appearance.
-            ranked = sorted(entities.items(), key=lambda item: (-len(item[1]), min(item[1]), item[0]))
-            for key, mentions in ranked:
+            for key, mentions in entities:  # most mentioned first; ties in order of first appearance
                 shown = views.text(script, variant, key)
                 label = Text.assemble(" ", shown, (f"  {len(mentions)}", count_style))
-                rows.append((label, Target("entity", key, shown, tuple(sorted(mentions)))))
+                rows.append((label, Target("entity", key, shown, mentions)))
         self.fill(rows)

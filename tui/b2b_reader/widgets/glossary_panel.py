@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -15,12 +16,15 @@ from ..core.script import Views
 from .panel_base import ListPanel, Target
 from .safe import inert_text
 
+if TYPE_CHECKING:
+    from ..core.glossary import GlossaryItem
 
-def pinyin_sort_key(item: dict) -> tuple[str, str]:
+
+def pinyin_sort_key(item: GlossaryItem) -> tuple[str, str]:
     """Alphabetical key: pinyin without tone marks (the term itself when it has none, as GMV)."""
-    spoken = item.get("pinyin") or item["term"]
+    spoken = item.pinyin or item.term
     plain = "".join(c for c in unicodedata.normalize("NFD", spoken) if not unicodedata.combining(c))
-    return plain.casefold().replace(" ", ""), item["term"]
+    return plain.casefold().replace(" ", ""), item.term
 
 
 class GlossaryPanel(ListPanel):
@@ -106,7 +110,7 @@ class GlossaryPanel(ListPanel):
             return
         items = analysis.glossary
         if self.paragraph is not None:
-            items = [g for g in items if any(o[0] == self.paragraph for o in g["occurrences"])]
+            items = [g for g in items if any(o[0] == self.paragraph for o in g.occurrences)]
         if not items:
             self.note("No glossary terms in this paragraph." if analysis.glossary else "No glossary terms found.")
             self._define()
@@ -114,18 +118,18 @@ class GlossaryPanel(ListPanel):
         if self.alphabetical:
             items = sorted(items, key=pinyin_sort_key)
         else:
-            items = sorted(items, key=lambda g: min(map(tuple, g["occurrences"])))
+            items = sorted(items, key=lambda g: min(g.occurrences))
         count = self.get_component_rich_style("glossary-panel--count")
         pinyin = self.get_component_rich_style("glossary-panel--pinyin")
         rows = []
         for item in items:
-            shown = views.text(script, variant, item["term"])
-            mentions = tuple(sorted((p, s, e) for p, s, e in item["occurrences"]))
+            shown = views.text(script, variant, item.term)
+            mentions = tuple(sorted((p, s, e) for p, s, e in item.occurrences))
             label = Text(shown)
-            if item.get("pinyin"):
-                label.append(" " + item["pinyin"], pinyin)
+            if item.pinyin:
+                label.append(" " + item.pinyin, pinyin)
             label.append(f" {len(mentions)}", count)
-            rows.append((label, Target("term", item["term"], shown, mentions)))
+            rows.append((label, Target("term", item.term, shown, mentions)))
         self.fill(rows)
         self._define()
 
@@ -135,17 +139,17 @@ class GlossaryPanel(ListPanel):
         analysis, views, script, variant = self._shown
         if target is None or analysis is None or views is None:
             return Text()
-        item = next(g for g in analysis.glossary if g["term"] == target.key)
+        item = next(g for g in analysis.glossary if g.term == target.key)
         text = Text.assemble((target.label, self.get_component_rich_style("glossary-panel--term")))
-        if item.get("pinyin"):
+        if item.pinyin:
             text.append("  ")
-            text.append(item["pinyin"], self.get_component_rich_style("glossary-panel--pinyin"))
-        if item.get("category"):
-            text.append(f"  {item['category']}", self.get_component_rich_style("glossary-panel--count"))
-        if item.get("en"):
-            text.append("\n" + item["en"])
-        if item.get("zh"):
-            text.append("\n" + views.text(script, variant, item["zh"]))
+            text.append(item.pinyin, self.get_component_rich_style("glossary-panel--pinyin"))
+        if item.category:
+            text.append(f"  {item.category}", self.get_component_rich_style("glossary-panel--count"))
+        if item.en:
+            text.append("\n" + item.en)
+        if item.zh:
+            text.append("\n" + views.text(script, variant, item.zh))
         return text
 
     def _define(self) -> None:

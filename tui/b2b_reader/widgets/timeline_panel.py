@@ -83,7 +83,7 @@ class TimelinePanel(ListPanel):
         if not analysis.events:
             self.note("No dated events found.")
             return
-        self.events = sorted(analysis.events, key=lambda e: (e.start, e.end, e.paragraph, e.span_start))
+        self.events = analysis.events_in_order()  # sorted once per analysis
         date_style = self.get_component_rich_style("timeline-panel--date")
         phrase_style = self.get_component_rich_style("timeline-panel--phrase")
         text_style = self.get_component_rich_style("timeline-panel--text")

@@ -1,0 +1,144 @@
+"""The analysis in a child Python process, so the reader's own threads keep the GIL.
+
+``pipeline.analyze(..., isolated=True)`` runs :func:`analyze_in_child`; the child also
+writes the analysis cache entry and, after sending its result, the view the reader shows
+(:func:`pipeline.store_view`). :func:`terminate_children` ends them when the reader quits.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .analysis import collector_paused, from_json, to_json
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
+    from .models import Document
+    from .script import Views
+
+_CHILD = ("import pickle, sys; job = pickle.load(sys.stdin.buffer); sys.path[:0] = job.pop('path'); "
+          "from b2b_reader.core.isolation import child_main; child_main(job)")
+#: Rows per pickled chunk sent back by the child: each load is short, so the caller's
+#: other threads get the GIL between chunks (one load of 50,000 spans would stall them).
+_CHUNK = 2000
+
+
+#: Analysis processes running now, so that quitting can end them (terminate_children).
+_children: set = set()
+#: Children that sent their result and go on writing a view to the cache.
+_writers: set = set()
+
+
+def terminate_children() -> None:
+    """End every running child now: the reader is quitting and nobody waits for a result
+    (its caller's ``analyze_in_child`` then raises, and is ignored); a view being written
+    is a cache entry (written atomically), computed again next time."""
+    for child in [*_children, *_writers]:
+        try:
+            child.terminate()
+        except OSError:  # already gone
+            pass
+
+
+def _start_child(job: dict):
+    import pickle
+    import subprocess
+    import sys
+
+    for done in [c for c in _writers if c.poll() is not None]:  # they wrote their view
+        _writers.discard(done)
+    child = subprocess.Popen([sys.executable, "-c", _CHILD], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child.stdin.write(pickle.dumps({"path": sys.path, **job}))
+    child.stdin.close()
+    return child
+
+
+def analyze_in_child(paragraphs: list[str], document: Document, date: str | None,
+                      lexicon_path: Path, glossary_path: Path, cache_key: str | None = None,
+                      view: dict | None = None) -> Analysis:
+    """``_analyze`` in a fresh interpreter, its result sent back in the JSON form.
+
+    A plain subprocess with pipes rather than ``multiprocessing``: the latter hands
+    ``sys.stderr.fileno()`` to its helper process, which fails once a UI library has
+    replaced ``sys.stderr``; and the child must never write to the caller's terminal.
+    With ``cache_key`` the child stores the result in the disk cache itself; with ``view``
+    (``pipeline._view_job``) it then caches that view too, after closing its output: the
+    result is read as soon as it is sent, and the child finishes on its own.
+    """
+    import io
+    import pickle
+
+    job = {"kind": "analyze", "paragraphs": paragraphs, "document": document, "date": date,
+           "lexicon": lexicon_path, "glossary": glossary_path, "cache_key": cache_key, "view": view}
+    child = _start_child(job)
+    _children.add(child)
+    try:
+        stdout = child.stdout.read()
+    finally:
+        child.stdout.close()
+        _children.discard(child)
+        _writers.add(child)
+    stream = io.BytesIO(stdout)
+    try:
+        with collector_paused():
+            data = pickle.load(stream)
+            while stream.tell() < len(stdout):
+                name, rows = pickle.load(stream)
+                data[name].extend(rows)
+    except (EOFError, pickle.UnpicklingError, KeyError, TypeError, ValueError):
+        stderr = child.stderr.read()
+        child.wait()
+        detail = stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RuntimeError(f"analysis process failed: {detail[-1] if detail else child.returncode}") from None
+    return from_json(data)
+
+
+def store_view_in_child(document: Document, analysis: Analysis, view: dict) -> None:
+    """Cache a view (``pipeline._view_job``) cut at ``analysis`` in a child process,
+    without waiting for it."""
+    child = _start_child({"kind": "view", "document": document, "cuts": analysis.cuts(),
+                          "part_cuts": analysis.part_cuts(), "view": view})
+    child.stdout.close()
+    _writers.add(child)
+
+
+def child_main(job: dict) -> None:
+    """Entry point of the child process of :func:`analyze_in_child` (and of
+    :func:`store_view_in_child`)."""
+    import os
+    import pickle
+    import sys
+
+    from . import cache
+    from .pipeline import _analyze, store_view
+    from .script import Views
+
+    if hasattr(os, "nice"):
+        # Background work: on a busy machine the scheduler should favour the reader's
+        # own process, which must answer keystrokes.
+        os.nice(10)
+
+    document, view = job["document"], job["view"]
+    if job["kind"] == "view":
+        cuts, part_cuts = job["cuts"], job["part_cuts"]
+    else:
+        analysis = _analyze(job["paragraphs"], document, job["date"], job["lexicon"], job["glossary"])
+        data = to_json(analysis)
+        if job["cache_key"] is not None:
+            cache.store("analysis", job["cache_key"], data)
+        out = sys.stdout.buffer
+        pickle.dump({**data, "spans": [], "events": []}, out)
+        for name in ("spans", "events"):
+            rows = data[name]
+            for i in range(0, len(rows), _CHUNK):
+                pickle.dump((name, rows[i:i + _CHUNK]), out)
+        out.flush()
+        cuts, part_cuts = analysis.cuts(), analysis.part_cuts()
+        del data, analysis
+    os.close(1)  # the caller has the result now
+    if view is not None:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)  # nobody reads a message any more
+        store_view(Views(document, view["protected"], cuts, part_cuts), view["script"], view["variant"])
