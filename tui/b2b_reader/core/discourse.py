@@ -18,6 +18,8 @@ from .candidates import MARKS, NAME_TYPES, PRIO_DISCOURSE, in_context, resolve, 
 from .entity_rules import frequent_words
 from .gazetteer import PLACES
 from .name_context import alias_definitions, org_by_context, trade_name
+from .trie_match import GroupedMatcher
+
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ALIAS_MARK = re.compile(r"简称|下称")
@@ -57,8 +59,11 @@ def document_types(texts: Sequence[str], spans) -> dict[str, str]:
     return types
 
 
-def _pattern(names) -> re.Pattern[str]:
-    return re.compile(trie_pattern(sorted(names)))
+def _pattern(names) -> GroupedMatcher:
+    """Leftmost-longest matching of ``names``: a document of 300k characters holds thousands
+    of them, whose single trie regex tried its root alternatives at every position (~0.4 s
+    there); grouped by first character, each regex skips fast (``core.trie_match``)."""
+    return GroupedMatcher(sorted(names), trie_pattern)
 
 
 def mentions(texts: Sequence[str], types: dict[str, str], tokens: Sequence[Sequence[tuple[str, str]]] | None):
