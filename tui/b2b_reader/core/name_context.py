@@ -228,8 +228,12 @@ def _run_back(start: int, end: int, tokens, offsets, where, from_place: bool, lo
     j = i
     while j > 0:
         w, t = tokens[j - 1]
-        # inside a name: single characters jieba calls verbs or positions (前海国购: 前, 购)
-        inner = len(w) == 1 and t in ("v", "f")
+        # inside a name: single characters jieba calls verbs or positions (前海国购: 前, 购);
+        # from a place, coined words jieba reads as verbs, times or numbers too
+        # (浙江佐助金融, 石河子春晓股权, 北京好课多信息技术), never a count (一家)
+        inner = len(w) == 1 and t in ("v", "f") or (
+            from_place and t in _COINED_TAGS and len(w) >= 2 and _NUMERAL.isdisjoint(w)
+            and frequent_words().get(w, 0) < _COINED_MAX_FREQ)  # (not 成立, 发布)
         if (t in _LEGAL_STOP_TAGS or t == "v") and not inner or not _HAN.match(w) \
                 or w in _RUN_STOP or w[-1] == "系" and len(w) > 1 or start - offsets[j - 1] > longest:
             break
@@ -248,6 +252,9 @@ def _run_back(start: int, end: int, tokens, offsets, where, from_place: bool, lo
 # Words that relate two companies, and end a registered name running back (华夏信财隶属于 | ...,
 # 甜菜金融系 | 天丰天财（武汉）...: a token ending in 系 too)
 _RUN_STOP = frozenset("隶属于 属于 隶属 旗下 母公司 子公司 控股 系 即 原名 现为 是 为 和 与 及".split())
+_COINED_TAGS = frozenset(("v", "m", "t"))
+_COINED_MAX_FREQ = 1000  # jieba's count under which such a word reads as coined (百家 136)
+_NUMERAL = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两几数每各某半")
 _REGISTERED = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)")
 
 
