@@ -20,6 +20,9 @@ def names(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(("text", "org"), [
     ("出借人起诉了上海拾贝金融信息服务有限公司。", "上海拾贝金融信息服务有限公司"),  # 拾贝: a "verb"
     ("出资人为成都百家教育咨询有限公司。", "成都百家教育咨询有限公司"),  # 百家: a "number"
+    # a partnership's legal form, its bracket included
+    ("资金最终流向了宁波春晓汇商股权投资合伙企业（有限合伙）。", "宁波春晓汇商股权投资合伙企业（有限合伙）"),
+    ("该基金的管理人为杭州拾贝投资管理合伙企业。", "杭州拾贝投资管理合伙企业"),
 ])
 def test_a_registered_name_runs_back_to_its_city_over_coined_words(text, org):
     assert names(text) == [(org, "org")]

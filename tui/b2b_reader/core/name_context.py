@@ -149,11 +149,12 @@ _MARKS = frozenset(_OPEN + _CLOSE + '"')
 
 def bracket_ok(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` crosses no bracket, quote or 《》: any it holds are
-    balanced inside it (中天城投（贵州）普惠金融服务有限公司) and it does not begin or end on one."""
+    balanced inside it (中天城投（贵州）普惠金融服务有限公司) and it does not begin or end on
+    one, but for the legal form of a partnership (…投资合伙企业（有限合伙）)."""
     piece = text[start:end]
     if _MARKS.isdisjoint(piece):
         return True
-    if piece[0] in _MARKS or piece[-1] in _MARKS:
+    if piece[0] in _MARKS or piece[-1] in _MARKS and not piece.endswith(_LEGAL_BRACKETS):
         return False
     stack = []
     for ch in piece:
@@ -165,6 +166,7 @@ def bracket_ok(text: str, start: int, end: int) -> bool:
     return not stack
 
 
+_LEGAL_BRACKETS = ("（有限合伙）", "(有限合伙)")
 _TITLE = re.compile(r"《([^《》\n]{1,60})》")
 _PRESS = re.compile(r"(?:日报|晚报|早报|时报|商报|周刊|周报|杂志|画报|报)$")
 
@@ -205,7 +207,7 @@ def legal_names(text: str, tokens: Sequence[tuple[str, str]], offsets: Sequence[
     """``(start, end, "org")`` of registered company names with a bracketed place
     (华奥六宝投资基金管理（北京）有限公司): the name runs back from the bracket over the
     words of the clause, to the first function word, verb or punctuation."""
-    if "公司" not in text and "集团" not in text:
+    if "公司" not in text and "集团" not in text and "合伙企业" not in text:
         return
     where: dict[int, int] = {}
     for m in _LEGAL.finditer(text):
@@ -255,7 +257,7 @@ _RUN_STOP = frozenset("隶属于 属于 隶属 旗下 母公司 子公司 控股
 _COINED_TAGS = frozenset(("v", "m", "t"))
 _COINED_MAX_FREQ = 1000  # jieba's count under which such a word reads as coined (百家 136)
 _NUMERAL = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两几数每各某半")
-_REGISTERED = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)")
+_REGISTERED = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|合伙企业(?:（有限合伙）|\(有限合伙\))?)")
 
 
 _STOP = r"\s，。,；;:：（）()【】\[\]“”\"《》、！？!?"
