@@ -55,3 +55,8 @@ def test_a_short_form_of_a_company_no_gazetteer_knows_as_a_place_is_the_company(
     bank = ["北京银行发布了年报。", "北京的分行数量最多。"]
     assert ("北京", "place") in [(bank[s.paragraph][s.start:s.end], s.type)
                                  for s in find_entities(bank, _LEX)]
+
+
+def test_a_factoring_company_is_named_by_its_head():
+    assert names("此前，天元保理已经起诉了借款人。") == [("天元保理", "org")]
+    assert names("国内商业保理行业发展迅速。") == []  # an ordinary stem names no company

@@ -37,7 +37,7 @@ STRONG_HEADS = frozenset(
 # coined (a name word, or one jieba's dictionary lacks or hardly uses), never a place.
 WEAK_HEADS = frozenset(
     "控股 股份 资本 基金 保险 租赁 资管 实业 地产 汽车 电器 医药 传媒 物流 航空 出行 "
-    "金融 科技 支付 理财 网络 网 新闻 财经 数据 智能 电子 能源 钱包 财富".split())
+    "金融 科技 支付 理财 网络 网 新闻 财经 数据 智能 电子 能源 钱包 财富 保理".split())
 HEADS = STRONG_HEADS | WEAK_HEADS
 _HEAD_WORDS = tuple(HEADS | {"公司", "集团", "银行", "协会", "中心", "委员会"})
 _NOT_AFTER_KNOWN = frozenset("新闻 财经 数据 网络 网 智能 电子 能源".split())
