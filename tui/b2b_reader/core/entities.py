@@ -44,6 +44,7 @@ from .models import Span
 from .name_context import business_orgs, government_orgs, legal_names, listed_names, source_names
 from .ner_model import Inputs, load_model
 from .numbers import find_figures
+from .place_use import drop_qualifiers
 from .trie_match import GroupedMatcher
 from .tagger_names import NEVER_NAMES, abbreviation_in_word, add_model_names, first_of_word
 
@@ -120,6 +121,8 @@ def find_entities(paragraphs: Sequence[str], lexicon: Lexicon, *, names: str = "
             from .discourse import one_reading
 
             kept = one_reading(inputs, cands, kept)
+        kept = [drop_qualifiers(text, para_kept) if para_kept else para_kept
+                for text, para_kept in zip(inputs.texts, kept)]
         for p, (text, para_kept) in enumerate(zip(inputs.texts, kept), first):
             spans.extend(Span(p, start, end, "entity", etype, text[start:end] if key is None else key, extra)
                          for start, end, _prio, etype, key, extra in para_kept)

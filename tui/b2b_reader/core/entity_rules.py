@@ -7,13 +7,11 @@ The rules here favour precision: a wrong highlight is worse than a missing one.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, compress, count
 from operator import itemgetter
-from pathlib import Path
 
 from .gazetteer import (ABBR, ABBR_VERBS, GENERIC_HEADS, HONORIFICS, NOT_HEADS, NOT_ORGS, NOT_PLACES,
                         ORG_HEADS, ORG_INNER_TAGS, ORG_WORDS, PLACES, TRANSLIT)
@@ -61,8 +59,6 @@ _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+$").match
 _WANTED = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "org"}
 # Tags a name can start with: the name tags, and brands/coined words before an org suffix.
 _STARTS = frozenset(_WANTED) | {"nz", "eng", "j"}
-# A jieba dictionary word tagged as a name but this frequent is an ordinary word.
-_COMMON_FREQ = 300
 # Two-character tokens that hold two places (中美, 中俄) or a verb and a place (访华, 来京).
 _SPLIT = frozenset(
     [a + b for a in ABBR for b in ABBR if a != b] + [v + a for v in ABBR_VERBS for a in ABBR]
@@ -79,22 +75,10 @@ _T = "[" + "".join(sorted(TRANSLIT)) + "]"
 _DOTTED = re.compile(rf"{_T}{{1,6}}(?:[·•・]{_T}{{1,8}})+")
 
 
-# Tags of the tail of a dictionary "name" that betray an ordinary word: 桂冠 = 桂 + 冠 (n),
-# 陶醉 = 陶 + 醉 (v), 高增值 = 高 + 增值 (v).
-_BAD_TAIL_2 = frozenset("n ng v vg vn p a q t f j ns nz x zg".split())
-_BAD_TAIL_3 = frozenset("v vn vg p q t d".split())
-# Given-name characters of unknown two-character "names" that are verbs or measure words
-# (张会, 刘名): jieba's HMM glues a surname-like character to the next word.
-_BAD_GIVEN_1 = frozenset("v vn q f k b p".split())
-
-
-# name tags' type bits for the tagger's dictionary features (see core.ner_features)
-_NAME_BITS = {"nr": 1, "nrt": 1, "nrfg": 1, "ns": 8, "nt": 64}
-
-
 @lru_cache(maxsize=1)
 def _dictionary() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[str, int]]:
-    """``(common, false_names, bad_given, names)`` read once from jieba's dict.txt.
+    """``(common, false_names, bad_given, names)`` from jieba's dict.txt (``core.jieba_tables``:
+    one pass per install, then read from the cache).
 
     ``common``: words jieba tags nr/nrt/ns/nt yet uses often (古老 2695 nr);
     ``false_names``: words tagged ``nr`` that are a surname glued to an ordinary word;
@@ -102,63 +86,12 @@ def _dictionary() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[
     ``names``: every name word of 2-8 characters → its type bit (person 1, place 8, org 64).
     All empty if jieba is not installed, in which case only the word lists filter.
     """
-    path = _dictionary_path()
-    if path is None:
-        return frozenset(), frozenset(), frozenset(), {}
-    common, nr_words, tag_of, names = set(), [], {}, {}
-    from .name_context import HEADS
+    from .jieba_tables import tables
 
-    frequent, heads = _WORDS
-    lasts = frozenset(h[-1] for h in HEADS)
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            word, freq, tag = line.split()
-            n = len(word)
-            if n <= 4 and len(freq) >= 3:  # (frequent_words: the same pass; >= 100, no int())
-                frequent[word] = int(freq)
-            if n <= 2:
-                tag_of[word] = tag
-            elif n <= 5 and word[-1] in lasts and (word[-1] in HEADS or word[-2:] in HEADS):
-                heads.add(word)
-            if tag in _WANTED:
-                if int(freq) >= _COMMON_FREQ:
-                    common.add(word)
-                if tag == "nr" and len(word) in (2, 3):
-                    nr_words.append(word)
-                if 2 <= len(word) <= 8:
-                    names[word] = _NAME_BITS[tag]
-    false_names = {w for w in nr_words
-                   if tag_of.get(w[1:]) in (_BAD_TAIL_2 if len(w) == 2 else _BAD_TAIL_3)}
-    bad_given = {w for w, t in tag_of.items() if len(w) == 1 and t in _BAD_GIVEN_1}
-    return frozenset(common), frozenset(false_names), frozenset(bad_given), names
-
-
-def _dictionary_path() -> Path | None:
-    """jieba's installed ``dict.txt``, or None without jieba."""
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or spec.origin is None:
-        return None
-    return Path(spec.origin).with_name("dict.txt")
-
-
-@lru_cache(maxsize=1)
-def dictionary_edges() -> tuple[str, bytes]:
-    """``(edges, kinds)``: characters ``2i`` and ``2i + 1`` of ``edges`` begin and end
-    jieba's word ``i`` (of 2 characters or more), ``kinds[i]`` is its name type bit.
-
-    A pass of its own over dict.txt, made only when the tagger first needs it (~0.2 s):
-    the rules, which a book-length document gets alone, never pay for it."""
-    path = _dictionary_path()
-    if path is None:
-        return "", b""
-    edges, kinds, bits = [], bytearray(), _NAME_BITS
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            word, _freq, tag = line.split()
-            if len(word) > 1:
-                edges.append(word[0] + word[-1])
-                kinds.append(bits.get(tag, 0))
-    return "".join(edges), bytes(kinds)
+    common, false_names, bad_given, names, frequent, heads = tables()
+    _WORDS[0].update(frequent)
+    _WORDS[1].update(heads)
+    return common, false_names, bad_given, names
 
 
 _FREQUENT = 100  # frequency from which frequent_words keeps a word (three digits: see _dictionary)

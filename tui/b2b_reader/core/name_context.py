@@ -37,7 +37,7 @@ STRONG_HEADS = frozenset(
 # coined (a name word, or one jieba's dictionary lacks or hardly uses), never a place.
 WEAK_HEADS = frozenset(
     "控股 股份 资本 基金 保险 租赁 资管 实业 地产 汽车 电器 医药 传媒 物流 航空 出行 "
-    "金融 科技 支付 理财 网络 网 新闻 财经 数据 智能 电子 能源 钱包 财富".split())
+    "金融 科技 支付 理财 网络 网 新闻 财经 数据 智能 电子 能源 钱包 财富 保理".split())
 HEADS = STRONG_HEADS | WEAK_HEADS
 _HEAD_WORDS = tuple(HEADS | {"公司", "集团", "银行", "协会", "中心", "委员会"})
 _NOT_AFTER_KNOWN = frozenset("新闻 财经 数据 网络 网 智能 电子 能源".split())
@@ -149,11 +149,12 @@ _MARKS = frozenset(_OPEN + _CLOSE + '"')
 
 def bracket_ok(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` crosses no bracket, quote or 《》: any it holds are
-    balanced inside it (中天城投（贵州）普惠金融服务有限公司) and it does not begin or end on one."""
+    balanced inside it (中天城投（贵州）普惠金融服务有限公司) and it does not begin or end on
+    one, but for the legal form of a partnership (…投资合伙企业（有限合伙）)."""
     piece = text[start:end]
     if _MARKS.isdisjoint(piece):
         return True
-    if piece[0] in _MARKS or piece[-1] in _MARKS:
+    if piece[0] in _MARKS or piece[-1] in _MARKS and not piece.endswith(_LEGAL_BRACKETS):
         return False
     stack = []
     for ch in piece:
@@ -165,6 +166,7 @@ def bracket_ok(text: str, start: int, end: int) -> bool:
     return not stack
 
 
+_LEGAL_BRACKETS = ("（有限合伙）", "(有限合伙)")
 _TITLE = re.compile(r"《([^《》\n]{1,60})》")
 _PRESS = re.compile(r"(?:日报|晚报|早报|时报|商报|周刊|周报|杂志|画报|报)$")
 
@@ -205,7 +207,7 @@ def legal_names(text: str, tokens: Sequence[tuple[str, str]], offsets: Sequence[
     """``(start, end, "org")`` of registered company names with a bracketed place
     (华奥六宝投资基金管理（北京）有限公司): the name runs back from the bracket over the
     words of the clause, to the first function word, verb or punctuation."""
-    if "公司" not in text and "集团" not in text:
+    if "公司" not in text and "集团" not in text and "合伙企业" not in text:
         return
     where: dict[int, int] = {}
     for m in _LEGAL.finditer(text):
@@ -228,8 +230,12 @@ def _run_back(start: int, end: int, tokens, offsets, where, from_place: bool, lo
     j = i
     while j > 0:
         w, t = tokens[j - 1]
-        # inside a name: single characters jieba calls verbs or positions (前海国购: 前, 购)
-        inner = len(w) == 1 and t in ("v", "f")
+        # inside a name: single characters jieba calls verbs or positions (前海国购: 前, 购);
+        # from a place, coined words jieba reads as verbs, times or numbers too
+        # (浙江佐助金融, 石河子春晓股权, 北京好课多信息技术), never a count (一家)
+        inner = len(w) == 1 and t in ("v", "f") or (
+            from_place and t in _COINED_TAGS and len(w) >= 2 and _NUMERAL.isdisjoint(w)
+            and frequent_words().get(w, 0) < _COINED_MAX_FREQ)  # (not 成立, 发布)
         if (t in _LEGAL_STOP_TAGS or t == "v") and not inner or not _HAN.match(w) \
                 or w in _RUN_STOP or w[-1] == "系" and len(w) > 1 or start - offsets[j - 1] > longest:
             break
@@ -248,7 +254,10 @@ def _run_back(start: int, end: int, tokens, offsets, where, from_place: bool, lo
 # Words that relate two companies, and end a registered name running back (华夏信财隶属于 | ...,
 # 甜菜金融系 | 天丰天财（武汉）...: a token ending in 系 too)
 _RUN_STOP = frozenset("隶属于 属于 隶属 旗下 母公司 子公司 控股 系 即 原名 现为 是 为 和 与 及".split())
-_REGISTERED = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)")
+_COINED_TAGS = frozenset(("v", "m", "t"))
+_COINED_MAX_FREQ = 1000  # jieba's count under which such a word reads as coined (百家 136)
+_NUMERAL = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两几数每各某半")
+_REGISTERED = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|合伙企业(?:（有限合伙）|\(有限合伙\))?)")
 
 
 _STOP = r"\s，。,；;:：（）()【】\[\]“”\"《》、！？!?"

@@ -7,13 +7,14 @@ a fresh article is knowledge of what a name looks like:
   (nr/nrt/nrfg), place (ns) or organisation (nt) name could sit, whatever segmentation
   jieba chose: each character gets begin/inside/end bits per type, from every match of
   length 2..``MAX_WORD``. The 100k name words are read from jieba's installed
-  ``dict.txt`` (in the pass ``core.entity_rules`` already makes for its rules) and hashed into
+  ``dict.txt`` (``core.jieba_tables``, cached once per install) and hashed into
   sorted per-length tables once, on first use.
 - :func:`char_classes`: a small code per character: common surname, organisation or
   place suffix character, transliteration character, and Han/digit/Latin/other.
 - :func:`name_profile`: per character, how often the dictionary's words that begin or
   end with it are person, place or organisation names (伟 ends many given names), from
-  a pass of its own over ``dict.txt`` (``entity_rules.dictionary_edges``).
+  the first and last characters of every word of ``dict.txt`` (built once per install and
+  cached by ``core.jieba_tables``).
 
 All work on a whole joined text's code points as numpy arrays, with no Python loop per
 character.
@@ -265,12 +266,10 @@ _SHARES = np.array([0.01, 0.05, 0.2, 0.5])
 _COUNTS = np.array([1, 10, 100])  # how often the character begins or ends a word at all
 
 
-@lru_cache(maxsize=1)
-def _profile_table() -> np.ndarray:
-    """Name profile code of every BMP code point (see :func:`name_profile`)."""
-    from .entity_rules import dictionary_edges
-
-    edges, kinds = dictionary_edges()
+def profile_from_edges(edges: str, kinds: bytes) -> np.ndarray:
+    """Name profile code of every BMP code point (see :func:`name_profile`) from the first
+    and last characters of jieba's words (``edges``: characters ``2i``, ``2i + 1`` of word
+    ``i``) and their name type bits (``kinds``); built by ``core.jieba_tables``."""
     table = np.zeros(0x10000, np.uint32)
     if not edges:
         return table
@@ -286,6 +285,17 @@ def _profile_table() -> np.ndarray:
             share = np.digitize(named / np.maximum(total, 1), _SHARES).astype(np.uint32)
             table |= share << np.uint32(3 * (3 * pos + t))
     table |= np.digitize(seen, _COUNTS).astype(np.uint32) << np.uint32(18)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _profile_table() -> np.ndarray:
+    """Name profile code of every BMP code point, from the cached cells."""
+    from .jieba_tables import profile_cells
+
+    at, code = profile_cells()
+    table = np.zeros(0x10000, np.uint32)
+    table[np.asarray(at, np.int64)] = np.asarray(code, np.uint32)
     return table
 
 
