@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from .entity_types import DATE_BLOCKING
 from .models import Document, Span
 
 if TYPE_CHECKING:
@@ -335,7 +336,7 @@ def _analyze_texts(paragraphs: list[str], document: Document, date: str | None,
     analysis.warnings.extend(glossary.warnings)
 
     entities = [s for s in find_entities(paragraphs, lexicon) if s.type != "date"]
-    blocking = [s for s in entities if s.type in ("org", "number", "person", "product")]
+    blocking = [s for s in entities if s.type in DATE_BLOCKING]
     taken: dict[int, bytearray] = {}  # per paragraph, 1 where an entity already is
     for span in entities:
         mask = taken.get(span.paragraph)

@@ -16,7 +16,7 @@ from textual.widgets import OptionList
 from textual.worker import Worker, WorkerState
 
 from ..core import pipeline, state
-from ..core.models import ENTITY_TYPES
+from ..core.entity_types import HIGHLIGHTS
 from ..core.pipeline import Analysis, Loaded
 from ..core.script import VARIANT_NAMES, VARIANTS, Views
 from ..widgets.article import ArticleView
@@ -33,8 +33,6 @@ if TYPE_CHECKING:
 NARROW = 100
 #: Below this width the side panels start hidden.
 WIDE = 150
-#: What can be shown or hidden, in legend order, with keys 1..8.
-HIGHLIGHT_KINDS = (*ENTITY_TYPES, "term")
 
 
 class ReaderScreen(CopyActions, SearchActions, Screen[None]):
@@ -65,8 +63,8 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
         Binding("m", "toggle_bookmark", "Bookmark ¶", id="toggle_bookmark", show=False),
         Binding("apostrophe", "bookmarks", "Bookmarks", id="bookmarks", show=False),
         Binding("H", "toggle_highlight", "Highlights on/off", id="toggle_highlight", show=False),
-        *(Binding(str(number), f"toggle_type('{kind}')", f"Show/hide {kind}", id=f"toggle_{kind}", show=False)
-          for number, kind in enumerate(HIGHLIGHT_KINDS, start=1)),
+        *(Binding(kind.digit, f"toggle_type('{kind.key}')", f"Show/hide {kind.key}", id=f"toggle_{kind.key}",
+                  show=False) for kind in HIGHLIGHTS),
         Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
@@ -401,7 +399,7 @@ class ReaderScreen(CopyActions, SearchActions, Screen[None]):
     # -- annotations: highlighting, panels, mentions --------------------------------------
 
     def _show_legend(self) -> None:
-        self.query_one(InfoLines).show_legend(self.article, {k: str(i) for i, k in enumerate(HIGHLIGHT_KINDS, start=1)})
+        self.query_one(InfoLines).show_legend(self.article)
 
     def action_toggle_highlight(self) -> None:
         article = self.article

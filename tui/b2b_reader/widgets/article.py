@@ -22,6 +22,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
+from ..core.entity_types import HIGHLIGHTS, tcss_rules
 from ..core.models import Span
 from ..core.script import Views
 from ..styles import ANNOTATIONS_CSS
@@ -79,14 +80,7 @@ ANNOTATION_CLASSES = frozenset({
     "article--selection",
     "article--search",
     "article--pinyin",
-    "article--person",
-    "article--org",
-    "article--place",
-    "article--date",
-    "article--number",
-    "article--event",
-    "article--product",
-    "article--term",
+    *(kind.component for kind in HIGHLIGHTS),
 })
 
 
@@ -98,7 +92,8 @@ class AnnotationStyles(Widget):
     """
 
     # Its own file, parsed when it is mounted: these rules were half of app.tcss.
-    DEFAULT_CSS = "AnnotationStyles { display: none; }\n" + ANNOTATIONS_CSS.read_text(encoding="utf-8")
+    DEFAULT_CSS = ("AnnotationStyles { display: none; }\n" + ANNOTATIONS_CSS.read_text(encoding="utf-8")
+                   + tcss_rules("AnnotationStyles > .{}"))
     COMPONENT_CLASSES = ANNOTATION_CLASSES
 
 

@@ -103,17 +103,18 @@ class InfoLines(Lines):
     PINNED = ("help", "quit")
     _shown: tuple = ()
 
-    def show_legend(self, article, keys: dict[str, str]) -> None:
+    def show_legend(self, article) -> None:
         """The highlight styles, one per type, with the key that shows or hides each."""
+        from ..core.entity_types import HIGHLIGHTS
+
         text = Text(no_wrap=True, overflow="ellipsis")
         if not article.highlight:
             text.append(" highlighting off (H) ", style="dim")
         else:
-            for kind, key in keys.items():
-                hidden = kind in article.hidden_types
-                text.append(f" {key}:", style="dim")
-                style = "dim strike" if hidden else article.get_component_rich_style(f"article--{kind}")
-                text.append(kind, style=style)
+            for kind in HIGHLIGHTS:
+                text.append(f" {kind.digit}:", style="dim")
+                hidden = kind.key in article.hidden_types
+                text.append(kind.key, style="dim strike" if hidden else article.get_component_rich_style(kind.component))
         self._set(0, text)
 
     def show_status(self, view: str, section: str, paragraph: int, total: int, percent: int, info: str = "") -> None:
