@@ -73,7 +73,7 @@ async def test_every_widget_and_dialog_stays_inert(hostile):
         # Entities and Glossary panels (wide terminal: shown), the glossary definition
         screen = app.screen
         assert screen.has_class("-side")
-        await wait_for(pilot, lambda: screen._side == "mounted")
+        await wait_for(pilot, lambda: screen.query("#side-tabs"))
         await pilot.pause(0.2)
         output = drawn(app)
         assert_inert(output)

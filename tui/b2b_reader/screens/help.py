@@ -45,3 +45,21 @@ class HelpScreen(ModalScreen[None]):
             for note in self.notes:
                 yield Static(Text(note), classes="help-note")
             yield Static(Text("ctrl+p opens the command palette: every action by name. esc closes this help.", style="dim"))
+
+
+def reader_help(reading: list[Binding], document: list[Binding], stats: str, tmux_state) -> HelpScreen:
+    """The reader's help: its keys, the document's size, and a tmux clipboard warning
+    (``tmux_state()`` asks tmux, only when running in it)."""
+    import os
+
+    groups = [
+        ("Reading", list(reading)),
+        ("Document", list(document)),
+        ("Everywhere", [Binding("tab", "focus_next", "Move focus: article ⇄ panels"),
+                        Binding("ctrl+p", "command_palette", "Command palette")]),
+    ]
+    notes = [stats]
+    if os.environ.get("TMUX") and tmux_state() == "off":
+        notes.append("tmux has set-clipboard off: copies (c) reach no clipboard through tmux. "
+                     "Add 'set -g set-clipboard on' to ~/.tmux.conf.")
+    return HelpScreen(groups, notes)

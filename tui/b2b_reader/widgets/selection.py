@@ -90,10 +90,7 @@ class SelectionMixin:
         self._selection_changed(old)
 
     def _selection_changed(self, old) -> None:
-        for selected in (old, self.selection_range()):
-            if selected:
-                for index in range(selected[0][0], selected[1][0] + 1):
-                    self._forget_block(self.block_of.get(index))
-        self._rows_key = None
-        self.refresh()
+        changed = [index for selected in (old, self.selection_range()) if selected
+                   for index in range(selected[0][0], selected[1][0] + 1)]
+        self.invalidate(changed)
         self.post_message(self.SelectionChanged(self))
