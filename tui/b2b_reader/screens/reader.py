@@ -14,16 +14,15 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import OptionList
 from textual.worker import Worker, WorkerState
 
 from ..core import pipeline
 from ..core.pipeline import Analysis, Loaded
 from ..core.script import VARIANTS, Views
 from ..widgets.article import ArticleView
+from ..widgets.reading_area import ReadingArea
 from ..widgets.status import InfoLines, TitleBar
 from .aids import ReadingAids
 from .copying import Copier
@@ -33,15 +32,9 @@ from .remembered import Remembered
 from .workers import background, report_failure
 
 if TYPE_CHECKING:
-    from ..widgets.outline import Outline
     from ..widgets.panel_base import TargetChosen
     from ..widgets.search_bar import SearchBar
-    from ..widgets.side import SidePanels
 
-#: Below this width the outline starts hidden, leaving the article the whole screen.
-NARROW = 100
-#: Below this width the side panels start hidden.
-WIDE = 150
 
 
 class ReaderScreen(Screen[None]):
@@ -57,12 +50,7 @@ class ReaderScreen(Screen[None]):
     """The traditional variant shown (bound to the parts)."""
 
     def __init__(self, loaded: Loaded, views: Views, script: str, variant: str, punctuation: bool = False) -> None:
-        # Which panels show depends on the terminal's width; deciding it before the first
-        # styling pass spares a restyle of every widget per class changed after mount.
-        width = self.app.size.width
-        self._wide = width >= NARROW
-        classes = " ".join(name for name, on in (("-outline", self._wide), ("-side", width >= WIDE)) if on)
-        super().__init__(classes=classes or None)
+        super().__init__()
         self.set_reactive(ReaderScreen.script, script)
         self.set_reactive(ReaderScreen.variant, variant)
         self.loaded, self.views = loaded, views
@@ -70,27 +58,21 @@ class ReaderScreen(Screen[None]):
         self.info = "analysing…"
         self.target: Mentions | None = None  # what n/N step through and F filters to
         self.date_override: str | None = None  # set in the app (D); None: the document's own
+        self.position = 0  # the reading cursor's paragraph, saved on leaving
         self.remembered = Remembered(self, views)
         self.copier = Copier(self, loaded, views)
+        self._article = ArticleView(views, script, variant, id="article")
+        self.aids = ReadingAids(self, self._article)
         self._punctuation = punctuation
-        self.position = 0  # the reading cursor's paragraph, saved on leaving
-        self._outline: Outline | None = None  # mounted after the first frame: mount_deferred()
-        self._side: SidePanels | None = None  # once mounted (when first shown: open_side())
-        self._side_mounting = None  # ... once: later callers wait for the same mount
         self._search: SearchBar | None = None  # mounted on the first /
         self._save_timer = None
         self._stats: str | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
-        with Horizontal(id="main"):
-            # The outline's list (an OptionList: ~10 ms of styles and mounting) is mounted
-            # into its frame just after the first frame; the frame keeps the article's width.
-            with Vertical(id="outline-box") as box:
-                box.border_title = "Outline"
-            self._article = ArticleView(self.views, self.script, self.variant, id="article")
-            yield self._article.data_bind(ReaderScreen.script, ReaderScreen.variant)
-            yield Vertical(id="side")  # the side panels are mounted into it when first shown
+        self.area = ReadingArea(self._article.data_bind(ReaderScreen.script, ReaderScreen.variant),
+                                self.app.size.width, id="main")
+        yield self.area
         yield InfoLines(id="info")  # legend, status line, keys
 
     @property
@@ -99,9 +81,8 @@ class ReaderScreen(Screen[None]):
         return self._article
 
     def on_mount(self) -> None:
-        self.aids = ReadingAids(self, self.article)
         self.article.punctuation = self._punctuation
-        if self.has_class("-side"):
+        if self.area.has_class("-side"):
             self.call_later(self.open_side)
         self.query_one(InfoLines).show_bindings([*ArticleView.BINDINGS, *self.BINDINGS])
         self._show_view()
@@ -120,12 +101,8 @@ class ReaderScreen(Screen[None]):
         the outline's list and the article's annotation styles."""
         self.article.mount_annotation_styles()
         self._show_legend()  # now in the types' styles
-        if self._outline is None:
-            from ..widgets.outline import Outline
-
-            self._outline = Outline(self.views, id="outline", label=lambda i: self.article.part_text("heading", i))
-            self.query_one("#outline-box").mount(self._outline)
-            self._show_view()
+        self.area.mount_outline()
+        self._show_view()
 
     # -- analysis in a worker --------------------------------------------------------------
 
@@ -152,8 +129,7 @@ class ReaderScreen(Screen[None]):
             self.analysis = event.worker.result
             self.article.set_spans(self.analysis.by_paragraph())
             self.article.set_part_spans(self.analysis.part_spans())
-            if self._outline is not None:
-                self._outline.relabel()  # headings now carry their annotations
+            self.area.relabel()  # headings now carry their annotations
             # The analysis (10^5 spans for a long book) lives as long as the document: out of
             # the collector's scans, a full collection cannot land on a keystroke. Frozen
             # objects are still freed by reference counting when replaced.
@@ -176,10 +152,6 @@ class ReaderScreen(Screen[None]):
 
     # -- the view: script, title, status, outline, panels ----------------------------------
 
-    def view_label(self) -> str:
-        """Human name of the current view."""
-        return view_label(self.script, self.variant)
-
     def set_view(self, script: str, variant: str | None = None) -> None:
         """Switch script (and variant) everywhere on the screen."""
         self.script = script
@@ -188,66 +160,46 @@ class ReaderScreen(Screen[None]):
         self._show_view()
 
     def _show_view(self) -> None:
-        if self._side is not None and self.has_class("-side"):
-            self._side.show(self.analysis, self.script, self.variant)
-        self._show_outline()
+        counts = None
+        if self._search is not None and self._search.matches:
+            from ..core.search import sections_with  # not before the first search
+
+            counts = sections_with(self.views.document, self._search.matches)
+        self.area.show(self.analysis, self._section(), counts)
         self._show_title()
         self._update_status()
 
-    def _show_outline(self) -> None:
-        if self._outline is not None:
-            matches = self._search.matches if self._search is not None else None
-            from_search = None
-            if matches:
-                from ..core.search import sections_with  # not before the first search
-
-                from_search = sections_with(self.views.document, matches)
-            self._outline.show(self.script, self.variant, from_search)
+    def _section(self) -> int | None:
+        return self.views.document.section_of(self.article.cursor).index if self.views.document.paragraphs else None
 
     def _show_title(self) -> None:
         """Title in the current view, with the date relative dates are read against."""
-        document = self.views.document
-        date = self.analysis.date if self.analysis else (self.date_override or document.date)
-        inferred = self.analysis.date_inferred if self.analysis else document.date_inferred
-        note = f"{date} (inferred)" if date and inferred else (date or "")
-        if self.loaded.truncated:  # a banner, not only a notification that fades
-            note = f"{note}  ⚠ too large: only the first part was read".strip()
-        self.query_one(TitleBar).show(self.article.part_text("title"), note)
+        source = self.analysis or self.views.document
+        date = source.date if self.analysis else (self.date_override or source.date)
+        self.query_one(TitleBar).show_document(self.article.part_text("title"), date, source.date_inferred,
+                                               self.loaded.truncated)
 
     def _update_status(self) -> None:
-        paragraph = self.article.cursor
-        document = self.views.document
-        section = document.section_of(paragraph) if document.paragraphs else None
-        title = self.views.heading(self.script, self.variant, section.index) if section and section.title else ""
-        percent = round(100 * (paragraph + 1) / max(len(document.paragraphs), 1))
-        self.query_one(InfoLines).show_status(self.view_label(), title, paragraph, len(document.paragraphs),
-                                              percent, self.info)
-        if section is not None and self._outline is not None:
-            self._outline.mark(section.index)
+        section = self._section()
+        titled = section is not None and self.views.document.sections[section].title
+        title = self.views.heading(self.script, self.variant, section) if titled else ""
+        self.query_one(InfoLines).show_status(view_label(self.script, self.variant), title, self.article.cursor,
+                                              len(self.views), self.info)
 
     def _show_legend(self) -> None:
         self.query_one(InfoLines).show_legend(self.article)
 
-    async def open_side(self) -> SidePanels:
-        """Show the side panels, mounting them the first time (later callers wait for it)."""
-        self.add_class("-side")
-        if self._side_mounting is None:
-            from ..widgets.side import SidePanels
-
-            self._side_mounting = self.query_one("#side").mount(SidePanels(self.views))
-        await self._side_mounting
-        self._side = self.query_one("#side").children[0]
-        self._side.show(self.analysis, self.script, self.variant)
-        self._side.follow(self.article.cursor)
-        return self._side
+    async def open_side(self) -> None:
+        """Show the side panels (mounted the first time)."""
+        await self.area.open_side()
+        self._show_view()
 
     # -- what the parts report ----------------------------------------------------------
 
     @on(ArticleView.CursorMoved, "#article")
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         self.position = event.paragraph
-        if self._side is not None:
-            self._side.follow(event.paragraph)
+        self.area.follow(event.paragraph, self._section())
         self._update_status()
         if self._save_timer is not None:
             self._save_timer.stop()
@@ -264,11 +216,6 @@ class ReaderScreen(Screen[None]):
             self.info = f"selecting {where}: j/k paragraph, l/h sentence, c copies, esc leaves"
         self._update_status()
 
-    @on(OptionList.OptionSelected, "#outline")
-    def _section_chosen(self, event: OptionList.OptionSelected) -> None:
-        self.article.show_section(event.option_index)
-        self.article.focus()
-
     def on_target_chosen(self, event: TargetChosen) -> None:
         # Named handler rather than @on(TargetChosen): the panels' module (and its
         # dataclasses) is imported when a panel is first shown, not at start-up.
@@ -279,8 +226,7 @@ class ReaderScreen(Screen[None]):
         # Named: the bar's module is imported on the first /, not at start-up.
         query = event.query if event.query.strip() else ""
         self.article.set_search(event.matches, query)
-        self._show_outline()
-        self._show_title()  # the title bar marks the query too
+        self._show_view()  # the outline counts matches, the title bar marks them
         if not event.matches:
             self.info = ((f"“{query}” only in the title or headings ({event.in_headings})" if event.in_headings
                           else f"no match for “{query}”") if query else "")
@@ -297,8 +243,7 @@ class ReaderScreen(Screen[None]):
         self.remove_class("-searching")
         if not event.kept:
             self.article.set_search(None)
-            self._show_outline()
-            self._show_title()
+            self._show_view()
             if self.target and self.target.from_search:
                 self.target, self.info = None, ""
             if event.origin is not None:
@@ -322,14 +267,6 @@ class ReaderScreen(Screen[None]):
         pipeline.terminate_children()  # quitting: an analysis child must not outlive the reader
         self.save_position()
         self.app.remember(self.script, self.variant, self.article.punctuation)
-
-    def on_resize(self) -> None:
-        wide = self.app.size.width >= NARROW
-        if wide != self._wide:
-            self.set_class(wide, "-outline")  # crossing the threshold resets the panel
-            if wide and self._outline is not None:
-                self._outline.sync()
-        self._wide = wide
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -362,13 +299,11 @@ class ReaderScreen(Screen[None]):
             self.article.show_section(section.index - 1)
 
     def action_toggle_outline(self) -> None:
-        self.toggle_class("-outline")
-        if self.has_class("-outline") and self._outline is not None:
-            self._outline.sync()
+        self.area.toggle_outline()
 
     async def action_toggle_side(self) -> None:
-        if self.has_class("-side"):
-            self.remove_class("-side")
+        if self.area.has_class("-side"):
+            self.area.remove_class("-side")
         else:
             await self.open_side()
 
@@ -389,8 +324,7 @@ class ReaderScreen(Screen[None]):
         """The legend, title bar and outline draw annotations as the article does: again."""
         self._show_legend()
         self._show_title()
-        if self._outline is not None:
-            self._outline.relabel()
+        self.area.relabel()
 
     def action_mention(self, step: int) -> None:
         """The next (previous) mention of what was chosen in a panel or searched."""
@@ -440,7 +374,7 @@ class ReaderScreen(Screen[None]):
         dates = [s for s in article.spans.get(paragraph, ()) if s.type == "date"]
         if article.word is not None:
             dates = [s for s in article.spans_at(paragraph, *article.word) if s.type == "date"] or dates
-        event = (await self.open_side()).show_event(paragraph, [s.start for s in dates])
+        event = (await self.area.open_side()).show_event(paragraph, [s.start for s in dates])
         if event is None:
             self.notify("No dated event in this paragraph", timeout=1.5)
         else:

@@ -75,6 +75,14 @@ class TitleBar(Lines):
 
     DEFAULT_CSS = "TitleBar { height: 1; }"
 
+    def show_document(self, title: Text, date: str | None, inferred: bool, truncated: bool) -> None:
+        """The title, the date relative dates are read against, and a banner when the
+        document was too large to read whole (not only a notification that fades)."""
+        note = f"{date} (inferred)" if date and inferred else (date or "")
+        if truncated:
+            note = f"{note}  ⚠ too large: only the first part was read".strip()
+        self.show(title, note)
+
     def show(self, title: str | Text, note: str = "") -> None:
         """The title (plain, or Text with its annotations styled), then ``note`` dimmed."""
         text = Text("", style="bold", no_wrap=True, overflow="ellipsis")
@@ -117,8 +125,9 @@ class InfoLines(Lines):
                 text.append(kind.key, style="dim strike" if hidden else article.get_component_rich_style(kind.component))
         self._set(0, text)
 
-    def show_status(self, view: str, section: str, paragraph: int, total: int, percent: int, info: str = "") -> None:
+    def show_status(self, view: str, section: str, paragraph: int, total: int, info: str = "") -> None:
         """Script and variant, position, section and what analysis is doing."""
+        percent = round(100 * (paragraph + 1) / max(total, 1))
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f" {view} ", style="reverse")
         text.append(f"  ¶ {paragraph + 1}/{total}  {percent}%")
