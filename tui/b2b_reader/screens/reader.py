@@ -27,7 +27,7 @@ from ..widgets.status import InfoLines, TitleBar
 from .aids import ReadingAids
 from .copying import Copier
 from .keys import READER_KEYS, other_script, view_label
-from .mentions import Mentions
+from .mentions import Following
 from .remembered import Remembered
 from .workers import background, report_failure
 
@@ -56,17 +56,16 @@ class ReaderScreen(Screen[None]):
         self.loaded, self.views = loaded, views
         self.analysis: Analysis | None = None
         self.info = "analysing…"
-        self.target: Mentions | None = None  # what n/N step through and F filters to
         self.date_override: str | None = None  # set in the app (D); None: the document's own
         self.position = 0  # the reading cursor's paragraph, saved on leaving
         self.remembered = Remembered(self, views)
         self.copier = Copier(self, loaded, views)
         self._article = ArticleView(views, script, variant, id="article")
         self.aids = ReadingAids(self, self._article)
+        self.following = Following(self, self._article)  # what n/N step through and F filters to
         self._punctuation = punctuation
         self._search: SearchBar | None = None  # mounted on the first /
         self._save_timer = None
-        self._stats: str | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
@@ -103,8 +102,6 @@ class ReaderScreen(Screen[None]):
         self._show_legend()  # now in the types' styles
         self.area.mount_outline()
         self._show_view()
-
-    # -- analysis in a worker --------------------------------------------------------------
 
     @background(exclusive=True, group="analysis")
     def analyse(self) -> Analysis:
@@ -150,8 +147,6 @@ class ReaderScreen(Screen[None]):
 
         warm_up()
 
-    # -- the view: script, title, status, outline, panels ----------------------------------
-
     def set_view(self, script: str, variant: str | None = None) -> None:
         """Switch script (and variant) everywhere on the screen."""
         self.script = script
@@ -194,8 +189,6 @@ class ReaderScreen(Screen[None]):
         await self.area.open_side()
         self._show_view()
 
-    # -- what the parts report ----------------------------------------------------------
-
     @on(ArticleView.CursorMoved, "#article")
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         self.position = event.paragraph
@@ -207,57 +200,30 @@ class ReaderScreen(Screen[None]):
 
     @on(ArticleView.SelectionChanged, "#article")
     def _selection_changed(self, event: ArticleView.SelectionChanged) -> None:
-        selected = self.article.selection_range()
-        if selected is None:
-            self.info = self.info if not self.info.startswith("selecting") else ""
-        else:
-            (first, _), (last, _) = selected
-            where = f"¶{first + 1}" if first == last else f"¶{first + 1}–{last + 1}"
-            self.info = f"selecting {where}: j/k paragraph, l/h sentence, c copies, esc leaves"
-        self._update_status()
+        note = self.article.selection_note()
+        self._note(note or (self.info if not self.info.startswith("selecting") else ""))
 
     def on_target_chosen(self, event: TargetChosen) -> None:
-        # Named handler rather than @on(TargetChosen): the panels' module (and its
-        # dataclasses) is imported when a panel is first shown, not at start-up.
-        if event.mentions:
-            self._go_to(Mentions(event.label, tuple(event.mentions)))
+        # Named handlers (not @on): the panels' and the bar's modules are imported when
+        # first used, not at start-up.
+        self._note(self.following.chosen(event.label, event.mentions))
 
     def on_search_bar_found(self, event: SearchBar.Found) -> None:
-        # Named: the bar's module is imported on the first /, not at start-up.
-        query = event.query if event.query.strip() else ""
-        self.article.set_search(event.matches, query)
+        self._note(self.following.found(event.query, event.matches, event.in_headings, event.bar.origin, event.jump))
         self._show_view()  # the outline counts matches, the title bar marks them
-        if not event.matches:
-            self.info = ((f"“{query}” only in the title or headings ({event.in_headings})" if event.in_headings
-                          else f"no match for “{query}”") if query else "")
-            self._update_status()
-            return
-        from ..core.search import first_from
-
-        origin = event.bar.origin if event.bar.origin is not None else self.article.cursor
-        self.target = Mentions(f"“{query}”", tuple(event.matches), first_from(event.matches, origin, 0))
-        if event.jump:
-            self._go_to(self.target)
 
     def on_search_bar_closed(self, event: SearchBar.Closed) -> None:
         self.remove_class("-searching")
         if not event.kept:
-            self.article.set_search(None)
+            self._note(self.following.cancelled(event.origin))
             self._show_view()
-            if self.target and self.target.from_search:
-                self.target, self.info = None, ""
-            if event.origin is not None:
-                self.article.cursor = event.origin
         self.article.focus()
-        self._update_status()
 
-    def _go_to(self, target: Mentions, step: int = 0) -> None:
-        self.target = target.moved(step)
-        self.article.mark(*self.target.current)
-        self.info = self.target.status
-        self._update_status()
-
-    # -- remembered state -------------------------------------------------------------------
+    def _note(self, info: str | None) -> None:
+        """What the status line says beside the position (None: unchanged)."""
+        if info is not None:
+            self.info = info
+            self._update_status()
 
     def save_position(self) -> None:
         """Write the reading position now (a failure is a warning, never fatal)."""
@@ -267,8 +233,6 @@ class ReaderScreen(Screen[None]):
         pipeline.terminate_children()  # quitting: an analysis child must not outlive the reader
         self.save_position()
         self.app.remember(self.script, self.variant, self.article.punctuation)
-
-    # -- actions ----------------------------------------------------------------------------
 
     def action_toggle_script(self) -> None:
         """Simplified ⇄ traditional (from the source view: to the other script)."""
@@ -284,19 +248,11 @@ class ReaderScreen(Screen[None]):
                       else "original")
 
     def action_next_section(self) -> None:
-        current = self.views.document.section_of(self.article.cursor).index
-        if current + 1 < len(self.views.document.sections):
-            self.article.show_section(current + 1)
-        else:
+        if not self.article.step_section(1):
             self.notify("Last section", timeout=1.5)
 
     def action_previous_section(self) -> None:
-        section = self.views.document.section_of(self.article.cursor)
-        # Like an editor: first back to the start of this section, then to the previous.
-        if self.article.cursor != section.paragraphs[0]:
-            self.article.show_section(section.index)
-        elif section.index > 0:
-            self.article.show_section(section.index - 1)
+        self.article.step_section(-1)
 
     def action_toggle_outline(self) -> None:
         self.area.toggle_outline()
@@ -328,10 +284,7 @@ class ReaderScreen(Screen[None]):
 
     def action_mention(self, step: int) -> None:
         """The next (previous) mention of what was chosen in a panel or searched."""
-        if self.target is None:
-            self.notify("Choose an entity, term or date in a panel first (i, then tab)", timeout=2)
-        else:
-            self._go_to(self.target, step)
+        self._note(self.following.step(step))
 
     def action_search(self) -> None:
         """Open the search bar (a query in either script finds both)."""
@@ -346,16 +299,7 @@ class ReaderScreen(Screen[None]):
         self._search.open(self.article.cursor)
 
     def action_filter(self) -> None:
-        """Show only the paragraphs of the current target (search, entity, term), or all again."""
-        if self.article.only is not None:
-            self.article.set_filter(None)
-            self.notify("Whole document", timeout=1.5)
-        elif self.target is None:
-            self.notify("Search (/) or choose an entity or term in a panel first", timeout=2)
-        else:
-            paragraphs = self.target.paragraphs
-            self.article.set_filter(paragraphs)
-            self.notify(f"Only paragraphs with {self.target.label}: {len(paragraphs)} (F shows all)", timeout=2)
+        self.following.toggle_filter()
         self._update_status()
 
     def action_lookup(self) -> None:
@@ -370,15 +314,8 @@ class ReaderScreen(Screen[None]):
 
     async def action_date_to_timeline(self) -> None:
         """From a date in the text (under the word cursor, else the paragraph's first) to its timeline row."""
-        article, paragraph = self.article, self.article.cursor
-        dates = [s for s in article.spans.get(paragraph, ()) if s.type == "date"]
-        if article.word is not None:
-            dates = [s for s in article.spans_at(paragraph, *article.word) if s.type == "date"] or dates
-        event = (await self.area.open_side()).show_event(paragraph, [s.start for s in dates])
-        if event is None:
+        if not await self.area.show_date_event():
             self.notify("No dated event in this paragraph", timeout=1.5)
-        else:
-            article.mark(event.paragraph, event.span_start, event.span_end)
 
     def action_set_date(self) -> None:
         """Ask for the document's date and resolve relative dates against it again."""
@@ -425,8 +362,4 @@ class ReaderScreen(Screen[None]):
     def action_help(self) -> None:
         from .help import reader_help
 
-        if self._stats is None:  # segmenting a long document takes a while: once per screen
-            from ..core.stats import describe, reading_stats
-
-            self._stats = "This document: " + describe(reading_stats(self.views.document, self.views.all_canonical()))
-        self.app.push_screen(reader_help(ArticleView.BINDINGS, self.BINDINGS, self._stats, self.copier.tmux_state))
+        self.app.push_screen(reader_help(ArticleView.BINDINGS, self.BINDINGS, self.views, self.copier.tmux_state))

@@ -272,6 +272,27 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
             self._viewport.show_section(section, self.block_of[self.cursor], self.size.height)
             self.refresh()
 
+    def step_section(self, delta: int) -> bool:
+        """To the next section (1), or back (-1): first to this section's start, like an
+        editor, then to the previous one. False when there is none that way."""
+        sections = self.views.document.sections
+        section = self.views.document.section_of(self.cursor)
+        if delta < 0 and self.cursor != section.paragraphs[0]:
+            target = section.index
+        else:
+            target = section.index + delta
+        if not 0 <= target < len(sections):
+            return False
+        self.show_section(target)
+        return True
+
+    def date_offsets(self) -> list[int]:
+        """Where the dates under the word cursor start (else every date of the paragraph)."""
+        dates = [s for s in self.spans.get(self.cursor, ()) if s.type == "date"]
+        if self.word is not None:
+            dates = [s for s in self.spans_at(self.cursor, *self.word) if s.type == "date"] or dates
+        return [s.start for s in dates]
+
     def part_text(self, part: str, index: int = 0, style: Style | str = "") -> Text:
         """The title or a heading in the current view, its annotations styled as the
         article's (the title bar and the outline draw it with this)."""

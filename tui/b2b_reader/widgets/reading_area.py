@@ -68,6 +68,15 @@ class ReadingArea(Horizontal):
         self.side = self.query_one("#side").children[0]
         return self.side
 
+    async def show_date_event(self) -> bool:
+        """The timeline's row of the date at the article's cursor, marked in the text;
+        False when the paragraph has no dated event."""
+        article = self.article
+        event = (await self.open_side()).show_event(article.cursor, article.date_offsets())
+        if event is not None:
+            article.mark(event.paragraph, event.span_start, event.span_end)
+        return event is not None
+
     def toggle_outline(self) -> None:
         self.toggle_class("-outline")
         if self.has_class("-outline") and self.outline is not None:

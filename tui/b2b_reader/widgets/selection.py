@@ -51,6 +51,15 @@ class SelectionMixin:
             first = (self.step(first[0], 1), 0)
         return first, last
 
+    def selection_note(self) -> str:
+        """What the status line says while selecting ("" when not)."""
+        selected = self.selection_range()
+        if selected is None:
+            return ""
+        (first, _), (last, _) = selected
+        where = f"¶{first + 1}" if first == last else f"¶{first + 1}–{last + 1}"
+        return f"selecting {where}: j/k paragraph, l/h sentence, c copies, esc leaves"
+
     def _bounds(self, paragraph: int, unit: str) -> list[int]:
         text = self.views.canonical(paragraph)
         if unit == "paragraph":
