@@ -118,13 +118,14 @@ def _minor(entry) -> tuple[bool, bool]:
     return variant, entry.pinyin[:1].isupper()
 
 
-def lookup_screen(article, analysis) -> LookupScreen | None:
-    """The lookup of the word under the article's word cursor (its first word if none),
-    with what the analysis knows of it; None when the paragraph has no word."""
+def look_up(host, article, analysis) -> None:
+    """Show the lookup of the word under the article's word cursor (its first word if
+    none), with what the analysis knows of it."""
     if article.word is None:
         article.action_word_next()
         if article.word is None:
-            return None
+            host.notify("No word in this paragraph", timeout=1.5)
+            return
     paragraph, (start, end) = article.cursor, article.word
     views, script, variant = article.views, article.script, article.variant
     spans = article.spans_at(paragraph, start, end)
@@ -133,5 +134,5 @@ def lookup_screen(article, analysis) -> LookupScreen | None:
     term = next((g for g in analysis.glossary if g["term"] in terms), None) if analysis else None
     view = views.get(script, variant, paragraph)
     shown = view.text[view.map.to_view(start):view.map.to_view(end, end=True)]
-    return LookupScreen(shown, views.canonical(paragraph)[start:end], Known(entities, term),
-                        lambda text: views.text(script, variant, text))
+    host.app.push_screen(LookupScreen(shown, views.canonical(paragraph)[start:end], Known(entities, term),
+                                      lambda text: views.text(script, variant, text)))

@@ -29,7 +29,7 @@ from .copying import Copier
 from .keys import READER_KEYS, other_script, view_label
 from .mentions import Following
 from .remembered import Remembered
-from .workers import background, report_failure
+from .workers import analyse_document, report_failure, warm_dictionary
 
 if TYPE_CHECKING:
     from ..widgets.panel_base import TargetChosen
@@ -103,18 +103,10 @@ class ReaderScreen(Screen[None]):
         self.area.mount_outline()
         self._show_view()
 
-    @background(exclusive=True, group="analysis")
-    def analyse(self) -> Analysis:
-        """The slow pass (segmentation, entities, glossary, dates), off the UI thread; it
-        also caches the current view, cut at the annotations, for the next open."""
-        # A large document analysed in a thread of this process holds the GIL and slows every
-        # key (bench/analysis_keys.py: p90 65-128 ms in a thread, 27-38 ms in a child process).
-        large = self.loaded.document.char_count >= pipeline.ISOLATE_FROM_CHARS
-        analysis = pipeline.analyze(self.loaded.document, self.views, self.date_override, isolated=large)
-        self.views.set_cuts(analysis.cuts())
-        self.views.set_part_cuts(analysis.part_cuts())
-        pipeline.store_view(self.views, self.script, self.variant)
-        return analysis
+    def analyse(self) -> None:
+        """The slow pass (segmentation, entities, glossary, dates), off the UI thread."""
+        work = partial(analyse_document, self.loaded, self.views, self.date_override, self.script, self.variant)
+        self.run_worker(work, thread=True, exclusive=True, group="analysis", exit_on_error=False)
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
@@ -135,17 +127,10 @@ class ReaderScreen(Screen[None]):
             self._show_view()
             for warning in self.analysis.warnings:
                 self.notify(warning, severity="warning", markup=False)
-            self.warm_lookup()
+            self.run_worker(warm_dictionary, thread=True, exclusive=True, group="warm", exit_on_error=False)
         elif failed:
             self.info = "analysis failed"
             self._update_status()
-
-    @background(exclusive=True, group="warm")
-    def warm_lookup(self) -> None:
-        """Open the dictionary and load pypinyin now, so the first lookup is quick."""
-        from ..core.dictionary import warm_up
-
-        warm_up()
 
     def set_view(self, script: str, variant: str | None = None) -> None:
         """Switch script (and variant) everywhere on the screen."""
@@ -213,7 +198,6 @@ class ReaderScreen(Screen[None]):
         self._show_view()  # the outline counts matches, the title bar marks them
 
     def on_search_bar_closed(self, event: SearchBar.Closed) -> None:
-        self.remove_class("-searching")
         if not event.kept:
             self._note(self.following.cancelled(event.origin))
             self._show_view()
@@ -288,7 +272,6 @@ class ReaderScreen(Screen[None]):
 
     def action_search(self) -> None:
         """Open the search bar (a query in either script finds both)."""
-        self.add_class("-searching")
         if self._search is None:  # mounted on first use: an Input is start-up time most readings never need
             from ..widgets.search_bar import SearchBar
 
@@ -304,13 +287,9 @@ class ReaderScreen(Screen[None]):
 
     def action_lookup(self) -> None:
         """Look up the word under the word cursor (h/l place it; first word if none)."""
-        from .lookup import lookup_screen
+        from .lookup import look_up
 
-        screen = lookup_screen(self.article, self.analysis)
-        if screen is None:
-            self.notify("No word in this paragraph", timeout=1.5)
-        else:
-            self.app.push_screen(screen)
+        look_up(self, self.article, self.analysis)
 
     async def action_date_to_timeline(self) -> None:
         """From a date in the text (under the word cursor, else the paragraph's first) to its timeline row."""
@@ -319,21 +298,12 @@ class ReaderScreen(Screen[None]):
 
     def action_set_date(self) -> None:
         """Ask for the document's date and resolve relative dates against it again."""
-        from .dialogs import DateScreen
+        self.remembered.choose_date(self.analysis or self.views.document, self._date_chosen)
 
-        source = self.analysis or self.views.document
-        self.app.push_screen(DateScreen(source.date, source.date_inferred), self._date_chosen)
-
-    def _date_chosen(self, value: str | None) -> None:
-        if value is None:
-            return
-        self.date_override = value or None
-        self.remembered.set_date(self.date_override)
-        self.analysis, self.info = None, "analysing…"
-        self._update_status()
+    def _date_chosen(self, date: str | None) -> None:
+        self.date_override, self.analysis = date, None
+        self._note("analysing…")
         self.analyse()
-        self.notify(f"Document date set to {value}" if value else "Document date: as the document gives it",
-                    timeout=2)
 
     def action_select(self) -> None:
         """Start a selection (j/k grow it by paragraph, l/h by sentence), or leave it."""
@@ -353,11 +323,7 @@ class ReaderScreen(Screen[None]):
         self.remembered.toggle_bookmark(self.article.cursor, self.article)
 
     def action_bookmarks(self) -> None:
-        self.remembered.list_bookmarks(self.article, self._excerpt)
-
-    def _excerpt(self, paragraph: int, width: int = 30) -> str:
-        text = self.views.get(self.script, self.variant, paragraph).text
-        return text if len(text) <= width else text[:width] + "…"
+        self.remembered.list_bookmarks(self.article)
 
     def action_help(self) -> None:
         from .help import reader_help

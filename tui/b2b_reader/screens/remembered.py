@@ -45,9 +45,21 @@ class Remembered:
         """The document date given with ``D``, if any."""
         return self.store.date(self.doc_key)
 
-    def set_date(self, value: str | None) -> None:
-        self.store.set_date(self.doc_key, value)
-        self._warn()
+    def choose_date(self, source, then: Callable[[str | None], None]) -> None:
+        """Ask for the document's date (``source``: where it is now, analysis or document),
+        remember it, and call ``then`` with it (None: the document's own) unless cancelled."""
+        from .dialogs import DateScreen
+
+        def chosen(value: str | None) -> None:
+            if value is None:
+                return
+            self.store.set_date(self.doc_key, value or None)
+            self._warn()
+            then(value or None)
+            self.host.notify(f"Document date set to {value}" if value else "Document date: as the document gives it",
+                             timeout=2)
+
+        self.host.app.push_screen(DateScreen(source.date, source.date_inferred), chosen)
 
     def bookmarks(self) -> list:
         """The document's bookmarks that fall inside it (state written for a longer copy of
@@ -68,9 +80,13 @@ class Remembered:
         self._warn()
         article.set_bookmarks(self.bookmarked())
 
-    def list_bookmarks(self, article: ArticleView, excerpt: Callable[[int], str]) -> None:
-        """List the document's bookmarks: jump to one or delete it."""
+    def list_bookmarks(self, article: ArticleView) -> None:
+        """List the document's bookmarks (each with its paragraph's start): jump to one or delete it."""
         from .dialogs import BookmarksScreen
+
+        def excerpt(paragraph: int, width: int = 30) -> str:
+            text = self.views.get(article.script, article.variant, paragraph).text
+            return text if len(text) <= width else text[:width] + "…"
 
         def delete(paragraph: int) -> bool:
             done = self.store.delete_bookmark(self.doc_key, paragraph)

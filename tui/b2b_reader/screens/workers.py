@@ -22,6 +22,28 @@ WHAT = {"analysis": "Analysis", "copy": "Copying", "export": "Export", "search-i
         "warm": "Loading the dictionary", "warm-pinyin": "Loading pinyin", "lookup": "Lookup"}
 
 
+def analyse_document(loaded, views, date: str | None, script: str, variant: str):
+    """The slow pass (segmentation, entities, glossary, dates) for the reader; it also
+    caches the current view, cut at the annotations, for the next open."""
+    from ..core import pipeline
+
+    # A large document analysed in a thread of this process holds the GIL and slows every
+    # key (bench/analysis_keys.py: p90 65-128 ms in a thread, 27-38 ms in a child process).
+    large = loaded.document.char_count >= pipeline.ISOLATE_FROM_CHARS
+    analysis = pipeline.analyze(loaded.document, views, date, isolated=large)
+    views.set_cuts(analysis.cuts())
+    views.set_part_cuts(analysis.part_cuts())
+    pipeline.store_view(views, script, variant)
+    return analysis
+
+
+def warm_dictionary() -> None:
+    """Open the dictionary and load pypinyin now, so the first lookup is quick."""
+    from ..core.dictionary import warm_up
+
+    warm_up()
+
+
 def report_failure(node: DOMNode, event: Worker.StateChanged) -> bool:
     """Notify the user if ``event`` is a worker's failure; True when it was one.
 

@@ -24,14 +24,11 @@ from ..screens.workers import background, report_failure
 class SearchBar(Input):
     """The one-line search input: searches as you type; enter keeps the result, escape cancels."""
 
-    # Parsed when the bar is first mounted (the first /), not before the first frame. Not
-    # scoped: a scoped rule is rewritten under SearchBar, and "SearchBar ReaderScreen
-    # .-searching SearchBar" never matched, so the bar stayed hidden while one typed.
-    SCOPED_CSS = False
+    # Parsed when the bar is first mounted (the first /), not before the first frame.
     DEFAULT_CSS = """
     SearchBar { display: none; height: 1; border: none; padding: 0 1; background: $panel; }
     SearchBar:focus { border: none; }
-    ReaderScreen.-searching SearchBar { display: block; }
+    SearchBar.-open { display: block; }
     """
     BINDINGS = [("escape", "cancel", "Cancel search")]
 
@@ -78,6 +75,7 @@ class SearchBar(Input):
     def open(self, origin: int) -> None:
         """Show the last query again, to edit; a result is found from paragraph ``origin``."""
         self.origin = origin
+        self.add_class("-open")
         self.value = self.query
         self.call_after_refresh(self.focus)
 
@@ -131,6 +129,7 @@ class SearchBar(Input):
 
     def _close(self, kept: bool) -> None:
         origin, self.origin = self.origin, None
+        self.remove_class("-open")
         if not kept:
             self.query, self.matches = "", None
         self.post_message(self.Closed(self, kept, origin))
