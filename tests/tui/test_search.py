@@ -90,14 +90,14 @@ async def test_filter_to_a_search_then_back(default_app):
         await type_query(pilot, "SHEIN")
         await pilot.press("enter", "F")
         article = default_app.screen.article
-        shown = {b.index for b in article.blocks if b.kind != "heading"}
+        shown = {b.index for b in article.viewport.blocks if b.kind != "heading"}
         with_shein = {m.paragraph for m in default_app.screen.query_one("#search").matches}
         assert shown == with_shein and len(shown) >= 2
         first = article.cursor
         await pilot.press("j")
         assert article.cursor in with_shein and article.cursor != first
         await pilot.press("F")
-        assert article.only is None and len(article.blocks) > len(shown)
+        assert article.only is None and len(article.viewport.blocks) > len(shown)
 
 
 async def test_filter_to_an_entity_and_copy_from_it(default_app):

@@ -43,7 +43,7 @@ async def test_a_heading_line_is_highlighted_and_found_by_search():
     async with app.run_test(size=(100, 24)) as pilot:
         await wait_for_analysis(pilot)
         article = app.screen.query_one("#article")
-        heading = article.blocks[article.heading_block[1]]
+        heading = article.viewport.blocks[article.viewport.heading_block[1]]
         runs = _runs(article.block_text(heading))
         assert runs["戴珊"] == str(article.get_component_rich_style("article--person"))
         assert runs["下沉市场"] == str(article.get_component_rich_style("article--term"))

@@ -29,6 +29,7 @@ from .annotation_styles import ANNOTATION_CLASSES, AnnotationStyles
 from .selection import SelectionMixin
 from .strips import text_strip
 from .viewport import Block, Viewport
+from .word_stops import WordStops
 
 if TYPE_CHECKING:
     from ..core.search import Match
@@ -87,20 +88,6 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         def control(self) -> ArticleView:
             return self.article
 
-    class WordMoved(Message):
-        """The word cursor moved (``start``/``end`` canonical offsets in ``paragraph``)."""
-
-        def __init__(self, article: ArticleView, paragraph: int, start: int, end: int) -> None:
-            super().__init__()
-            self.article = article
-            self.paragraph = paragraph
-            self.start = start
-            self.end = end
-
-        @property
-        def control(self) -> ArticleView:
-            return self.article
-
     class SelectionChanged(Message):
         """The selection (v) started, grew, shrank or ended."""
 
@@ -121,45 +108,30 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         self.part_spans: dict[tuple[str, int], list[Span]] = {}  # the title's and headings'
         self.marked: tuple[int, int, int] | None = None  # (paragraph, start, end) canonical
         self.word: tuple[int, int] | None = None  # word cursor in the cursor's paragraph, canonical
-        self._words: dict[int, list[tuple[int, int]]] = {}
         self.bookmarks: set[int] = set()  # bookmarked paragraphs, marked in the margin
         self.search: Sequence[Match] | None = None  # search matches, highlighted
         self.search_query = ""  # ... and the query, found in the title and headings
-        self._viewport = Viewport(views.document, self.block_text, lambda: self.text_width)
-        self._viewport.set_view((script, variant))
+        self.viewport = Viewport(views.document, self.block_text, lambda: self.text_width)
+        self.viewport.set_view((script, variant))
+        self._word_stops = WordStops(views.canonical, self.viewport.step)
         self._annotation_styles: AnnotationStyles | None = None
         self._base = Style()
         self._frame_size = None
 
-    # -- where things are (the viewport's) --------------------------------------------------
-
-    @property
-    def blocks(self) -> list[Block]:
-        """Headings and paragraphs in reading order (in a filtered view: the shown ones)."""
-        return self._viewport.blocks
-
-    @property
-    def block_of(self) -> dict[int, int]:
-        """Block of each shown paragraph."""
-        return self._viewport.block_of
-
-    @property
-    def heading_block(self) -> dict[int, int]:
-        """Block of each section's shown heading."""
-        return self._viewport.heading_block
+    # -- where things are: the viewport's (blocks, lines, top) ----------------------------
 
     @property
     def only(self) -> set[int] | None:
         """The paragraphs a filtered view shows, or None."""
-        return self._viewport.only
+        return self.viewport.only
 
     def shown(self, index: int) -> bool:
         """Whether paragraph ``index`` is in the view (always, unless filtered)."""
-        return self._viewport.shown(index)
+        return self.viewport.shown(index)
 
     def step(self, index: int, delta: int) -> int | None:
         """The shown paragraph ``delta`` (±1) away from ``index``, or None at either end."""
-        return self._viewport.step(index, delta)
+        return self.viewport.step(index, delta)
 
     @property
     def text_width(self) -> int:
@@ -172,15 +144,15 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
 
         ``keep_cursor``: lines may have grown, so bring the cursor's paragraph back in view.
         """
-        self._viewport.invalidate(paragraphs)
+        self.viewport.invalidate(paragraphs)
         if paragraphs is None:
-            self._viewport.keep_top()
+            self.viewport.keep_top()
         if keep_cursor:
             self.scroll_to_paragraph(self.cursor)
         self.refresh()
 
     def watch_script(self) -> None:
-        self._viewport.set_view((self.script, self.variant))
+        self.viewport.set_view((self.script, self.variant))
         self.refresh()
 
     watch_variant = watch_script
@@ -197,11 +169,11 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._viewport.invalidate()  # a theme or CSS change restyles the cached lines too
+        self.viewport.invalidate()  # a theme or CSS change restyles the cached lines too
 
     def on_resize(self, event: events.Resize) -> None:
-        self._viewport.invalidate()
-        self._viewport.top = self._viewport.advance(self._viewport.top, 0)
+        self.viewport.invalidate()
+        self.viewport.top = self.viewport.advance(self.viewport.top, 0)
         self.refresh()
 
     # -- state changes from outside -----------------------------------------------------
@@ -209,13 +181,13 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
     def set_filter(self, paragraphs: set[int] | None) -> None:
         """Show only ``paragraphs`` (with their sections' headings), or everything again."""
         self.clear_selection()
-        self._viewport.set_filter(paragraphs)
-        order = self._viewport.order
+        self.viewport.set_filter(paragraphs)
+        order = self.viewport.order
         if order is not None and order and self.cursor not in self.only:
             later = [i for i in order if i > self.cursor]
             self.set_reactive(ArticleView.cursor, later[0] if later else order[-1])
             self.word = None
-        if self.blocks:
+        if self.viewport.blocks:
             self.scroll_to_paragraph(self.cursor)
         self.refresh()
         self.post_message(self.CursorMoved(self, self.cursor))
@@ -230,7 +202,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
     def set_spans(self, spans: dict[int, list[Span]]) -> None:
         """Annotations to style, per paragraph, on canonical offsets."""
         self.spans = spans
-        self._words.clear()  # annotations are word stops
+        self._word_stops.set_spans(spans)
         self.invalidate()
 
     def set_part_spans(self, spans: dict[tuple[str, int], list[Span]]) -> None:
@@ -256,7 +228,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
             self.set_filter(None)
         previous = self.marked
         self.marked = (paragraph, start, end)
-        self._viewport.invalidate({paragraph, previous[0] if previous else paragraph})
+        self.viewport.invalidate({paragraph, previous[0] if previous else paragraph})
         if self.cursor == paragraph:
             self.scroll_to_paragraph(paragraph)
             self.refresh()
@@ -269,29 +241,16 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         section = max(0, min(section, len(sections) - 1))
         if sections[section].paragraphs:
             self.cursor = sections[section].paragraphs[0]
-            self._viewport.show_section(section, self.block_of[self.cursor], self.size.height)
+            self.viewport.show_section(section, self.viewport.block_of[self.cursor], self.size.height)
             self.refresh()
 
     def step_section(self, delta: int) -> bool:
         """To the next section (1), or back (-1): first to this section's start, like an
         editor, then to the previous one. False when there is none that way."""
-        sections = self.views.document.sections
-        section = self.views.document.section_of(self.cursor)
-        if delta < 0 and self.cursor != section.paragraphs[0]:
-            target = section.index
-        else:
-            target = section.index + delta
-        if not 0 <= target < len(sections):
-            return False
-        self.show_section(target)
-        return True
-
-    def date_offsets(self) -> list[int]:
-        """Where the dates under the word cursor start (else every date of the paragraph)."""
-        dates = [s for s in self.spans.get(self.cursor, ()) if s.type == "date"]
-        if self.word is not None:
-            dates = [s for s in self.spans_at(self.cursor, *self.word) if s.type == "date"] or dates
-        return [s.start for s in dates]
+        target = self.viewport.section_step(self.cursor, delta)
+        if target is not None:
+            self.show_section(target)
+        return target is not None
 
     def part_text(self, part: str, index: int = 0, style: Style | str = "") -> Text:
         """The title or a heading in the current view, its annotations styled as the
@@ -330,22 +289,22 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         size = self._frame_size or self.size
-        rows = self._viewport.rows(size.height)
+        rows = self.viewport.rows(size.height)
         base = self._base
         width = size.width
         if y >= len(rows):
             return Strip.blank(width, base)
         block_index, line = rows[y]
-        block = self.blocks[block_index]
-        lines = self._viewport.lines(block_index)
+        block = self.viewport.blocks[block_index]
+        lines = self.viewport.lines(block_index)
         on_cursor = block.kind != "heading" and block.index == self.cursor
-        on_cursor = on_cursor and line < len(lines) - (block_index < len(self.blocks) - 1)
+        on_cursor = on_cursor and line < len(lines) - (block_index < len(self.viewport.blocks) - 1)
         mark = " "
         if line == 0 and block.kind != "heading" and block.index in self.bookmarks:
             mark = "•"  # a bookmark (m), on the paragraph's first line
         focused = on_cursor and self.has_focus
         key = (block_index, line, on_cursor, focused, mark, width, base)
-        return self._viewport.strip(key, lambda: self._draw(lines[line], on_cursor, focused, mark, base, width))
+        return self.viewport.strip(key, lambda: self._draw(lines[line], on_cursor, focused, mark, base, width))
 
     def _draw(self, line: Text, on_cursor: bool, focused: bool, mark: str, base: Style, width: int) -> Strip:
         """One screen row: the margin (cursor bar, bookmark) and the line."""
@@ -366,22 +325,22 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
             self.set_filter(None)
         if self.word is not None:
             self.word = None  # the word cursor belongs to the paragraph it was in
-            self._viewport.invalidate([old])
+            self.viewport.invalidate([old])
         self.scroll_to_paragraph(new)
         self.post_message(self.CursorMoved(self, new))
         self.refresh()
 
     def scroll_to_paragraph(self, index: int) -> None:
         """Bring paragraph ``index`` into view, moving as little as possible."""
-        self._viewport.bring_into_view(index, self.size.height)
+        self.viewport.bring_into_view(index, self.size.height)
         self.refresh()
 
     def scroll_lines(self, count: int) -> None:
         """Scroll by ``count`` lines; the cursor follows if it leaves the screen."""
-        self._viewport.scroll(count, self.size.height)
+        self.viewport.scroll(count, self.size.height)
         self.refresh()
-        rows = self._viewport.visible(self.size.height)
-        paras = [self.blocks[b].index for b, _ in rows if self.blocks[b].kind != "heading"]
+        rows = self.viewport.visible(self.size.height)
+        paras = [self.viewport.blocks[b].index for b, _ in rows if self.viewport.blocks[b].kind != "heading"]
         if paras and self.cursor not in paras:
             target = paras[0] if count > 0 else paras[-1]
             self.set_reactive(ArticleView.cursor, target)
@@ -391,12 +350,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
 
     def words_of(self, index: int) -> list[tuple[int, int]]:
         """Word stops of paragraph ``index`` (canonical offsets), annotations whole."""
-        words = self._words.get(index)
-        if words is None:
-            from ..core.words import word_bounds
-
-            words = self._words[index] = word_bounds(self.views.canonical(index), self.spans.get(index, ()))
-        return words
+        return self._word_stops.of(index)
 
     def set_word(self, paragraph: int, start: int, end: int) -> None:
         """Put the word cursor on ``[start, end)`` of ``paragraph`` (the reading cursor follows)."""
@@ -404,37 +358,20 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
             self.cursor = paragraph
         self.word = (start, end)
         self.invalidate([paragraph])
-        self.post_message(self.WordMoved(self, paragraph, start, end))
 
     def action_word_next(self) -> None:
         """Next word; past the paragraph's last word, the next paragraph's first."""
         if self.anchor is not None:
             self.extend_selection("sentence", True)
-            return
-        index = self.cursor
-        words = self.words_of(index)
-        after = [w for w in words if self.word is None or w[0] >= self.word[1]]
-        while not after and self.step(index, 1) is not None:
-            index = self.step(index, 1)
-            after = self.words_of(index)
-        if after:
-            self.set_word(index, *after[0])
+        elif found := self._word_stops.after(self.cursor, self.word):
+            self.set_word(found[0], *found[1])
 
     def action_word_previous(self) -> None:
         """Previous word; before the paragraph's first word, the previous paragraph's last."""
         if self.anchor is not None:
             self.extend_selection("sentence", False)
-            return
-        index = self.cursor
-        words = self.words_of(index)
-        before = [w for w in words if self.word is not None and w[1] <= self.word[0]]
-        if self.word is None and words:
-            before = words[-1:]
-        while not before and self.step(index, -1) is not None:
-            index = self.step(index, -1)
-            before = self.words_of(index)
-        if before:
-            self.set_word(index, *before[-1])
+        elif found := self._word_stops.before(self.cursor, self.word):
+            self.set_word(found[0], *found[1])
 
     def action_cursor_down(self) -> None:
         if self.anchor is not None:
@@ -459,15 +396,15 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         self.scroll_lines(-max(self.size.height - 2, 1))
 
     def action_top(self) -> None:
-        self._viewport.top = (0, 0)
-        order = self._viewport.order
+        self.viewport.top = (0, 0)
+        order = self.viewport.order
         self.cursor = order[0] if order else 0
         self.refresh()
 
     def action_bottom(self) -> None:
-        order = self._viewport.order
+        order = self.viewport.order
         self.cursor = order[-1] if order else len(self.views) - 1
-        self._viewport.top = self._viewport.last_top(self.size.height)
+        self.viewport.top = self.viewport.last_top(self.size.height)
         self.refresh()
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
@@ -479,8 +416,8 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         self.scroll_lines(-3)
 
     def on_click(self, event: events.Click) -> None:
-        rows = self._viewport.visible(self.size.height)
+        rows = self.viewport.visible(self.size.height)
         if 0 <= event.y < len(rows):
-            block = self.blocks[rows[event.y][0]]
+            block = self.viewport.blocks[rows[event.y][0]]
             if block.kind != "heading":
                 self.cursor = block.index

@@ -72,7 +72,10 @@ class ReadingArea(Horizontal):
         """The timeline's row of the date at the article's cursor, marked in the text;
         False when the paragraph has no dated event."""
         article = self.article
-        event = (await self.open_side()).show_event(article.cursor, article.date_offsets())
+        dates = [s for s in article.spans.get(article.cursor, ()) if s.type == "date"]
+        if article.word is not None:  # the date under the word cursor, else the paragraph's
+            dates = [s for s in article.spans_at(article.cursor, *article.word) if s.type == "date"] or dates
+        event = (await self.open_side()).show_event(article.cursor, [s.start for s in dates])
         if event is not None:
             article.mark(event.paragraph, event.span_start, event.span_end)
         return event is not None

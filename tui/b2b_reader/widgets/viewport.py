@@ -227,6 +227,13 @@ class Viewport:
         if height:
             self.top = min(self.top, self.last_top(height))
 
+    def section_step(self, paragraph: int, delta: int) -> int | None:
+        """The section ``delta`` (±1) from ``paragraph``'s; back (-1) from inside a section
+        is first its own start. None when there is none that way."""
+        section = self.document.section_of(paragraph)
+        target = section.index if delta < 0 and paragraph != section.paragraphs[0] else section.index + delta
+        return target if 0 <= target < len(self.document.sections) else None
+
     def show_section(self, section: int, cursor_block: int, height: int) -> None:
         """Put a section's heading (or else its first paragraph) at the top."""
         block = self.heading_block.get(section, cursor_block)
