@@ -111,8 +111,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         self.bookmarks: set[int] = set()  # bookmarked paragraphs, marked in the margin
         self.search: Sequence[Match] | None = None  # search matches, highlighted
         self.search_query = ""  # ... and the query, found in the title and headings
-        self.viewport = Viewport(views.document, self.block_text, lambda: self.text_width)
-        self.viewport.set_view((script, variant))
+        self.viewport = Viewport(views.document, (script, variant), self.block_text, lambda: self.text_width)
         self._word_stops = WordStops(views.canonical, self.viewport.step)
         self._annotation_styles: AnnotationStyles | None = None
         self._base = Style()

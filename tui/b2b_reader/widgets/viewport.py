@@ -57,7 +57,8 @@ class Viewport:
     #: A few screens of strips; past it the strip cache starts again.
     MAX_STRIPS = 4000
 
-    def __init__(self, document: Document, paint: Callable[[Block], Text], width: Callable[[], int]) -> None:
+    def __init__(self, document: Document, view: tuple[str, str], paint: Callable[[Block], Text],
+                 width: Callable[[], int]) -> None:
         self.document = document
         self._paint = paint
         self._width_of = width
@@ -68,7 +69,7 @@ class Viewport:
         self.heading_block: dict[int, int] = {}
         self.top = (0, 0)  # (block, line within block)
         self._views: dict[tuple[str, str], _ViewCache] = {}
-        self._view = _ViewCache()
+        self._view = self._views.setdefault(view, _ViewCache())  # nothing laid out before the first frame
         self._width = 0
         self._rows_key: tuple | None = None
         self._rows: list[tuple[int, int]] = []
