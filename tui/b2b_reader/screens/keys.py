@@ -6,15 +6,15 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from ..core.entity_types import HIGHLIGHTS
-from ..core.script import VARIANT_NAMES
+from ..core.script import VARIANT_NAMES, VARIANTS
 
 #: The reader screen's keys; the article's own (moving, selecting) are ``ArticleView.BINDINGS``.
 READER_KEYS = [
-    Binding("t", "toggle_script", "简/繁", id="toggle_script"),
-    Binding("T", "cycle_variant", "Variant", id="cycle_variant", show=False),
-    Binding("s", "show_source", "Source", id="show_source", show=False),
-    Binding("right_square_bracket", "next_section", "Next §", id="next_section"),
-    Binding("left_square_bracket", "previous_section", "Prev §", id="previous_section"),
+    Binding("t", "view('script')", "简/繁", id="toggle_script"),
+    Binding("T", "view('variant')", "Variant", id="cycle_variant", show=False),
+    Binding("s", "view('source')", "Source", id="show_source", show=False),
+    Binding("right_square_bracket", "section(1)", "Next §", id="next_section"),
+    Binding("left_square_bracket", "section(-1)", "Prev §", id="previous_section"),
     Binding("o", "toggle_outline", "Outline", id="toggle_outline"),
     Binding("f", "aid('toggle_punctuation')", "Full-width punct.", id="toggle_punctuation", show=False),
     Binding("i", "toggle_side", "Panels", id="toggle_side"),
@@ -33,12 +33,21 @@ READER_KEYS = [
     Binding("D", "set_date", "Document date…", id="set_date", show=False),
     Binding("m", "toggle_bookmark", "Bookmark ¶", id="toggle_bookmark", show=False),
     Binding("apostrophe", "bookmarks", "Bookmarks", id="bookmarks", show=False),
-    Binding("H", "toggle_highlight", "Highlights on/off", id="toggle_highlight", show=False),
+    Binding("H", "toggle_type", "Highlights on/off", id="toggle_highlight", show=False),
     *(Binding(kind.digit, f"toggle_type('{kind.key}')", f"Show/hide {kind.key}", id=f"toggle_{kind.key}",
               show=False) for kind in HIGHLIGHTS),
     Binding("question_mark,f1", "help", "Help", id="help"),
     Binding("q", "app.quit", "Quit", id="quit"),
 ]
+
+
+def next_view(change: str, script: str, variant: str, document_script: str) -> tuple[str, str]:
+    """The view ``t`` (``script``), ``T`` (``variant``) or ``s`` (``source``) switches to."""
+    if change == "variant":
+        return "traditional", VARIANTS[(VARIANTS.index(variant) + 1) % len(VARIANTS)]
+    if change == "source":
+        return ("original" if script != "original" else other_script(script, document_script)), variant
+    return other_script(script, document_script), variant
 
 
 def other_script(script: str, document_script: str) -> str:

@@ -1,9 +1,9 @@
-"""The reader screen: lays out the article, outline, title and status, and wires the parts.
+"""The reader screen: lays out title, reading area and status lines, and wires the parts.
 
-Each part owns its state: the article (cursor, display options), the search bar (query,
-matches), the side panels, and small controllers for copying (``copying``), reading aids
-(``aids``) and what is remembered (``remembered``). Parts report by messages; the screen
-hands the view (``script``, ``variant``) down by ``data_bind``.
+Each part owns its state: the article, the search bar, the reading area (outline, side
+panels) and controllers for copying, reading aids, the target (``mentions``) and what is
+remembered. Parts report by messages; the view (``script``, ``variant``) goes down by
+``data_bind``.
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ from textual.worker import Worker, WorkerState
 
 from ..core import pipeline
 from ..core.pipeline import Analysis, Loaded
-from ..core.script import VARIANTS, Views
+from ..core.script import Views
 from ..widgets.article import ArticleView
 from ..widgets.reading_area import ReadingArea
 from ..widgets.status import InfoLines, TitleBar
 from .aids import ReadingAids
 from .copying import Copier
-from .keys import READER_KEYS, other_script, view_label
+from .keys import READER_KEYS, next_view, view_label
 from .mentions import Following
 from .remembered import Remembered
 from .workers import analyse_document, report_failure, warm_dictionary
@@ -36,12 +36,10 @@ if TYPE_CHECKING:
     from ..widgets.search_bar import SearchBar
 
 
-
 class ReaderScreen(Screen[None]):
     """Reads one document."""
 
     BINDINGS = READER_KEYS
-
     AUTO_FOCUS = "#article"
 
     script: reactive[str] = reactive("simplified", init=False)
@@ -60,40 +58,31 @@ class ReaderScreen(Screen[None]):
         self.position = 0  # the reading cursor's paragraph, saved on leaving
         self.remembered = Remembered(self, views)
         self.copier = Copier(self, loaded, views)
-        self._article = ArticleView(views, script, variant, id="article")
-        self.aids = ReadingAids(self, self._article)
-        self.following = Following(self, self._article)  # what n/N step through and F filters to
-        self._punctuation = punctuation
+        self.article = ArticleView(views, script, variant, id="article")  # never replaced
+        self.article.set_reactive(ArticleView.punctuation, punctuation)  # nothing laid out yet
+        self.aids = ReadingAids(self, self.article)
+        self.following = Following(self, self.article)  # what n/N step through and F filters to
         self._search: SearchBar | None = None  # mounted on the first /
         self._save_timer = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
-        self.area = ReadingArea(self._article.data_bind(ReaderScreen.script, ReaderScreen.variant),
+        self.area = ReadingArea(self.article.data_bind(ReaderScreen.script, ReaderScreen.variant),
                                 self.app.size.width, id="main")
         yield self.area
         yield InfoLines(id="info")  # legend, status line, keys
 
-    @property
-    def article(self) -> ArticleView:
-        """The article (the screen's whole life: it is never replaced)."""
-        return self._article
-
     def on_mount(self) -> None:
-        self.article.punctuation = self._punctuation
         if self.area.has_class("-side"):
             self.call_later(self.open_side)
         self.query_one(InfoLines).show_bindings([*ArticleView.BINDINGS, *self.BINDINGS])
         self._show_view()
         self._show_legend()
-        position = self.remembered.position()
-        if position is not None:
-            self.article.cursor = self.position = position
-        self.article.set_bookmarks(self.remembered.bookmarked())
+        self.position = self.remembered.restore(self.article)
         if not getattr(self.app, "date_given", None):  # --date wins over what D remembered
             self.date_override = self.remembered.date()
-        # Analysis starts once the first frame is out (ReaderApp.on_ready): its thread holds
-        # the GIL for long stretches (JSON, jieba) and, started here, it delayed that frame.
+        # Analysis starts once the first frame is out (ReaderApp.on_ready): started here, its
+        # thread (JSON, jieba: long stretches holding the GIL) delayed that frame.
 
     def mount_deferred(self) -> None:
         """What the first frame does not show (the app calls it once that frame is out):
@@ -126,7 +115,7 @@ class ReaderScreen(Screen[None]):
             self.info = ""
             self._show_view()
             for warning in self.analysis.warnings:
-                self.notify(warning, severity="warning", markup=False)
+                self.notify(warning, severity="warning")
             self.run_worker(warm_dictionary, thread=True, exclusive=True, group="warm", exit_on_error=False)
         elif failed:
             self.info = "analysis failed"
@@ -170,7 +159,7 @@ class ReaderScreen(Screen[None]):
         self.query_one(InfoLines).show_legend(self.article)
 
     async def open_side(self) -> None:
-        """Show the side panels (mounted the first time)."""
+        """Show the side panels (mounted the first time), on the current view."""
         await self.area.open_side()
         self._show_view()
 
@@ -181,12 +170,11 @@ class ReaderScreen(Screen[None]):
         self._update_status()
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(1.0, self.save_position)
+        self._save_timer = self.set_timer(1.0, self.save_position)  # once the cursor rests
 
     @on(ArticleView.SelectionChanged, "#article")
     def _selection_changed(self, event: ArticleView.SelectionChanged) -> None:
-        note = self.article.selection_note()
-        self._note(note or (self.info if not self.info.startswith("selecting") else ""))
+        self._note(self.article.selection_note() or ("" if self.info.startswith("selecting") else self.info))
 
     def on_target_chosen(self, event: TargetChosen) -> None:
         # Named handlers (not @on): the panels' and the bar's modules are imported when
@@ -210,58 +198,39 @@ class ReaderScreen(Screen[None]):
             self._update_status()
 
     def save_position(self) -> None:
-        """Write the reading position now (a failure is a warning, never fatal)."""
-        self.remembered.save_position(self.position)
+        self.remembered.save_position(self.position)  # a failure is a warning, never fatal
 
     def on_unmount(self) -> None:
         pipeline.terminate_children()  # quitting: an analysis child must not outlive the reader
         self.save_position()
         self.app.remember(self.script, self.variant, self.article.punctuation)
 
-    def action_toggle_script(self) -> None:
-        """Simplified ⇄ traditional (from the source view: to the other script)."""
-        self.set_view(other_script(self.script, self.views.document.script))
+    def action_view(self, change: str) -> None:
+        """``script`` (简 ⇄ 繁), ``variant`` (standard → Taiwan → Hong Kong) or ``source``."""
+        self.set_view(*next_view(change, self.script, self.variant, self.views.document.script))
 
-    def action_cycle_variant(self) -> None:
-        """Traditional: standard → Taiwan → Hong Kong."""
-        self.set_view("traditional", VARIANTS[(VARIANTS.index(self.variant) + 1) % len(VARIANTS)])
-
-    def action_show_source(self) -> None:
-        """The text as the file gave it (after cleaning), or back to the converted view."""
-        self.set_view(other_script("original", self.views.document.script) if self.script == "original"
-                      else "original")
-
-    def action_next_section(self) -> None:
-        if not self.article.step_section(1):
+    def action_section(self, delta: int) -> None:
+        """The next section, or back: first to this section's start, then the previous."""
+        if not self.article.step_section(delta) and delta > 0:
             self.notify("Last section", timeout=1.5)
-
-    def action_previous_section(self) -> None:
-        self.article.step_section(-1)
 
     def action_toggle_outline(self) -> None:
         self.area.toggle_outline()
 
     async def action_toggle_side(self) -> None:
-        if self.area.has_class("-side"):
-            self.area.remove_class("-side")
-        else:
-            await self.open_side()
+        await (self.open_side() if not self.area.has_class("-side") else self.area.hide_side())
 
     def action_aid(self, name: str) -> None:
         """A reading aid: pinyin (and its style), spaces between words, punctuation."""
         getattr(self.aids, name)()
 
-    def action_toggle_highlight(self) -> None:
-        self.article.highlight = not self.article.highlight
-        self._restyle()
-
-    def action_toggle_type(self, kind: str) -> None:
-        self.article.highlight = True
-        self.article.hidden_types ^= {kind}
-        self._restyle()
-
-    def _restyle(self) -> None:
-        """The legend, title bar and outline draw annotations as the article does: again."""
+    def action_toggle_type(self, kind: str = "") -> None:
+        """Show or hide one kind of highlight; without a kind, all of them (``H``)."""
+        article = self.article
+        article.highlight = not article.highlight if not kind else True
+        if kind:
+            article.hidden_types ^= {kind}
+        # The legend, title bar and outline draw annotations as the article does: again.
         self._show_legend()
         self._show_title()
         self.area.relabel()
@@ -283,7 +252,7 @@ class ReaderScreen(Screen[None]):
 
     def action_filter(self) -> None:
         self.following.toggle_filter()
-        self._update_status()
+        self._update_status()  # its position counts the shown paragraphs
 
     def action_lookup(self) -> None:
         """Look up the word under the word cursor (h/l place it; first word if none)."""
@@ -307,8 +276,7 @@ class ReaderScreen(Screen[None]):
 
     def action_select(self) -> None:
         """Start a selection (j/k grow it by paragraph, l/h by sentence), or leave it."""
-        article = self.article
-        article.clear_selection() if article.anchor is not None else article.start_selection()
+        self.article.toggle_selection()
 
     def action_copy(self) -> None:
         self.copier.copy(self.article, self.analysis)

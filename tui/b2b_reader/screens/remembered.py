@@ -30,11 +30,15 @@ class Remembered:
         for warning in self.store.drain_warnings():
             self.host.notify(warning, severity="warning", markup=False)
 
-    def position(self) -> int | None:
-        """The paragraph the last reading stopped at, if inside the document."""
+    def restore(self, article: ArticleView) -> int:
+        """Put the article's cursor where the last reading stopped, its bookmarks in the
+        margin; the paragraph it is on."""
         position = self.store.position(self.doc_key)
         self._warn()
-        return position if position is not None and 0 < position < len(self.views) else None
+        if position is not None and 0 < position < len(self.views):
+            article.cursor = position
+        article.set_bookmarks(self.bookmarked())
+        return article.cursor
 
     def save_position(self, paragraph: int) -> None:
         """Write the reading position now (atomically)."""

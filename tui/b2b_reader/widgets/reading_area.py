@@ -80,6 +80,9 @@ class ReadingArea(Horizontal):
             article.mark(event.paragraph, event.span_start, event.span_end)
         return event is not None
 
+    async def hide_side(self) -> None:
+        self.remove_class("-side")
+
     def toggle_outline(self) -> None:
         self.toggle_class("-outline")
         if self.has_class("-outline") and self.outline is not None:

@@ -29,6 +29,10 @@ class SelectionMixin:
         self.head = (paragraph, end)
         self._selection_changed(None)
 
+    def toggle_selection(self) -> None:
+        """Start a selection, or leave the one there is."""
+        self.clear_selection() if self.anchor is not None else self.start_selection()
+
     def clear_selection(self) -> None:
         """Leave selection mode."""
         if self.anchor is not None:
