@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -27,14 +26,13 @@ from ..core.script import Views
 from . import article_text
 from .annotation_styles import ANNOTATION_CLASSES, AnnotationStyles
 from .selection import SelectionMixin
-from .strips import text_strip
+from .strips import MARGIN, margin_strip
 from .viewport import Block, Viewport
 from .word_stops import WordStops
 
 if TYPE_CHECKING:
     from ..core.search import Match
 
-MARGIN = 2
 
 
 class ArticleView(SelectionMixin, Widget, can_focus=True):
@@ -111,30 +109,17 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         self.bookmarks: set[int] = set()  # bookmarked paragraphs, marked in the margin
         self.search: Sequence[Match] | None = None  # search matches, highlighted
         self.search_query = ""  # ... and the query, found in the title and headings
-        self.viewport = Viewport(views.document, (script, variant), self.block_text, lambda: self.text_width)
+        text_width = lambda: max(self.size.width - 2 * MARGIN, 4)  # noqa: E731
+        self.viewport = Viewport(views.document, (script, variant), self.block_text, text_width)
         self._word_stops = WordStops(views.canonical, self.viewport.step)
         self._annotation_styles: AnnotationStyles | None = None
         self._base = Style()
         self._frame_size = None
 
-    # -- where things are: the viewport's (blocks, lines, top) ----------------------------
-
     @property
     def only(self) -> set[int] | None:
         """The paragraphs a filtered view shows, or None."""
         return self.viewport.only
-
-    def shown(self, index: int) -> bool:
-        """Whether paragraph ``index`` is in the view (always, unless filtered)."""
-        return self.viewport.shown(index)
-
-    def step(self, index: int, delta: int) -> int | None:
-        """The shown paragraph ``delta`` (±1) away from ``index``, or None at either end."""
-        return self.viewport.step(index, delta)
-
-    @property
-    def text_width(self) -> int:
-        return max(self.size.width - 2 * MARGIN, 4)
 
     # -- the one invalidation point ------------------------------------------------------
 
@@ -181,10 +166,9 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         """Show only ``paragraphs`` (with their sections' headings), or everything again."""
         self.clear_selection()
         self.viewport.set_filter(paragraphs)
-        order = self.viewport.order
-        if order is not None and order and self.cursor not in self.only:
-            later = [i for i in order if i > self.cursor]
-            self.set_reactive(ArticleView.cursor, later[0] if later else order[-1])
+        shown = self.viewport.nearest_shown(self.cursor)
+        if shown != self.cursor:
+            self.set_reactive(ArticleView.cursor, shown)
             self.word = None
         if self.viewport.blocks:
             self.scroll_to_paragraph(self.cursor)
@@ -223,7 +207,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
 
         A paragraph the filter hides brings the whole document back first.
         """
-        if not self.shown(paragraph):
+        if not self.viewport.shown(paragraph):
             self.set_filter(None)
         previous = self.marked
         self.marked = (paragraph, start, end)
@@ -259,8 +243,6 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
     def block_text(self, block: Block) -> Text:
         """The styled text of a block in the current view."""
         return article_text.block_text(self, block)
-
-    # -- annotation styles ----------------------------------------------------------------
 
     def mount_annotation_styles(self) -> None:
         """Mount the annotation styles (the reader calls it once the first frame is shown)."""
@@ -303,24 +285,17 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
             mark = "•"  # a bookmark (m), on the paragraph's first line
         focused = on_cursor and self.has_focus
         key = (block_index, line, on_cursor, focused, mark, width, base)
-        return self.viewport.strip(key, lambda: self._draw(lines[line], on_cursor, focused, mark, base, width))
 
-    def _draw(self, line: Text, on_cursor: bool, focused: bool, mark: str, base: Style, width: int) -> Strip:
-        """One screen row: the margin (cursor bar, bookmark) and the line."""
-        text = line.copy()
-        if on_cursor:
-            cursor = self.get_component_rich_style("article--cursor")
-            text.stylize_before(Style(bgcolor=cursor.bgcolor))  # spans keep their own styles
-            bar = self.get_component_rich_style("article--cursor-bar") if focused else base
-            margin = [Segment("▌", base + bar), Segment(mark + " " * (MARGIN - 2), base + bar)]
-        else:
-            margin = [Segment(" ", base), Segment(mark + " " * (MARGIN - 2), base)]
-        return text_strip(text, self.app.console, base, width, margin)
+        def draw() -> Strip:
+            cursor = self.get_component_rich_style("article--cursor") if on_cursor else None
+            bar = self.get_component_rich_style("article--cursor-bar") if focused else None
+            return margin_strip(lines[line], self.app.console, base, width, mark, cursor, bar)
+        return self.viewport.strip(key, draw)
 
     # -- moving -------------------------------------------------------------------------
 
     def watch_cursor(self, old: int, new: int) -> None:
-        if not self.shown(new):  # a section or bookmark the filter hides: the whole document again
+        if not self.viewport.shown(new):  # a section or bookmark the filter hides: the whole document again
             self.set_filter(None)
         if self.word is not None:
             self.word = None  # the word cursor belongs to the paragraph it was in
@@ -376,7 +351,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         if self.anchor is not None:
             self.extend_selection("paragraph", True)
             return
-        following = self.step(self.cursor, 1)
+        following = self.viewport.step(self.cursor, 1)
         if following is not None:
             self.cursor = following
 
@@ -384,7 +359,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         if self.anchor is not None:
             self.extend_selection("paragraph", False)
             return
-        preceding = self.step(self.cursor, -1)
+        preceding = self.viewport.step(self.cursor, -1)
         if preceding is not None:
             self.cursor = preceding
 

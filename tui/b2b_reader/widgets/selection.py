@@ -49,10 +49,10 @@ class SelectionMixin:
             return None
         first, last = min(self.anchor[0], self.head), max(self.anchor[1], self.head)
         if last[1] == 0 and last[0] > first[0]:  # ends at a paragraph's very start: the one before
-            before = self.step(last[0], -1)
+            before = self.viewport.step(last[0], -1)
             last = (before, len(self.views.canonical(before)))
         if first[1] == len(self.views.canonical(first[0])) and first[0] < last[0]:
-            first = (self.step(first[0], 1), 0)
+            first = (self.viewport.step(first[0], 1), 0)
         return first, last
 
     def selection_note(self) -> str:
@@ -87,15 +87,15 @@ class SelectionMixin:
             after = [b for b in bounds if b > offset]
             if after:
                 head = (paragraph, after[0])
-            elif self.step(paragraph, 1) is not None:
-                following = self.step(paragraph, 1)
+            elif self.viewport.step(paragraph, 1) is not None:
+                following = self.viewport.step(paragraph, 1)
                 head = (following, self._bounds(following, unit)[1])
         else:
             before = [b for b in bounds if b < offset]
             if before:
                 head = (paragraph, before[-1])
-            elif self.step(paragraph, -1) is not None:
-                preceding = self.step(paragraph, -1)
+            elif self.viewport.step(paragraph, -1) is not None:
+                preceding = self.viewport.step(paragraph, -1)
                 head = (preceding, self._bounds(preceding, unit)[-2])
         self.head = head
         if head[0] != self.cursor:

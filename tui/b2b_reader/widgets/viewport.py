@@ -98,6 +98,13 @@ class Viewport:
         self.invalidate()
         self.top = (0, 0)
 
+    def nearest_shown(self, index: int) -> int:
+        """``index`` if shown, else the next shown paragraph (the last one at the end)."""
+        if self._order is None or not self._order or index in self.only:
+            return index
+        later = bisect.bisect_right(self._order, index)
+        return self._order[later] if later < len(self._order) else self._order[-1]
+
     @property
     def order(self) -> list[int] | None:
         """The shown paragraphs in order when filtered, else None."""
