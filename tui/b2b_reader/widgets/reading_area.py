@@ -17,6 +17,8 @@ from ..core.pipeline import Analysis
 from .article import ArticleView
 
 if TYPE_CHECKING:
+    from textual.widget import AwaitMount
+
     from .outline import Outline
     from .side import SidePanels
 
@@ -38,7 +40,7 @@ class ReadingArea(Horizontal):
         self._wide = width >= NARROW
         self.outline: Outline | None = None  # mounted after the first frame: mount_outline()
         self.side: SidePanels | None = None  # once mounted (when first shown): open_side()
-        self._side_mounting = None  # ... once: later callers wait for the same mount
+        self._side_mounting: AwaitMount | None = None  # ... once: later callers wait for the same mount
 
     def compose(self):
         # The outline's list (an OptionList: ~10 ms of styles and mounting) is mounted into
@@ -60,12 +62,12 @@ class ReadingArea(Horizontal):
     async def open_side(self) -> SidePanels:
         """Show the side panels, mounting them the first time (later callers wait for it)."""
         self.add_class("-side")
-        if self._side_mounting is None:
-            from .side import SidePanels
+        from .side import SidePanels
 
+        if self._side_mounting is None:
             self._side_mounting = self.query_one("#side").mount(SidePanels(self.article.views))
         await self._side_mounting
-        self.side = self.query_one("#side").children[0]
+        self.side = self.query_one("#side").query_one(SidePanels)
         return self.side
 
     async def show_date_event(self) -> bool:

@@ -66,7 +66,7 @@ class SearchBar(Input):
     def __init__(self, views: Views, *, id: str | None = None) -> None:
         super().__init__("", placeholder="search (either script; enter keeps, esc cancels)", id=id)
         self.views = views
-        self.query = ""
+        self.searched = ""  # the last query (not ``query``: that is DOMNode.query)
         self.matches: Sequence | None = None
         self.origin: int | None = None
         self._index = None
@@ -76,7 +76,7 @@ class SearchBar(Input):
         """Show the last query again, to edit; a result is found from paragraph ``origin``."""
         self.origin = origin
         self.add_class("-open")
-        self.value = self.query
+        self.value = self.searched
         self.call_after_refresh(self.focus)
 
     def index(self):
@@ -105,15 +105,15 @@ class SearchBar(Input):
 
     def _view_index_ready(self, key: tuple[str, str], index) -> None:
         self._view_indexes[key] = index
-        if self.query and (self.script, self.variant) == key:
-            self.run(self.query)  # the view's own wording may add matches
+        if self.searched and (self.script, self.variant) == key:
+            self.run(self.searched)  # the view's own wording may add matches
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_failure(self, event)
 
     def run(self, query: str, jump: bool = False) -> None:
         """Find ``query`` and post what was found; ``jump``: show the first from the origin."""
-        self.query = query
+        self.searched = query
         self.matches = search(self.index(), query, view=self.view_index()) if query.strip() else None
         in_headings = 0 if self.matches or not query.strip() else sum(self.heading_counts().values())
         self.post_message(self.Found(self, query, self.matches, in_headings, jump))
@@ -121,17 +121,17 @@ class SearchBar(Input):
     def heading_counts(self) -> dict[int, int]:
         """Matches in the title (key -1) and each section's heading: marked there, but not
         targets of n/N nor in the counts, which are the body's."""
-        if not self.query.strip():
+        if not self.searched.strip():
             return {}
-        counts = heading_counts(self.views, self.script, self.variant, self.query)
-        in_title = find_in_text(self.views.title(self.script, self.variant), self.query, self.views.document.script)
+        counts = heading_counts(self.views, self.script, self.variant, self.searched)
+        in_title = find_in_text(self.views.title(self.script, self.variant), self.searched, self.views.document.script)
         return {**counts, -1: len(in_title)} if in_title else counts
 
     def _close(self, kept: bool) -> None:
         origin, self.origin = self.origin, None
         self.remove_class("-open")
         if not kept:
-            self.query, self.matches = "", None
+            self.searched, self.matches = "", None
         self.post_message(self.Closed(self, kept, origin))
 
     def action_cancel(self) -> None:
