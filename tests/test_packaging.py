@@ -11,7 +11,11 @@ def test_styles_are_package_data():
     assert "ArticleView" in css.read_text(encoding="utf-8")
     assert app.ReaderApp.CSS_PATH.endswith("app.tcss")
     annotations = resources.files("b2b_reader.styles").joinpath("annotations.tcss")
-    assert ".article--person" in annotations.read_text(encoding="utf-8")
+    assert ".article--search" in annotations.read_text(encoding="utf-8")
+    # the entity types' styles are derived from their registry (core/entity_types.py)
+    from b2b_reader.widgets.annotation_styles import AnnotationStyles
+
+    assert ".article--person { color: $warning; text-style: underline; }" in AnnotationStyles.DEFAULT_CSS
 
 
 def test_default_article_and_marks_ship():

@@ -9,7 +9,7 @@ from .conftest import status_text, wait_for_analysis
 def styled_runs(app, paragraph: int) -> dict[str, str]:
     """Text of the paragraph's view mapped to the style each character has on screen."""
     article = app.screen.query_one("#article")
-    block = article.blocks[article.block_of[paragraph]]
+    block = article.viewport.blocks[article.viewport.block_of[paragraph]]
     text = article.block_text(block)
     runs: dict[str, str] = {}
     for span in text.spans:

@@ -46,7 +46,7 @@ async def test_section_jumps_and_bookmarks_leave_a_filtered_view(default_app):
         # a section's first paragraph the filter hid: the whole document is back, cursor on it
         assert article.only is None or article.cursor in article.only
         hidden = next(i for i in range(len(screen.views)) if i not in shown)
-        screen.store.add_bookmark(screen.doc_key, hidden)
+        screen.remembered.store.add_bookmark(screen.remembered.doc_key, hidden)
         await type_query(pilot, "SHEIN")
         await pilot.press("enter", "F")
         assert article.only == shown

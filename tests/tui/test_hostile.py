@@ -72,8 +72,8 @@ async def test_every_widget_and_dialog_stays_inert(hostile):
         assert any("persn" in str(n.message) for n in app._notifications)
         # Entities and Glossary panels (wide terminal: shown), the glossary definition
         screen = app.screen
-        assert screen.has_class("-side")
-        await wait_for(pilot, lambda: screen._side == "mounted")
+        assert screen.query_one("#main").has_class("-side")
+        await wait_for(pilot, lambda: screen.query("#side-tabs"))
         await pilot.pause(0.2)
         output = drawn(app)
         assert_inert(output)

@@ -223,3 +223,20 @@ def test_date_labels(start, end, precision, kind, label):
     event = Event(date=start[:4], start=start, end=end, precision=precision, inferred=False, kind=kind,
                   text="", phrase="", paragraph=0, sentence=0, span_start=0, span_end=0)
     assert date_label(event) == label
+
+
+async def test_each_entity_type_has_one_colour_in_the_text_and_in_the_panel(default_app):
+    # Person was $warning in the text and $text-error in the panel: a reader matching
+    # the panel's "People" to the names in the text saw two colours.
+    from b2b_reader.core.entity_types import ENTITY_TYPES
+
+    from .conftest import wait_for, wait_for_analysis
+
+    async with default_app.run_test(size=(160, 40)) as pilot:
+        await wait_for_analysis(pilot)
+        screen = default_app.screen
+        await wait_for(pilot, lambda: screen.query(EntityPanel))
+        panel, article = screen.query_one(EntityPanel), screen.article
+        colours = {kind.key: article.get_component_rich_style(kind.component).color for kind in ENTITY_TYPES}
+        for kind in ENTITY_TYPES:
+            assert panel.get_component_rich_style(f"entity-panel--{kind.key}").color == colours[kind.key]

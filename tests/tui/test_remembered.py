@@ -42,3 +42,16 @@ async def test_a_date_given_on_the_command_line_wins_over_the_remembered_one():
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_analysis(pilot)
         assert app.screen.date_override is None and app.screen.analysis.date == "2021-01"
+
+
+async def test_full_width_punctuation_chosen_last_time_is_on_at_the_next_start():
+    text = "阿里巴巴宣布:闲鱼,1688提升为一级业务.\n"
+    app = ReaderApp(pipeline.load_text(text, "a.txt"), script="simplified")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+    again = ReaderApp(pipeline.load_text(text, "a.txt"), script="simplified")
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        first = again.screen.article.render_line(0).text
+        assert "阿里巴巴宣布：闲鱼，1688" in first

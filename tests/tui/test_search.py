@@ -18,6 +18,13 @@ async def type_query(pilot, query: str) -> None:
     await pilot.press(*query)
 
 
+async def search_bar(pilot):
+    """The search bar, opened (its search is run directly, as typing would)."""
+    await pilot.press("slash")
+    await pilot.pause()
+    return pilot.app.screen.query_one("#search")
+
+
 def outline_labels(app) -> list[str]:
     return [str(o.prompt) for o in app.screen.query_one("#outline").options]
 
@@ -49,9 +56,10 @@ async def test_either_script_and_latin_case_find_the_same(default_app):
         screen = default_app.screen
         screen.set_view("simplified")  # no view index to arrive half-way through
         counts = {}
+        bar = await search_bar(pilot)
         for query in ("淘宝", "淘寶", "gmv", "ＧＭＶ"):
-            screen.run_search(query)
-            counts[query] = len(screen.search_matches)
+            bar.run(query)
+            counts[query] = len(bar.matches)
         assert counts["淘宝"] == counts["淘寶"] == 9
         assert counts["gmv"] == counts["ＧＭＶ"] > 0
 
@@ -82,14 +90,14 @@ async def test_filter_to_a_search_then_back(default_app):
         await type_query(pilot, "SHEIN")
         await pilot.press("enter", "F")
         article = default_app.screen.article
-        shown = {b.index for b in article.blocks if b.kind != "heading"}
-        with_shein = {m.paragraph for m in default_app.screen.search_matches}
+        shown = {b.index for b in article.viewport.blocks if b.kind != "heading"}
+        with_shein = {m.paragraph for m in default_app.screen.query_one("#search").matches}
         assert shown == with_shein and len(shown) >= 2
         first = article.cursor
         await pilot.press("j")
         assert article.cursor in with_shein and article.cursor != first
         await pilot.press("F")
-        assert article.only is None and len(article.blocks) > len(shown)
+        assert article.only is None and len(article.viewport.blocks) > len(shown)
 
 
 async def test_filter_to_an_entity_and_copy_from_it(default_app):
@@ -143,9 +151,10 @@ async def test_taiwan_phrasing_is_found_in_its_own_wording(default_app):
         await wait_for_analysis(pilot)
         screen = default_app.screen
         screen.set_view("traditional", "twp")
-        screen.run_search("網際網路")  # twp's word for 互联网: not the canonical text folded
-        await wait_for(pilot, lambda: screen.search_matches)
-        paragraph, start, end = screen.search_matches[0]
+        bar = await search_bar(pilot)
+        bar.run("網際網路")  # twp's word for 互联网: not the canonical text folded
+        await wait_for(pilot, lambda: bar.matches)
+        paragraph, start, end = bar.matches[0]
         assert "互联网" in screen.views.canonical(paragraph)[start - 3:end + 3]
 
 
@@ -163,8 +172,10 @@ async def test_copying_a_selection_in_a_filtered_view_copies_only_what_it_shows(
         await wait_for_analysis(pilot)
         screen = default_app.screen
         screen.set_view("simplified")
-        screen.run_search("SHEIN")
-        screen.finish_search()
+        bar = await search_bar(pilot)
+        bar.run("SHEIN")
+        await pilot.pause()
+        await pilot.press("enter")
         await pilot.press("F")
         shown = sorted(screen.article.only)
         p, q = next((a, b) for a, b in zip(shown, shown[1:]) if b > a + 1)  # a gap between them

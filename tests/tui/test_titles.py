@@ -43,7 +43,7 @@ async def test_a_heading_line_is_highlighted_and_found_by_search():
     async with app.run_test(size=(100, 24)) as pilot:
         await wait_for_analysis(pilot)
         article = app.screen.query_one("#article")
-        heading = article.blocks[article.heading_block[1]]
+        heading = article.viewport.blocks[article.viewport.heading_block[1]]
         runs = _runs(article.block_text(heading))
         assert runs["戴珊"] == str(article.get_component_rich_style("article--person"))
         assert runs["下沉市场"] == str(article.get_component_rich_style("article--term"))
@@ -59,3 +59,16 @@ async def test_a_heading_line_is_highlighted_and_found_by_search():
         await wait_for(pilot, lambda: article.search_query == "一级")
         title = app.screen.query_one("#title").content
         assert _runs(title).get("一级") == search
+
+
+async def test_a_document_that_opens_on_a_heading_is_shown():
+    # Its first block is a heading: laid out before the article had its styles, it crashed
+    # the reader (KeyError on article--heading) instead of showing the document.
+    text = "# 年度报告\n\n## 第一章 市场概况\n\n阿里巴巴宣布重新梳理国内电商业务板块。\n"
+    app = ReaderApp(pipeline.load_text(text, "report.md"), script="simplified")
+    async with app.run_test(size=(100, 24)) as pilot:
+        await wait_for_analysis(pilot)
+        article = app.screen.article
+        assert article.viewport.blocks[0].kind == "heading"
+        lines = [article.render_line(y).text.strip() for y in range(4)]
+        assert lines[0] == "第一章 市场概况" and "阿里巴巴宣布" in lines[2]

@@ -87,7 +87,7 @@ class ReaderApp(App[None]):
         """Put the document shown on the shelf (after its first frame: a write to the state)."""
         from .core import library
 
-        library.record(screen.store, screen.loaded)
+        library.record(screen.remembered.store, screen.loaded)
 
     def _reader(self) -> ReaderScreen | None:
         return next((s for s in reversed(self.screen_stack) if isinstance(s, ReaderScreen)), None)
@@ -99,12 +99,12 @@ class ReaderApp(App[None]):
 
         reader = self._reader()
         if reader is not None:
-            shelf = library.entries(reader.store)
-            self.push_screen(LibraryScreen(shelf, reader.doc_key, reader.store.forget), self._reopen)
+            shelf = library.entries(reader.remembered.store)
+            self.push_screen(LibraryScreen(shelf, reader.remembered.doc_key, reader.remembered.store.forget), self._reopen)
 
     def _reopen(self, entry) -> None:
         reader = self._reader()
-        if entry is None or (reader is not None and entry.key == reader.doc_key):
+        if entry is None or (reader is not None and entry.key == reader.remembered.doc_key):
             return  # closed, or the document being read: nothing to open
         self.notify(f"Opening {entry.title}…")
         self._load_entry(entry)

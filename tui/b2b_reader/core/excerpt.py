@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .cleaning import scrub_controls
+from .entity_types import ENTITY_TYPES
 from .models import Span
 from .script import VARIANT_NAMES, view_key
 
@@ -29,8 +30,7 @@ if TYPE_CHECKING:
 
 FORMATS = ("md", "plain", "json")
 #: Human names of the entity types, for Markdown and plain text (JSON keeps the raw type).
-TYPE_NAMES = {"person": "person", "org": "organisation", "place": "place", "date": "date",
-              "number": "number", "event": "event", "product": "product"}
+TYPE_NAMES = {kind.key: kind.label for kind in ENTITY_TYPES}
 NOT_READY = "Annotations are not ready yet: passage and citation only."
 
 _LABEL = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")

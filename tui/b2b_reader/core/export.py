@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from .cleaning import scrub_controls
 from .excerpt import TYPE_NAMES, build_excerpt, describe_date, md_escape
+from .entity_types import BY_KEY, ENTITY_TYPES as ENTITY_TYPE_RECORDS
 from .models import ENTITY_TYPES, Span
 
 if TYPE_CHECKING:
@@ -143,7 +144,7 @@ def _glossary_order(item: GlossaryItem) -> str:
 
 
 def _plural(kind: str) -> str:
-    return {"person": "People", "number": "Numbers"}.get(kind, TYPE_NAMES.get(kind, kind).capitalize() + "s")
+    return BY_KEY[kind].group if kind in BY_KEY else TYPE_NAMES.get(kind, kind).capitalize() + "s"
 
 
 # --------------------------------------------------------------------------- HTML
@@ -178,9 +179,6 @@ dl.glossary dt { font-weight: bold; margin-top: .6em; } dl.glossary dd { margin-
   .e-product { color: #fde68a; } .t { background: #3f3416; border-bottom-color: #fcd34d; }
 }
 """
-
-_LEGEND_MARKS = {"person": "underlined", "org": "bold", "place": "italic", "date": "double underline",
-                 "number": "dotted underline", "event": "wavy underline", "product": "⟨in brackets⟩"}
 
 
 def _esc(text: str) -> str:
@@ -236,8 +234,8 @@ def to_html(loaded: Loaded, views: Views, analysis: Analysis | None,
 
 
 def _legend() -> str:
-    keys = [f'<span class="k"><span class="e-{kind}">{TYPE_NAMES[kind]}</span> ({_LEGEND_MARKS[kind]})</span>'
-            for kind in ENTITY_TYPES]
+    keys = [f'<span class="k"><span class="e-{kind.key}">{kind.label}</span> ({kind.html_mark})</span>'
+            for kind in ENTITY_TYPE_RECORDS]
     keys.append('<span class="k"><span class="t">glossary term</span> (dashed, shaded; hover for its definition)</span>')
     return '<p class="legend">' + " ".join(keys) + "</p>"
 

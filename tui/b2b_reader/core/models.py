@@ -10,13 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
+from .entity_types import ENTITY_KEYS
+
 ParagraphKind = Literal["body", "caption"]
 #: The parts of a document a span can lie in: a body paragraph (captions included), the
 #: document's title, or a section's heading.
 PartKind = Literal["body", "title", "heading"]
 
-#: The entity types of the design, in legend order.
-ENTITY_TYPES: tuple[str, ...] = ("person", "org", "place", "date", "number", "event", "product")
+#: The entity types of the design, in legend order (their registry: ``core.entity_types``).
+ENTITY_TYPES: tuple[str, ...] = ENTITY_KEYS
 
 # Plain immutable records are NamedTuples: a frozen dataclass costs ~0.5 ms to create at
 # import (its methods are generated and compiled), a NamedTuple a fifth of that, and the

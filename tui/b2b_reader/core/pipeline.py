@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .analysis import Analysis, _span_order, from_json, to_json
+from .entity_types import DATE_BLOCKING
 from .models import Document, Span
 from .script import VARIANTS, VIEWS_VERSION, Views, detect_script, view_key
 
@@ -454,7 +455,7 @@ def _analyze_texts(paragraphs: list[str], document: Document, date: str | None,
     analysis.warnings.extend(glossary.warnings)
 
     entities = [s for s in find_entities(paragraphs, lexicon) if s.type != "date"]
-    blocking = [s for s in entities if s.type in ("org", "number", "person", "product")]
+    blocking = [s for s in entities if s.type in DATE_BLOCKING]
     taken: dict[int, bytearray] = {}  # per paragraph, 1 where an entity already is
     for span in entities:
         mask = taken.get(span.paragraph)

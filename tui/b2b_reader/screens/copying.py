@@ -1,4 +1,4 @@
-"""Copying annotated excerpts (c, C, v) and exporting the document, for the reader screen.
+"""Copying annotated excerpts (c, C, v) and exporting the document, owned by the reader screen.
 
 The excerpt and export texts come from the core (``core.excerpt``, ``core.export``); the
 routes to the clipboard from ``clipboard``. What is here is only the glue: which passage,
@@ -8,32 +8,38 @@ which format, running the clipboard tools off the UI thread, and honest messages
 from __future__ import annotations
 
 import os
-
-from textual import work
+from functools import partial
+from typing import TYPE_CHECKING
 
 from ..core.state import EXCERPT_FORMATS
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from ..core.pipeline import Analysis, Loaded
+    from ..core.script import Views
+    from ..widgets.article import ArticleView
 
 FORMAT_NAMES = {"md": "Markdown", "md-both": "Markdown, both scripts", "plain": "plain text",
                 "plain-both": "plain text, both scripts", "json": "JSON"}
 
 
-class CopyActions:
-    """Mixed into ReaderScreen: ``c`` copies, ``C`` changes the format, ``v`` selects."""
+class Copier:
+    """``c`` copies, ``C`` changes the format, and the export: owned by the reader screen.
 
-    _tmux_state: str | None = None
-    _tmux_checked = False
+    ``host`` is the screen: its notifications, dialogs and workers (whose failures it
+    reports) are used, never its own logic; what to copy is passed in.
+    """
 
-    def action_select(self) -> None:
-        """Start a selection (j/k grow it by paragraph, l/h by sentence), or leave it."""
-        article = self.article
-        if article.anchor is not None:
-            article.clear_selection()
-        else:
-            article.start_selection()
+    def __init__(self, host: Screen, loaded: Loaded, views: Views) -> None:
+        self.host = host
+        self.loaded = loaded
+        self.views = views
+        self._tmux_state: str | None = None
+        self._tmux_checked = False
 
-    def passage(self) -> tuple[int, int, int | None, int | None]:
+    def passage(self, article: ArticleView) -> tuple[int, int, int | None, int | None]:
         """First and last paragraph of what ``c`` copies, and offsets when it cuts inside them."""
-        article = self.article
         selected = article.selection_range()
         if selected is None:
             return article.cursor, article.cursor, None, None
@@ -41,14 +47,14 @@ class CopyActions:
         return (first, last, start or None,
                 end if end < len(self.views.canonical(last)) else None)
 
-    def excerpt_text(self, fmt: str | None = None) -> str:
+    def excerpt_text(self, article: ArticleView, analysis: Analysis | None, fmt: str | None = None) -> str:
         """The passage as an annotated excerpt in the chosen format (default: the setting)."""
         from ..core.excerpt import build_excerpt, render
 
-        fmt = fmt or self.app.settings.excerpt_format
-        first, last, start, end = self.passage()
+        fmt = fmt or self.host.app.settings.excerpt_format
+        first, last, start, end = self.passage(article)
         runs = [[first, last]]
-        only = self.article.only
+        only = article.only
         if only is not None:  # a filtered view copies what it shows: each run of shown paragraphs
             runs = []
             for index in range(first, last + 1):
@@ -59,25 +65,26 @@ class CopyActions:
                         runs.append([index, index])
         parts = []
         for a, b in runs:
-            excerpt = build_excerpt(self.loaded, self.views, self.analysis, a, b, self.script, self.variant,
+            excerpt = build_excerpt(self.loaded, self.views, analysis, a, b, article.script, article.variant,
                                     start=start if a == first else None, end=end if b == last else None)
             parts.append(render(excerpt, fmt.removesuffix("-both"), both=fmt.endswith("-both")))
         return "\n".join(parts)
 
-    def action_copy(self) -> None:
+    def copy(self, article: ArticleView, analysis: Analysis | None) -> None:
         """Copy the current paragraph, or the selection, as an annotated excerpt."""
-        first, last, _, _ = self.passage()
-        text = self.excerpt_text()
-        self.article.clear_selection()
+        first, last, _, _ = self.passage(article)
+        text = self.excerpt_text(article, analysis)
+        article.clear_selection()
         where = f"¶{first + 1}" if first == last else f"¶{first + 1}–{last + 1}"
-        self.copy_text(text, where)
+        self.host.run_worker(partial(self._copy_text, text, where), thread=True, group="copy", exit_on_error=False)
 
-    def action_cycle_copy_format(self) -> None:
+    def cycle_format(self) -> None:
         """Markdown → Markdown with both scripts → plain → plain with both → JSON."""
-        current = self.app.settings.excerpt_format
+        app = self.host.app
+        current = app.settings.excerpt_format
         fmt = EXCERPT_FORMATS[(EXCERPT_FORMATS.index(current) + 1) % len(EXCERPT_FORMATS)]
-        self.app.save_setting(excerpt_format=fmt)
-        self.notify(f"c copies as {FORMAT_NAMES[fmt]}", timeout=2)
+        app.save_setting(excerpt_format=fmt)
+        self.host.notify(f"c copies as {FORMAT_NAMES[fmt]}", timeout=2)
 
     def tmux_state(self) -> str | None:
         """tmux's set-clipboard option when running inside tmux (asked once)."""
@@ -88,21 +95,21 @@ class CopyActions:
             self._tmux_checked = True
         return self._tmux_state
 
-    @work(thread=True, group="copy", exit_on_error=False)  # failures: workers.report_failure
-    def copy_text(self, text: str, where: str) -> None:
+    def _copy_text(self, text: str, where: str) -> None:
         """Native clipboard tool (may take a moment) and OSC 52, off the UI thread."""
         from ..clipboard import copy
 
+        app = self.host.app
         # Textual's copy_to_clipboard writes the same OSC 52 sequence, and keeps app.clipboard.
-        result = copy(text, lambda _sequence: self.app.call_from_thread(self.app.copy_to_clipboard, text),
+        result = copy(text, lambda _sequence: app.call_from_thread(app.copy_to_clipboard, text),
                       tmux_state=self.tmux_state())
-        self.app.call_from_thread(self._copied, text, where, result)
+        app.call_from_thread(self._copied, text, where, result)
 
     def _copied(self, text: str, where: str, result) -> None:
         if result.ok:
-            self.notify(f"{where}: {result.message}", timeout=3, markup=False)
+            self.host.notify(f"{where}: {result.message}", timeout=3, markup=False)
             return
-        self.notify(f"{where}: {result.message}", severity="error", timeout=6, markup=False)
+        self.host.notify(f"{where}: {result.message}", severity="error", timeout=6, markup=False)
         self._save_to_file(text, f"excerpt-{where.strip('¶').replace('–', '-')}.md",
                            "The excerpt could not be copied. Save it to this file instead?")
 
@@ -113,7 +120,7 @@ class CopyActions:
             if path:
                 self._write(path, text)
 
-        self.app.push_screen(PathScreen("Save", message, default), chosen)
+        self.host.app.push_screen(PathScreen("Save", message, default), chosen)
 
     def _write(self, path: str, text: str) -> bool:
         from ..core.export import save_text
@@ -121,26 +128,31 @@ class CopyActions:
         try:
             written = save_text(path, text)
         except OSError as error:
-            self.notify(f"Not saved: {path}: {error.strerror or error}", severity="error", markup=False)
+            self.host.notify(f"Not saved: {path}: {error.strerror or error}", severity="error", markup=False)
             return False
-        self.notify(f"Saved to {written}", timeout=4, markup=False)
+        self.host.notify(f"Saved to {written}", timeout=4, markup=False)
         return True
 
-    def action_export(self) -> None:
+    def export(self, analysis: Analysis | None, script: str, variant: str) -> None:
         """Write the annotated document to a file (.md, .html or .json, by the name given)."""
         from .dialogs import PathScreen
 
         stem = os.path.splitext(os.path.basename(self.loaded.name or "document"))[0] or "document"
         message = "File to write (the extension picks the format: .md, .html or .json):"
-        self.app.push_screen(PathScreen("Export annotated document", message, f"{stem}.html"), self.export_to)
 
-    @work(thread=True, group="export", exit_on_error=False)
-    def export_to(self, path: str | None) -> None:
+        def chosen(path: str | None) -> None:
+            if path:
+                self.host.run_worker(partial(self._export_to, path, analysis, script, variant), thread=True,
+                                     group="export", exit_on_error=False)
+
+        self.host.app.push_screen(PathScreen("Export annotated document", message, f"{stem}.html"), chosen)
+
+    def _export_to(self, path: str, analysis: Analysis | None, script: str, variant: str) -> None:
         """Export in a worker: converting and annotating a long document takes a while."""
-        if not path:
-            return
+        from ..core import pipeline
         from ..core.export import export
 
         fmt = {".json": "json", ".md": "md", ".markdown": "md", ".txt": "md"}.get(os.path.splitext(path)[1].lower(), "html")
-        text = export(self.loaded, self.views, self.analysis, fmt, self.script, self.variant)
-        self.app.call_from_thread(self._write, path, text)
+        views = pipeline.make_views(self.loaded.document)  # export cuts its views: not the screen's
+        text = export(self.loaded, views, analysis, fmt, script, variant)
+        self.host.app.call_from_thread(self._write, path, text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -45,3 +47,29 @@ class HelpScreen(ModalScreen[None]):
             for note in self.notes:
                 yield Static(Text(note), classes="help-note")
             yield Static(Text("ctrl+p opens the command palette: every action by name. esc closes this help.", style="dim"))
+
+
+def reader_help(reading: list[Binding], document: list[Binding], views, tmux_state) -> HelpScreen:
+    """The reader's help: its keys, the document's size, and a tmux clipboard warning
+    (``tmux_state()`` asks tmux, only when running in it)."""
+    import os
+
+    groups = [
+        ("Reading", list(reading)),
+        ("Document", list(document)),
+        ("Everywhere", [Binding("tab", "focus_next", "Move focus: article ⇄ panels"),
+                        Binding("ctrl+p", "command_palette", "Command palette")]),
+    ]
+    notes = [_stats(views)]
+    if os.environ.get("TMUX") and tmux_state() == "off":
+        notes.append("tmux has set-clipboard off: copies (c) reach no clipboard through tmux. "
+                     "Add 'set -g set-clipboard on' to ~/.tmux.conf.")
+    return HelpScreen(groups, notes)
+
+
+@lru_cache(maxsize=1)
+def _stats(views) -> str:
+    """The document's size and reading time (segmenting a long one takes a while: once)."""
+    from ..core.stats import describe, reading_stats
+
+    return "This document: " + describe(reading_stats(views.document, views.all_canonical()))

@@ -120,3 +120,23 @@ def _minor(entry) -> tuple[bool, bool]:
     """Sort key putting "old variant of" senses and surnames (capitalised readings) last."""
     variant = all(d.startswith(("old variant of", "variant of", "archaic variant of")) for d in entry.definitions)
     return variant, entry.pinyin[:1].isupper()
+
+
+def look_up(host, article, analysis) -> None:
+    """Show the lookup of the word under the article's word cursor (its first word if
+    none), with what the analysis knows of it."""
+    if article.word is None:
+        article.action_word_next()
+        if article.word is None:
+            host.notify("No word in this paragraph", timeout=1.5)
+            return
+    paragraph, (start, end) = article.cursor, article.word
+    views, script, variant = article.views, article.script, article.variant
+    spans = article.spans_at(paragraph, start, end)
+    entities = tuple(dict.fromkeys((s.type, s.key) for s in spans if s.layer == "entity"))
+    terms = {s.key for s in spans if s.layer == "term"}
+    term = next((g for g in analysis.glossary if g.term in terms), None) if analysis else None
+    view = views.get(script, variant, paragraph)
+    shown = view.text[view.map.to_view(start):view.map.to_view(end, end=True)]
+    host.app.push_screen(LookupScreen(shown, views.canonical(paragraph)[start:end], Known(entities, term),
+                                      lambda text: views.text(script, variant, text)))

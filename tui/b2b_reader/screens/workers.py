@@ -22,6 +22,13 @@ WHAT = {"analysis": "Analysis", "copy": "Copying", "export": "Export", "search-i
         "warm": "Loading the dictionary", "warm-pinyin": "Loading pinyin", "lookup": "Lookup"}
 
 
+def warm_dictionary() -> None:
+    """Open the dictionary and load pypinyin now, so the first lookup is quick."""
+    from ..core.dictionary import warm_up
+
+    warm_up()
+
+
 def report_failure(node: DOMNode, event: Worker.StateChanged) -> bool:
     """Notify the user if ``event`` is a worker's failure; True when it was one.
 

@@ -29,6 +29,10 @@ class SelectionMixin:
         self.head = (paragraph, end)
         self._selection_changed(None)
 
+    def toggle_selection(self) -> None:
+        """Start a selection, or leave the one there is."""
+        self.clear_selection() if self.anchor is not None else self.start_selection()
+
     def clear_selection(self) -> None:
         """Leave selection mode."""
         if self.anchor is not None:
@@ -45,11 +49,20 @@ class SelectionMixin:
             return None
         first, last = min(self.anchor[0], self.head), max(self.anchor[1], self.head)
         if last[1] == 0 and last[0] > first[0]:  # ends at a paragraph's very start: the one before
-            before = self.step(last[0], -1)
+            before = self.viewport.step(last[0], -1)
             last = (before, len(self.views.canonical(before)))
         if first[1] == len(self.views.canonical(first[0])) and first[0] < last[0]:
-            first = (self.step(first[0], 1), 0)
+            first = (self.viewport.step(first[0], 1), 0)
         return first, last
+
+    def selection_note(self) -> str:
+        """What the status line says while selecting ("" when not)."""
+        selected = self.selection_range()
+        if selected is None:
+            return ""
+        (first, _), (last, _) = selected
+        where = f"¶{first + 1}" if first == last else f"¶{first + 1}–{last + 1}"
+        return f"selecting {where}: j/k paragraph, l/h sentence, c copies, esc leaves"
 
     def _bounds(self, paragraph: int, unit: str) -> list[int]:
         text = self.views.canonical(paragraph)
@@ -74,15 +87,15 @@ class SelectionMixin:
             after = [b for b in bounds if b > offset]
             if after:
                 head = (paragraph, after[0])
-            elif self.step(paragraph, 1) is not None:
-                following = self.step(paragraph, 1)
+            elif self.viewport.step(paragraph, 1) is not None:
+                following = self.viewport.step(paragraph, 1)
                 head = (following, self._bounds(following, unit)[1])
         else:
             before = [b for b in bounds if b < offset]
             if before:
                 head = (paragraph, before[-1])
-            elif self.step(paragraph, -1) is not None:
-                preceding = self.step(paragraph, -1)
+            elif self.viewport.step(paragraph, -1) is not None:
+                preceding = self.viewport.step(paragraph, -1)
                 head = (preceding, self._bounds(preceding, unit)[-2])
         self.head = head
         if head[0] != self.cursor:
@@ -90,10 +103,7 @@ class SelectionMixin:
         self._selection_changed(old)
 
     def _selection_changed(self, old) -> None:
-        for selected in (old, self.selection_range()):
-            if selected:
-                for index in range(selected[0][0], selected[1][0] + 1):
-                    self._forget_block(self.block_of.get(index))
-        self._rows_key = None
-        self.refresh()
+        changed = [index for selected in (old, self.selection_range()) if selected
+                   for index in range(selected[0][0], selected[1][0] + 1)]
+        self.invalidate(changed)
         self.post_message(self.SelectionChanged(self))

@@ -10,13 +10,21 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import TabbedContent, TabPane
 
+from ..core.pipeline import Analysis
+from ..core.script import Views
+from ..core.timeline import Event
 from .panels import EntityPanel, GlossaryPanel, TimelinePanel
 
 
 class SidePanels(Vertical):
-    """Entities, Glossary and Timeline tabs (``#side-tabs``)."""
+    """Entities, Glossary and Timeline tabs (``#side-tabs``), shown for one document."""
 
     DEFAULT_CSS = "SidePanels, #side-tabs { height: 1fr; }"
+
+    def __init__(self, views: Views) -> None:
+        super().__init__()
+        self.views = views
+        self._shown: tuple | None = None  # (analysis, script, variant) the panels list
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="side-tabs"):
@@ -26,3 +34,29 @@ class SidePanels(Vertical):
                 yield GlossaryPanel(id="glossary")
             with TabPane("Timeline", id="tab-timeline"):
                 yield TimelinePanel(id="timeline")
+
+    def show(self, analysis: Analysis | None, script: str, variant: str) -> None:
+        """List ``analysis`` in this view (None: still analysing); nothing to do if listed.
+
+        On a large document the lists are long: regrouping them is for a change only.
+        """
+        if self._shown is not None and self._shown[0] is analysis and self._shown[1:] == (script, variant):
+            return
+        self._shown = (analysis, script, variant)
+        for panel in (EntityPanel, GlossaryPanel, TimelinePanel):
+            self.query_one(panel).show(analysis, self.views, script, variant)
+
+    def follow(self, paragraph: int) -> None:
+        """The reading cursor is on ``paragraph`` (the glossary may list just its terms)."""
+        self.query_one(GlossaryPanel).follow_paragraph(paragraph)
+
+    def show_event(self, paragraph: int, offsets: list[int]) -> Event | None:
+        """The timeline's row of the first dated event at one of ``offsets`` of ``paragraph``,
+        selected in its tab; None when there is none."""
+        panel = self.query_one(TimelinePanel)
+        row = next((r for r in (panel.row_for(paragraph, offset) for offset in offsets) if r is not None), None)
+        if row is None:
+            return None
+        self.query_one("#side-tabs", TabbedContent).active = "tab-timeline"
+        panel.select_row(row)
+        return panel.events[row]

@@ -75,6 +75,14 @@ class TitleBar(Lines):
 
     DEFAULT_CSS = "TitleBar { height: 1; }"
 
+    def show_document(self, title: Text, date: str | None, inferred: bool, truncated: bool) -> None:
+        """The title, the date relative dates are read against, and a banner when the
+        document was too large to read whole (not only a notification that fades)."""
+        note = f"{date} (inferred)" if date and inferred else (date or "")
+        if truncated:
+            note = f"{note}  ⚠ too large: only the first part was read".strip()
+        self.show(title, note)
+
     def show(self, title: str | Text, note: str = "") -> None:
         """The title (plain, or Text with its annotations styled), then ``note`` dimmed."""
         text = Text("", style="bold", no_wrap=True, overflow="ellipsis")
@@ -103,21 +111,23 @@ class InfoLines(Lines):
     PINNED = ("help", "quit")
     _shown: tuple = ()
 
-    def show_legend(self, article, keys: dict[str, str]) -> None:
+    def show_legend(self, article) -> None:
         """The highlight styles, one per type, with the key that shows or hides each."""
+        from ..core.entity_types import HIGHLIGHTS
+
         text = Text(no_wrap=True, overflow="ellipsis")
         if not article.highlight:
             text.append(" highlighting off (H) ", style="dim")
         else:
-            for kind, key in keys.items():
-                hidden = kind in article.hidden_types
-                text.append(f" {key}:", style="dim")
-                style = "dim strike" if hidden else article.get_component_rich_style(f"article--{kind}")
-                text.append(kind, style=style)
+            for kind in HIGHLIGHTS:
+                text.append(f" {kind.digit}:", style="dim")
+                hidden = kind.key in article.hidden_types
+                text.append(kind.key, style="dim strike" if hidden else article.get_component_rich_style(kind.component))
         self._set(0, text)
 
-    def show_status(self, view: str, section: str, paragraph: int, total: int, percent: int, info: str = "") -> None:
+    def show_status(self, view: str, section: str, paragraph: int, total: int, info: str = "") -> None:
         """Script and variant, position, section and what analysis is doing."""
+        percent = round(100 * (paragraph + 1) / max(total, 1))
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f" {view} ", style="reverse")
         text.append(f"  ¶ {paragraph + 1}/{total}  {percent}%")

@@ -29,3 +29,19 @@ def text_strip(text: Text, console: Console, base: Style, width: int, lead: Sequ
         segments.append(Segment(" " * (width - cells), base))
         return Strip(segments, width)
     return Strip(segments).adjust_cell_length(width, base)
+
+
+#: Cells left of the article's text: the cursor bar, then a bookmark's mark.
+MARGIN = 2
+
+
+def margin_strip(line: Text, console: Console, base: Style, width: int, mark: str,
+                 cursor: Style | None, bar: Style | None) -> Strip:
+    """An article row: the margin (``▌`` when ``bar``, the focused cursor's; ``mark``, a
+    bookmark's) and a copy of ``line``, on the cursor's background when ``cursor``."""
+    text = line.copy()
+    if cursor is not None:
+        text.stylize_before(Style(bgcolor=cursor.bgcolor))  # spans keep their own styles
+    style = base + bar if cursor is not None and bar is not None else base
+    lead = [Segment("▌" if cursor is not None else " ", style), Segment(mark + " " * (MARGIN - 2), style)]
+    return text_strip(text, console, base, width, lead)

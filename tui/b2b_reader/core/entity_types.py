@@ -1,0 +1,82 @@
+"""The kinds of annotation the reader highlights: one registry, read by every place that
+needs them (styles, legend, toggle keys, panels, excerpts, export, the date rule).
+
+Adding a type is one entry here. Each has one colour (a Textual theme variable), used
+alike in the article's text and in the side panels, and a mark that needs no colour
+(``NO_COLOR``, monochrome terminals, colour blindness): a text style in the terminal
+and a described mark in the HTML export.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class EntityType:
+    """One highlighted kind: an entity type, or the glossary terms (``term``)."""
+
+    key: str
+    """What spans carry in ``Span.type`` (``term``: the term layer)."""
+    label: str
+    """Its name in prose and excerpts ("organisation")."""
+    group: str
+    """Heading of its group in the panel and in the export's notes ("Organisations")."""
+    digit: str
+    """The key that shows or hides it in the reader."""
+    color: str
+    """Its colour: a Textual theme variable, the same in the text and in the panels."""
+    text_style: str
+    """The mark that needs no colour, as a Textual text style."""
+    html_mark: str
+    """How the HTML export marks it without colour, for the export's legend."""
+    blocks_dates: bool = False
+    """A date may not start inside it (its digits are a name, an amount or a model)."""
+    background: str = ""
+    """A background too (terms are shaded), as a TCSS value."""
+
+    @property
+    def component(self) -> str:
+        """The article's component class for it (``article--person``)."""
+        return f"article--{self.key}"
+
+
+#: The entity types, in legend order.
+ENTITY_TYPES: tuple[EntityType, ...] = (
+    EntityType("person", "person", "People", "1", "$warning", "underline", "underlined", blocks_dates=True),
+    EntityType("org", "organisation", "Organisations", "2", "$accent", "bold", "bold", blocks_dates=True),
+    EntityType("place", "place", "Places", "3", "$success", "italic", "italic"),
+    EntityType("date", "date", "Dates", "4", "$secondary", "bold italic", "double underline"),
+    EntityType("number", "number", "Numbers", "5", "$primary-lighten-2", "bold underline", "dotted underline",
+               blocks_dates=True),
+    EntityType("event", "event", "Events", "6", "$error", "italic underline", "wavy underline"),
+    EntityType("product", "product", "Products", "7", "$success-lighten-2", "bold italic", "⟨in brackets⟩",
+               blocks_dates=True),
+)
+
+#: Glossary terms: not an entity, but highlighted, toggled and listed alike.
+TERM = EntityType("term", "glossary term", "Terms", "8", "$text", "underline", "dashed, shaded",
+                  background="$primary 25%")
+
+#: What the legend shows and the digit keys toggle, in order.
+HIGHLIGHTS: tuple[EntityType, ...] = (*ENTITY_TYPES, TERM)
+
+#: Entity type keys, in legend order.
+ENTITY_KEYS: tuple[str, ...] = tuple(t.key for t in ENTITY_TYPES)
+
+#: Every highlighted kind by key.
+BY_KEY: dict[str, EntityType] = {t.key: t for t in HIGHLIGHTS}
+
+#: The entity types a date may not start inside (pipeline: dates after entities).
+DATE_BLOCKING: frozenset[str] = frozenset(t.key for t in ENTITY_TYPES if t.blocks_dates)
+
+
+def tcss_rules(selector: str) -> str:
+    """TCSS rules giving each kind its colour and mark; ``selector`` formats the
+    component class into a selector (``"AnnotationStyles > .{}"``)."""
+    rules = []
+    for kind in HIGHLIGHTS:
+        background = f" background: {kind.background};" if kind.background else ""
+        rules.append(f"{selector.format(kind.component)} {{ color: {kind.color}; "
+                     f"text-style: {kind.text_style};{background} }}")
+    return "\n".join(rules) + "\n"
