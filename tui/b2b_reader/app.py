@@ -186,12 +186,21 @@ class ReaderApp(App[None]):
                             self.action_library)
         yield SystemCommand("Export annotated document…", "Write the document with its entities, terms and dates "
                             "to a Markdown, HTML or JSON file", screen.action_export)
+        from .widgets.status import key_label
+
         for binding in screen.BINDINGS:
             if binding.action.startswith("app."):
                 continue
-            yield SystemCommand(binding.description, f"Key: {binding.key}", lambda a=binding.action: screen.run_action(a))
+            yield SystemCommand(binding.description, f"Key: {key_label(binding.key)}",
+                                lambda a=binding.action: screen.run_action(a))
         from .widgets.article import ArticleView
 
         for binding in ArticleView.BINDINGS:
-            yield SystemCommand(binding.description, f"Key: {binding.key}",
+            yield SystemCommand(binding.description, f"Key: {key_label(binding.key)}",
                                 lambda a=binding.action: screen.article.run_action(a))
+
+    def get_key_display(self, binding) -> str:
+        """Keys as people write them (``]``, ``'``, ``?``, ctrl+d), in the palette too."""
+        from .widgets.status import key_label
+
+        return binding.key_display or key_label(binding.key)

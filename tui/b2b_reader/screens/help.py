@@ -33,12 +33,32 @@ class HelpScreen(ModalScreen[None]):
 
     DEFAULT_CSS = dialog_css("HelpScreen", "help-body", height="80%") + "#help-title { margin-bottom: 1; }"
 
-    BINDINGS = [("escape,q,question_mark,f1", "dismiss", "Close help")]
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close help"),
+        *(Binding(keys, f"move('{how}')", description, show=False) for keys, how, description in (
+            ("j,down", "scroll_down", "Down"), ("k,up", "scroll_up", "Up"),
+            ("space,ctrl+f,pagedown", "page_down", "Page down"), ("b,ctrl+b,pageup", "page_up", "Page up"),
+            ("ctrl+d", "half_down", "Half page down"), ("ctrl+u", "half_up", "Half page up"),
+            ("g,home", "scroll_home", "Top"), ("G,end", "scroll_end", "Bottom"))),
+    ]
 
     def __init__(self, groups: list[tuple[str, list[Binding]]], notes: list[str] | None = None) -> None:
         super().__init__()
         self.groups = groups
         self.notes = notes or []
+
+    def action_move(self, how: str) -> None:
+        """The article's keys, in the help text (j/k, space/b, ctrl+d/ctrl+u, g/G)."""
+        body = self.query_one("#help-body", VerticalScroll)
+        if how == "scroll_home":
+            body.scroll_home(animate=False)
+        elif how == "scroll_end":
+            body.scroll_end(animate=False)
+        else:
+            page = max(body.scrollable_content_region.height, 2)
+            lines = {"scroll_down": 1, "scroll_up": -1, "page_down": page - 1, "page_up": 1 - page,
+                     "half_down": page // 2, "half_up": -(page // 2)}[how]
+            body.scroll_relative(y=lines, animate=False)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
@@ -57,7 +77,13 @@ def reader_help(reading: list[Binding], document: list[Binding], views, tmux_sta
     groups = [
         ("Reading", list(reading)),
         ("Document", list(document)),
-        ("Everywhere", [Binding("tab", "focus_next", "Move focus: article ⇄ panels"),
+        ("Counts (in the article)", [Binding("G", "", "12G: to paragraph 12 (the digits toggle highlights until G)"),
+                                     Binding("percent_sign", "", "40%: to 40% of the document")]),
+        ("Panels (when one has the focus)", [Binding("h,l", "", "Previous / next tab (Entities, Glossary, Timeline)")]),
+        ("Lists and dialogs (panels, outline, bookmarks, library, this help)",
+         [Binding("j,k", "", "Down / up"), Binding("space,b", "", "Page down / up"),
+          Binding("ctrl+d,ctrl+u", "", "Half page down / up"), Binding("g,G", "", "First / last")]),
+        ("Everywhere", [Binding("tab", "focus_next", "Move focus: article → panel list → outline (shift+tab back)"),
                         Binding("ctrl+p", "command_palette", "Command palette")]),
     ]
     notes = [_stats(views)]

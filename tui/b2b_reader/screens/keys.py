@@ -12,12 +12,15 @@ from ..core.script import VARIANT_NAMES, VARIANTS
 READER_KEYS = [
     Binding("t", "view('script')", "简/繁", id="toggle_script"),
     Binding("T", "view('variant')", "Variant", id="cycle_variant", show=False),
-    Binding("s", "view('source')", "Source", id="show_source", show=False),
+    Binding("s", "view('source')", "Source ⇄ back", id="show_source", show=False),
     Binding("right_square_bracket", "section(1)", "Next §", id="next_section"),
     Binding("left_square_bracket", "section(-1)", "Prev §", id="previous_section"),
-    Binding("o", "toggle_outline", "Outline", id="toggle_outline"),
+    Binding("o", "outline", "Outline", id="toggle_outline"),
     Binding("f", "aid('toggle_punctuation')", "Full-width punct.", id="toggle_punctuation", show=False),
     Binding("i", "toggle_side", "Panels", id="toggle_side"),
+    Binding("E", "panel('entities')", "Entities panel", id="panel_entities", show=False),
+    Binding("W", "panel('glossary')", "Glossary (words) panel", id="panel_glossary", show=False),
+    Binding("Y", "panel('timeline')", "Timeline (years) panel", id="panel_timeline", show=False),
     Binding("n", "mention(1)", "Next mention", id="next_mention", show=False),
     Binding("N", "mention(-1)", "Prev mention", id="previous_mention", show=False),
     Binding("slash", "search", "Search", id="search"),
@@ -36,18 +39,40 @@ READER_KEYS = [
     Binding("H", "toggle_type", "Highlights on/off", id="toggle_highlight", show=False),
     *(Binding(kind.digit, f"toggle_type('{kind.key}')", f"Show/hide {kind.key}", id=f"toggle_{kind.key}",
               show=False) for kind in HIGHLIGHTS),
+    Binding("ctrl+d", "scroll(0.5)", "Half page down", id="half_page_down", show=False),
+    Binding("ctrl+u", "scroll(-0.5)", "Half page up", id="half_page_up", show=False),
+    Binding("ctrl+f", "scroll(1)", "Page down", id="page_forward", show=False),
+    Binding("ctrl+b", "scroll(-1)", "Page up", id="page_back", show=False),
+    Binding("colon", "go_to", "Go to ¶ N or N%", id="go_to", show=False),
     Binding("L", "app.library", "Library", id="library", show=False),
     Binding("question_mark,f1", "help", "Help", id="help"),
     Binding("q", "app.quit", "Quit", id="quit"),
 ]
 
 
-def next_view(change: str, script: str, variant: str, document_script: str) -> tuple[str, str]:
-    """The view ``t`` (``script``), ``T`` (``variant``) or ``s`` (``source``) switches to."""
+#: The keys line, most important first: as many as fit the width are shown (in this
+#: order), then help and quit, always. Moving (j/k, space) comes last: people try those anyway.
+KEY_BAR = ("toggle_side", "search", "toggle_pinyin", "lookup", "toggle_script", "toggle_outline",
+           "next_section", "copy", "bookmarks", "cursor_down", "page_down")
+
+#: A key's id → how the keys line draws it there (shorter than the help's description).
+BAR_LABELS = {"help": "all keys", "toggle_script": "简/繁", "toggle_pinyin": "pinyin", "lookup": "look up",
+              "toggle_side": "panels", "search": "search", "toggle_outline": "outline", "next_section": "next §",
+              "copy": "copy", "bookmarks": "bookmarks", "cursor_down": "next ¶", "page_down": "page", "quit": "quit"}
+
+
+def next_view(change: str, script: str, variant: str, document_script: str,
+              came_from: tuple[str, str] | None = None) -> tuple[str, str]:
+    """The view ``t`` (``script``), ``T`` (``variant``) or ``s`` (``source``) switches to.
+
+    ``s`` from the source goes back to ``came_from``, the view ``s`` left (else the
+    script the document is not in)."""
     if change == "variant":
         return "traditional", VARIANTS[(VARIANTS.index(variant) + 1) % len(VARIANTS)]
     if change == "source":
-        return ("original" if script != "original" else other_script(script, document_script)), variant
+        if script != "original":
+            return "original", variant
+        return came_from if came_from is not None else (other_script(script, document_script), variant)
     return other_script(script, document_script), variant
 
 

@@ -52,11 +52,23 @@ class Following:
         self.article = article
         self.target: Mentions | None = None
 
-    def follow(self, target: Mentions, step: int = 0) -> str:
-        """Mark the target's mention ``step`` on from its current one."""
+    def follow(self, target: Mentions, step: int = 0, wrapped: bool = False) -> str:
+        """Mark the target's mention ``step`` on from its current one; a step past the last
+        (first) wraps around, and the status line says so until the next step."""
         self.target = target.moved(step)
         self.article.mark(*self.target.current)
-        return self.target.status
+        if step and len(target.mentions) > 1:
+            wrapped = self.target.index < target.index if step > 0 else self.target.index > target.index
+            if wrapped:
+                return f"{self.target.status}  wrapped to {'top' if step > 0 else 'bottom'}"
+        return f"{self.target.status}  search wrapped to top" if wrapped else self.target.status
+
+    def filter_note(self) -> str:
+        """For the status line while ``F`` shows only the target's paragraphs."""
+        if self.article.only is None:
+            return ""
+        label = self.target.label if self.target is not None else "the target"
+        return f"filtered: {len(self.article.only)} ¶ with {label} (F: all)"
 
     def chosen(self, label: str, mentions) -> str | None:
         """Something chosen in a panel: its first mention."""
@@ -81,7 +93,8 @@ class Following:
 
         origin = origin if origin is not None else self.article.cursor
         self.target = Mentions(f"“{query}”", tuple(matches), first_from(matches, origin, 0))
-        return self.follow(self.target) if jump else None
+        wrapped = self.target.current[0] < origin  # nothing after the cursor: from the top
+        return self.follow(self.target, wrapped=wrapped) if jump else None
 
     def cancelled(self, origin: int | None) -> str | None:
         """The search was cancelled: its matches go, the cursor goes back to ``origin``."""

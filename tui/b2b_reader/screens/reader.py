@@ -26,12 +26,15 @@ from ..widgets.reading_area import ReadingArea
 from ..widgets.status import InfoLines, TitleBar
 from .aids import ReadingAids
 from .copying import Copier
-from .keys import READER_KEYS, next_view, view_label
+from .keys import BAR_LABELS, KEY_BAR, READER_KEYS, next_view, view_label
 from .mentions import Following
+from .navigation import Navigation
 from .remembered import Remembered
 from .workers import background, report_failure, warm_dictionary
 
 if TYPE_CHECKING:
+    from textual import events
+
     from ..widgets.panel_base import TargetChosen
     from ..widgets.search_bar import SearchBar
 
@@ -63,6 +66,8 @@ class ReaderScreen(Screen[None]):
         self.article.set_reactive(ArticleView.punctuation, punctuation)  # nothing laid out yet
         self.aids = ReadingAids(self, self.article)
         self.following = Following(self, self.article)  # what n/N step through and F filters to
+        self.nav = Navigation(self, self.article)  # counts (12G, 40%), half pages, focus, width
+        self._came_from: tuple[str, str] | None = None  # the view s left for the source
         self._search: SearchBar | None = None  # mounted on the first /
         self._save_timer = None
 
@@ -76,7 +81,7 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         if self.area.has_class("-side"):
             self.call_later(self.open_side)
-        self.query_one(InfoLines).show_bindings([*ArticleView.BINDINGS, *self.BINDINGS])
+        self.query_one(InfoLines).show_bindings([*ArticleView.BINDINGS, *self.BINDINGS], KEY_BAR, BAR_LABELS)
         self._show_view()
         self._show_legend()
         self.position = self.remembered.restore(self.article)
@@ -174,8 +179,9 @@ class ReaderScreen(Screen[None]):
         section = self._section()
         titled = section is not None and self.views.document.sections[section].title
         title = self.views.heading(self.script, self.variant, section) if titled else ""
+        notes = [self.following.filter_note(), self.info]  # a filtered view says so while it lasts
         self.query_one(InfoLines).show_status(view_label(self.script, self.variant), title, self.article.cursor,
-                                              len(self.views), self.info)
+                                              len(self.views), "  ".join(n for n in notes if n))
 
     def _show_legend(self) -> None:
         self.query_one(InfoLines).show_legend(self.article)
@@ -228,19 +234,37 @@ class ReaderScreen(Screen[None]):
         self.app.remember(self.script, self.variant, self.article.punctuation)
 
     def action_view(self, change: str) -> None:
-        """``script`` (简 ⇄ 繁), ``variant`` (standard → Taiwan → Hong Kong) or ``source``."""
-        self.set_view(*next_view(change, self.script, self.variant, self.views.document.script))
+        """``script`` (简 ⇄ 繁), ``variant`` (standard → Taiwan → Hong Kong) or ``source``
+        (and back to the view it left)."""
+        if change == "source" and self.script != "original":
+            self._came_from = (self.script, self.variant)
+        self.set_view(*next_view(change, self.script, self.variant, self.views.document.script, self._came_from))
+
+    def on_key(self, event: events.Key) -> None:
+        self.nav.key(event)  # before the bindings: 12G, 40%
+
+    async def on_resize(self, event: events.Resize) -> None:
+        await self.nav.width_changed(self.app.size.width)
+
+    def action_scroll(self, pages: float) -> None:
+        self.nav.scroll(pages)
+
+    def action_go_to(self) -> None:
+        self.nav.ask()
+
+    def action_outline(self) -> None:
+        self.nav.outline()
+
+    async def action_panel(self, name: str) -> None:
+        await self.nav.panel(name)
 
     def action_section(self, delta: int) -> None:
         """The next section, or back: first to this section's start, then the previous."""
         if not self.article.step_section(delta) and delta > 0:
             self.notify("Last section", timeout=1.5)
 
-    def action_toggle_outline(self) -> None:
-        self.area.toggle_outline()
-
     async def action_toggle_side(self) -> None:
-        await (self.open_side() if not self.area.has_class("-side") else self.area.hide_side())
+        await self.nav.toggle_side()
 
     def action_aid(self, name: str) -> None:
         """A reading aid: pinyin (and its style), spaces between words, punctuation."""
@@ -252,7 +276,10 @@ class ReaderScreen(Screen[None]):
         article.highlight = not article.highlight if not kind else True
         if kind:
             article.hidden_types ^= {kind}
-        # The legend, title bar and outline draw annotations as the article does: again.
+        self.highlights_changed()
+
+    def highlights_changed(self) -> None:
+        """The legend, title bar and outline draw annotations as the article does: again."""
         self._show_legend()
         self._show_title()
         self.area.relabel()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 from textual.widgets.option_list import Option
 
@@ -12,10 +14,36 @@ from .option_list import OptionList
 from .safe import inert_text
 
 
+#: How far a wrapped heading's later lines are indented.
+HANGING = 2
+
+
+class Heading:
+    """A heading as an outline row: when it wraps, its later lines are indented (a hanging
+    indent), so one long heading never reads as two. ``str()`` is its plain text."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text.plain
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width, HANGING + 2)
+        first = self.text.wrap(console, width, overflow="fold")[0] if self.text.plain else Text()
+        yield first
+        rest = self.text[len(first.plain):]
+        if rest.plain.strip():
+            for line in rest.wrap(console, width - HANGING, overflow="fold"):
+                if line.plain.strip():
+                    yield Text(" " * HANGING) + line
+
+
 class Outline(OptionList):
     """Sections of the document, in the current script, the current one highlighted."""
-
-    BINDINGS = [("j", "cursor_down", "Down"), ("k", "cursor_up", "Up")]
 
     def __init__(self, views: Views, *, id: str | None = None, label: Callable[[int], Text] | None = None) -> None:
         super().__init__(id=id)
@@ -71,7 +99,7 @@ class Outline(OptionList):
                 label = Text(self.views.heading(script, variant, section.index))
             if counts and counts.get(section.index):
                 label.append(f" ({counts[section.index]})", style="bold reverse")
-            options.append(Option(inert_text(label), id=f"section-{section.index}"))
+            options.append(Option(Heading(inert_text(label)), id=f"section-{section.index}"))
         self.add_options(options)
         if highlighted is not None:
             self.highlighted = highlighted

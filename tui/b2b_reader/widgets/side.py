@@ -7,8 +7,9 @@ style, so the reader composes an empty ``#side`` and mounts this into it on dema
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import TabbedContent, TabPane
+from textual.widgets import OptionList, TabbedContent, TabPane, Tabs
 
 from ..core.pipeline import Analysis
 from ..core.script import Views
@@ -20,6 +21,13 @@ class SidePanels(Vertical):
     """Entities, Glossary and Timeline tabs (``#side-tabs``), shown for one document."""
 
     DEFAULT_CSS = "SidePanels, #side-tabs { height: 1fr; }"
+
+    #: While a panel has the focus (in the article, h/l move the word cursor).
+    BINDINGS = [
+        Binding("h,left", "tab(-1)", "Previous panel tab", show=False),
+        Binding("l,right", "tab(1)", "Next panel tab", show=False),
+    ]
+    TAB_ORDER = ("tab-entities", "tab-glossary", "tab-timeline")
 
     def __init__(self, views: Views) -> None:
         super().__init__()
@@ -34,6 +42,17 @@ class SidePanels(Vertical):
                 yield GlossaryPanel(id="glossary")
             with TabPane("Timeline", id="tab-timeline"):
                 yield TimelinePanel(id="timeline")
+
+    def on_mount(self) -> None:
+        # tab goes article → panel list → outline: the tab strip is reached with h/l or a click
+        self.query_one(Tabs).can_focus = False
+
+    def action_tab(self, step: int) -> None:
+        """The next (previous) tab, its list focused."""
+        tabs = self.query_one("#side-tabs", TabbedContent)
+        order = self.TAB_ORDER
+        tabs.active = order[(order.index(tabs.active) + step) % len(order)] if tabs.active in order else order[0]
+        self.call_after_refresh(lambda: self.query_one(f"#{tabs.active}").query_one(OptionList).focus())
 
     def show(self, analysis: Analysis | None, script: str, variant: str) -> None:
         """List ``analysis`` in this view (None: still analysing); nothing to do if listed.

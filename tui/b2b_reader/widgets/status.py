@@ -15,7 +15,8 @@ _KEY_NAMES = {"space": "space", "pagedown": "PgDn", "pageup": "PgUp", "question_
               "right_square_bracket": "]", "left_square_bracket": "[", "slash": "/",
               "home": "Home", "end": "End", "down": "↓", "up": "↑", "tab": "tab",
               "escape": "esc", "f1": "F1", "ctrl+p": "ctrl+p", "apostrophe": "'",
-              "enter": "⏎", "left": "←", "right": "→"}
+              "enter": "⏎", "left": "←", "right": "→", "colon": ":", "percent_sign": "%",
+              "full_stop": ".", "comma": ",", "delete": "Del"}
 
 
 def key_label(keys: str) -> str:
@@ -99,9 +100,9 @@ class InfoLines(Lines):
     One widget, not three: before the first frame each widget costs its own styling,
     mounting and messages (two fewer: ~2.5% of start-up, bench/startup.py). Each line is
     plain Text drawn as one Strip; ``legend``, ``status`` and ``keys`` are those Texts.
-    The keys line keeps Help and Quit at the end whatever the width: keys that do not fit
-    are dropped from the middle, so an 80-column terminal still shows how to get help and
-    leave.
+    The keys line shows the keys that matter most first (a ranking the screen gives), as
+    many as fit, and keeps Help ("all keys") and Quit at the end whatever the width, so
+    an 80-column terminal still shows how to find the rest and leave.
     """
 
     DEFAULT_CSS = "InfoLines { height: 3; }"
@@ -138,9 +139,18 @@ class InfoLines(Lines):
             text.append(f"  {info}", style="dim")
         self._set(1, text)
 
-    def show_bindings(self, bindings) -> None:
-        """The main keys: the bindings marked ``show``."""
-        self._shown = tuple(b for b in bindings if b.show)
+    _labels: dict[str, str] = {}
+
+    def show_bindings(self, bindings, rank: tuple[str, ...] = (), labels: dict[str, str] | None = None) -> None:
+        """The main keys: those whose ids ``rank`` lists, in its order (without a ranking,
+        the bindings marked ``show``); ``labels``: shorter descriptions by id."""
+        by_id = {b.id: b for b in bindings if b.id}
+        if rank:
+            chosen = [by_id[i] for i in rank if i in by_id]
+            self._shown = (*chosen, *(by_id[i] for i in self.PINNED if i in by_id))
+        else:
+            self._shown = tuple(b for b in bindings if b.show)
+        self._labels = dict(labels or {})
         self._draw_keys()
 
     def on_resize(self) -> None:
@@ -152,21 +162,18 @@ class InfoLines(Lines):
         room = width - sum(p.cell_len for p in pinned)
         text = Text(no_wrap=True, overflow="ellipsis")
         others = [self._piece(b) for b in self._shown if b.id not in self.PINNED]
-        for piece in [*others, self._piece(None)]:
-            if piece.cell_len > room:
-                break
-            text.append_text(piece)
-            room -= piece.cell_len
+        for piece in others:  # in rank order; one too long is left out, a shorter may follow
+            if piece.cell_len <= room:
+                text.append_text(piece)
+                room -= piece.cell_len
         for piece in pinned:
             text.append_text(piece)
         self._set(2, text)
 
-    @staticmethod
-    def _piece(binding) -> Text:
-        """`` key  description`` for a binding; None gives the command palette's entry."""
-        key, description = ("ctrl+p", "commands") if binding is None else (
-            key_label(binding.key).split(" / ")[0], binding.description)
+    def _piece(self, binding) -> Text:
+        """`` key  description`` for a binding."""
+        key = key_label(binding.key).split(" / ")[0]
         piece = Text()
         piece.append(f" {key} ", style="bold reverse")  # the key alone in reverse video
-        piece.append(f" {description}  ")
+        piece.append(f" {self._labels.get(binding.id, binding.description)} ")
         return piece
