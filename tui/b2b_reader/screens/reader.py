@@ -9,6 +9,7 @@ remembered. Parts report by messages; the view (``script``, ``variant``) goes do
 from __future__ import annotations
 
 import gc
+import inspect
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -246,25 +247,16 @@ class ReaderScreen(Screen[None]):
     async def on_resize(self, event: events.Resize) -> None:
         await self.nav.width_changed(self.app.size.width)
 
-    def action_scroll(self, pages: float) -> None:
-        self.nav.scroll(pages)
-
-    def action_go_to(self) -> None:
-        self.nav.ask()
-
-    def action_outline(self) -> None:
-        self.nav.outline()
-
-    async def action_panel(self, name: str) -> None:
-        await self.nav.panel(name)
+    async def action_nav(self, name: str, *args) -> None:
+        """Finding one's way (``Navigation``): half pages, ``:``, ``o``, ``i``, ``E``/``W``/``Y``."""
+        result = getattr(self.nav, name)(*args)
+        if inspect.isawaitable(result):
+            await result
 
     def action_section(self, delta: int) -> None:
         """The next section, or back: first to this section's start, then the previous."""
         if not self.article.step_section(delta) and delta > 0:
             self.notify("Last section", timeout=1.5)
-
-    async def action_toggle_side(self) -> None:
-        await self.nav.toggle_side()
 
     def action_aid(self, name: str) -> None:
         """A reading aid: pinyin (and its style), spaces between words, punctuation."""
