@@ -284,3 +284,30 @@ async def test_palette_shows_keys_as_people_write_them(default_app):
         from textual.binding import Binding
 
         assert default_app.get_key_display(Binding("right_square_bracket", "x")) == "]"
+
+
+async def test_j_k_g_G_in_the_library(tmp_path):
+    from b2b_reader.screens.library import LibraryScreen
+    from b2b_reader.screens.reader import ReaderScreen
+
+    paths = []
+    for name, text in (("meituan", "美团发布第三季度财报，营收同比增长22%。\n"),
+                       ("tencent", "腾讯控股今日在港交所回购股份。\n"),
+                       ("byd", "比亚迪十月新能源汽车销量再创新高。\n")):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+        async with ReaderApp(pipeline.load_path(str(path))).run_test(size=(100, 30)) as pilot:
+            await wait_for_analysis(pilot)
+    app = ReaderApp(pipeline.load_path(str(paths[-1])))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_analysis(pilot)
+        await pilot.press("L")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        shelf = app.screen.query_one("#library-list")
+        await pilot.press("G")
+        assert shelf.highlighted == shelf.option_count - 1 == 2
+        await pilot.press("g", "j")
+        assert shelf.highlighted == 1
+        await pilot.press("k", "j", "enter")  # the second read last: tencent
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.loaded.origin == str(paths[1]))
