@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from ..widgets.article import ArticleView
+    from ..widgets.search_bar import SearchBar
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,22 @@ class Following:
             self.host.notify("Choose an entity, term or date in a panel first (i, then tab)", timeout=2)
             return None
         return self.follow(self.target, step)
+
+    def open_search(self, bar: SearchBar | None) -> SearchBar:
+        """Open the search bar, mounted on first use (an Input is start-up time most
+        readings never need); returns it."""
+        if bar is None:
+            from functools import partial
+
+            from ..widgets.search_bar import SearchBar
+
+            host = self.host
+            bar = SearchBar(host.views, id="search")
+            host.mount(bar, before="#info")
+            for name in ("script", "variant"):  # data_bind, for a child mounted from an action
+                host.watch(host, name, partial(setattr, bar, name))
+        bar.open(self.article.cursor)
+        return bar
 
     def found(self, query: str, matches, in_headings: int, origin: int | None, jump: bool) -> str | None:
         """A search ran: highlight its matches; they become the target (shown if ``jump``)."""

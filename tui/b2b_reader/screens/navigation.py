@@ -48,6 +48,17 @@ class Navigation:
         self.count = ""  # digits typed in the article so far
         self._before: tuple[bool, frozenset[str]] | None = None  # highlights before the count
         self.side_chosen = False  # i, E, W or Y was used: the width no longer decides
+        self.came_from: tuple[str, str] | None = None  # the view s left for the source
+
+    def next_view(self, change: str) -> tuple[str, str]:
+        """The view ``t``, ``T`` or ``s`` switches to; ``s`` from the source goes back to
+        the view it left."""
+        from .keys import next_view
+
+        screen = self.screen
+        if change == "source" and screen.script != "original":
+            self.came_from = (screen.script, screen.variant)
+        return next_view(change, screen.script, screen.variant, screen.views.document.script, self.came_from)
 
     # -- counts -------------------------------------------------------------------------
 

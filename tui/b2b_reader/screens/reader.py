@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import inspect
-from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -27,7 +26,8 @@ from ..widgets.reading_area import ReadingArea
 from ..widgets.status import InfoLines, TitleBar
 from .aids import ReadingAids
 from .copying import Copier
-from .keys import BAR_LABELS, KEY_BAR, READER_KEYS, next_view, view_label
+from .keys import READER_KEYS
+from .lines import ScreenLines
 from .mentions import Following
 from .navigation import Navigation
 from .remembered import Remembered
@@ -67,8 +67,8 @@ class ReaderScreen(Screen[None]):
         self.article.set_reactive(ArticleView.punctuation, punctuation)  # nothing laid out yet
         self.aids = ReadingAids(self, self.article)
         self.following = Following(self, self.article)  # what n/N step through and F filters to
+        self.lines = ScreenLines(self)  # the title bar, legend, status line and keys
         self.nav = Navigation(self, self.article)  # counts (12G, 40%), half pages, focus, width
-        self._came_from: tuple[str, str] | None = None  # the view s left for the source
         self._search: SearchBar | None = None  # mounted on the first /
         self._save_timer = None
 
@@ -82,9 +82,9 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         if self.area.has_class("-side"):
             self.call_later(self.open_side)
-        self.query_one(InfoLines).show_bindings([*ArticleView.BINDINGS, *self.BINDINGS], KEY_BAR, BAR_LABELS)
+        self.lines.keys()
         self._show_view()
-        self._show_legend()
+        self.lines.legend()
         self.position = self.remembered.restore(self.article)
         if not getattr(self.app, "date_given", None):  # --date wins over what D remembered
             self.date_override = self.remembered.date()
@@ -95,7 +95,7 @@ class ReaderScreen(Screen[None]):
         """What the first frame does not show (the app calls it once that frame is out):
         the outline's list and the article's annotation styles."""
         self.article.mount_annotation_styles()
-        self._show_legend()  # now in the types' styles
+        self.lines.legend()  # now in the types' styles
         self.area.mount_outline()
         self._show_view()
 
@@ -136,7 +136,7 @@ class ReaderScreen(Screen[None]):
             self.call_after_refresh(self._show_analysis, self.analysis)
         elif failed:
             self.info = "analysis failed"
-        self._update_status()
+        self.lines.status()
 
     def _show_analysis(self, analysis: Analysis) -> None:
         """What the analysis adds besides the highlights (headings' labels, panels, title)."""
@@ -162,30 +162,13 @@ class ReaderScreen(Screen[None]):
             from ..core.search import sections_with  # not before the first search
 
             counts = sections_with(self.views.document, self._search.matches)
-        self.area.show(self.analysis, self._section(), counts)
-        self._show_title()
-        self._update_status()
+        self.area.show(self.analysis, self.section(), counts)
+        self.lines.title()
+        self.lines.status()
 
-    def _section(self) -> int | None:
+    def section(self) -> int | None:
+        """The reading cursor's section (None: no paragraphs)."""
         return self.views.document.section_of(self.article.cursor).index if self.views.document.paragraphs else None
-
-    def _show_title(self) -> None:
-        """Title in the current view, with the date relative dates are read against."""
-        source = self.analysis or self.views.document
-        date = source.date if self.analysis else (self.date_override or source.date)
-        self.query_one(TitleBar).show_document(self.article.part_text("title"), date, source.date_inferred,
-                                               self.loaded.truncated)
-
-    def _update_status(self) -> None:
-        section = self._section()
-        titled = section is not None and self.views.document.sections[section].title
-        title = self.views.heading(self.script, self.variant, section) if titled else ""
-        notes = [self.following.filter_note(), self.info]  # a filtered view says so while it lasts
-        self.query_one(InfoLines).show_status(view_label(self.script, self.variant), title, self.article.cursor,
-                                              len(self.views), "  ".join(n for n in notes if n))
-
-    def _show_legend(self) -> None:
-        self.query_one(InfoLines).show_legend(self.article)
 
     async def open_side(self) -> None:
         """Show the side panels (mounted the first time), on the current view."""
@@ -195,8 +178,8 @@ class ReaderScreen(Screen[None]):
     @on(ArticleView.CursorMoved, "#article")
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         self.position = event.paragraph
-        self.area.follow(event.paragraph, self._section())
-        self._update_status()
+        self.area.follow(event.paragraph, self.section())
+        self.lines.status()
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(1.0, self.save_position)  # once the cursor rests
@@ -224,7 +207,7 @@ class ReaderScreen(Screen[None]):
         """What the status line says beside the position (None: unchanged)."""
         if info is not None:
             self.info = info
-            self._update_status()
+            self.lines.status()
 
     def save_position(self) -> None:
         self.remembered.save_position(self.position)  # a failure is a warning, never fatal
@@ -235,11 +218,8 @@ class ReaderScreen(Screen[None]):
         self.app.remember(self.script, self.variant, self.article.punctuation)
 
     def action_view(self, change: str) -> None:
-        """``script`` (简 ⇄ 繁), ``variant`` (standard → Taiwan → Hong Kong) or ``source``
-        (and back to the view it left)."""
-        if change == "source" and self.script != "original":
-            self._came_from = (self.script, self.variant)
-        self.set_view(*next_view(change, self.script, self.variant, self.views.document.script, self._came_from))
+        """``script`` (简 ⇄ 繁), ``variant`` (standard → Taiwan → Hong Kong) or ``source`` (and back)."""
+        self.set_view(*self.nav.next_view(change))
 
     def on_key(self, event: events.Key) -> None:
         self.nav.key(event)  # before the bindings: 12G, 40%
@@ -272,8 +252,8 @@ class ReaderScreen(Screen[None]):
 
     def highlights_changed(self) -> None:
         """The legend, title bar and outline draw annotations as the article does: again."""
-        self._show_legend()
-        self._show_title()
+        self.lines.legend()
+        self.lines.title()
         self.area.relabel()
 
     def action_mention(self, step: int) -> None:
@@ -282,18 +262,11 @@ class ReaderScreen(Screen[None]):
 
     def action_search(self) -> None:
         """Open the search bar (a query in either script finds both)."""
-        if self._search is None:  # mounted on first use: an Input is start-up time most readings never need
-            from ..widgets.search_bar import SearchBar
-
-            self._search = SearchBar(self.views, id="search")
-            self.mount(self._search, before="#info")
-            for name in ("script", "variant"):  # data_bind, for a child mounted from an action
-                self.watch(self, name, partial(setattr, self._search, name))
-        self._search.open(self.article.cursor)
+        self._search = self.following.open_search(self._search)
 
     def action_filter(self) -> None:
         self.following.toggle_filter()
-        self._update_status()  # its position counts the shown paragraphs
+        self.lines.status()  # its position counts the shown paragraphs
 
     def action_lookup(self) -> None:
         """Look up the word under the word cursor (h/l place it; first word if none)."""
