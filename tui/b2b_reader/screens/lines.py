@@ -44,3 +44,10 @@ class ScreenLines:
 
     def legend(self) -> None:
         self.screen.query_one(InfoLines).show_legend(self.screen.article)
+
+    def highlights(self) -> None:
+        """The highlights changed: the legend, title bar and outline draw annotations as
+        the article does, again."""
+        self.legend()
+        self.title()
+        self.screen.area.relabel()

@@ -85,7 +85,7 @@ class Navigation:
         if (highlight, hidden) != (self.article.highlight, frozenset(self.article.hidden_types)):
             self.article.highlight = highlight
             self.article.hidden_types = set(hidden)
-            self.screen.highlights_changed()
+            self.screen.lines.highlights()
 
     def go_to(self, target: str) -> bool:
         """Put the reading cursor on the paragraph ``target`` names (``12``, ``12G``, ``40%``)."""
@@ -112,6 +112,17 @@ class Navigation:
         """ctrl+d / ctrl+u (half a page), ctrl+f / ctrl+b (a page); the cursor follows."""
         height = max(self.article.size.height - (2 if abs(pages) >= 1 else 0), 2)
         self.article.scroll_lines(round(pages * height) or (1 if pages > 0 else -1))
+
+    def section(self, delta: int) -> None:
+        """``]`` / ``[``: the next section, or back: first to this section's start, then the previous."""
+        if not self.article.step_section(delta) and delta > 0:
+            self.screen.notify("Last section", timeout=1.5)
+
+    async def date_to_timeline(self) -> None:
+        """``d``: from a date in the text (under the word cursor, else the paragraph's
+        first) to its timeline row."""
+        if not await self.screen.area.show_date_event():
+            self.screen.notify("No dated event in this paragraph", timeout=1.5)
 
     # -- focus --------------------------------------------------------------------------
 

@@ -228,15 +228,10 @@ class ReaderScreen(Screen[None]):
         await self.nav.width_changed(self.app.size.width)
 
     async def action_nav(self, name: str, *args) -> None:
-        """Finding one's way (``Navigation``): half pages, ``:``, ``o``, ``i``, ``E``/``W``/``Y``."""
+        """Finding one's way (``Navigation``): sections, pages, ``:``, ``o``, ``i``, ``E``/``W``/``Y``, ``d``."""
         result = getattr(self.nav, name)(*args)
         if inspect.isawaitable(result):
             await result
-
-    def action_section(self, delta: int) -> None:
-        """The next section, or back: first to this section's start, then the previous."""
-        if not self.article.step_section(delta) and delta > 0:
-            self.notify("Last section", timeout=1.5)
 
     def action_aid(self, name: str) -> None:
         """A reading aid: pinyin (and its style), spaces between words, punctuation."""
@@ -248,13 +243,7 @@ class ReaderScreen(Screen[None]):
         article.highlight = not article.highlight if not kind else True
         if kind:
             article.hidden_types ^= {kind}
-        self.highlights_changed()
-
-    def highlights_changed(self) -> None:
-        """The legend, title bar and outline draw annotations as the article does: again."""
-        self.lines.legend()
-        self.lines.title()
-        self.area.relabel()
+        self.lines.highlights()
 
     def action_mention(self, step: int) -> None:
         """The next (previous) mention of what was chosen in a panel or searched."""
@@ -273,11 +262,6 @@ class ReaderScreen(Screen[None]):
         from .lookup import look_up
 
         look_up(self, self.article, self.analysis)
-
-    async def action_date_to_timeline(self) -> None:
-        """From a date in the text (under the word cursor, else the paragraph's first) to its timeline row."""
-        if not await self.area.show_date_event():
-            self.notify("No dated event in this paragraph", timeout=1.5)
 
     def action_set_date(self) -> None:
         """Ask for the document's date and resolve relative dates against it again."""
