@@ -23,14 +23,14 @@ async def test_key_bar_ranks_keys_and_hints_help_at_each_width(default_app):
     async with default_app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         narrow = keys_line(default_app)
-        for shown in (" i  panels", "/  search", "p  pinyin", "⏎  look up", "t  简/繁"):
+        for shown in (" i  Panels", "/  Search", "p  Pinyin", "⏎  Look up", "t  简/繁"):
             assert shown in narrow
-        assert narrow.endswith("?  all keys  q  quit") and len(narrow) <= 80
+        assert narrow.endswith("?  All keys  q  Quit") and len(narrow) <= 80
         await pilot.resize_terminal(*WIDE)
         await pilot.pause()
         wide = keys_line(default_app)
-        assert narrow[:-len("?  all keys  q  quit")].strip() in wide  # the same lead, more after it
-        assert "o  outline" in wide and "]  next §" in wide and "'  bookmarks" in wide
+        assert narrow[:-len("?  All keys  q  Quit")].strip() in wide  # the same lead, more after it
+        assert "o  Outline" in wide and "]  Next §" in wide and "'  Bookmarks" in wide
 
 
 async def test_side_panels_follow_the_width_until_the_user_chooses(default_app):

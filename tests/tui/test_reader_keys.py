@@ -134,10 +134,10 @@ async def test_key_bar_keeps_help_and_quit_at_80_columns(default_app):
     async with default_app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         keys = str(default_app.screen.query_one("#info").keys)
-        assert keys.rstrip().endswith("?  all keys  q  quit")
-        assert keys.startswith(" i  panels  /  search ")  # the keys that matter most lead
+        assert keys.rstrip().endswith("?  All keys  q  Quit")
+        assert keys.startswith(" i  Panels  /  Search ")  # the keys that matter most lead
         assert len(keys.rstrip()) <= 80
         await pilot.resize_terminal(200, 40)
         await pilot.pause()
         keys = str(default_app.screen.query_one("#info").keys)
-        assert "j  next ¶" in keys and keys.rstrip().endswith("q  quit")
+        assert "j  Next ¶" in keys and keys.rstrip().endswith("q  Quit")

@@ -56,9 +56,9 @@ KEY_BAR = ("toggle_side", "search", "toggle_pinyin", "lookup", "toggle_script", 
            "next_section", "copy", "bookmarks", "cursor_down", "page_down")
 
 #: A key's id → how the keys line draws it there (shorter than the help's description).
-BAR_LABELS = {"help": "all keys", "toggle_script": "简/繁", "toggle_pinyin": "pinyin", "lookup": "look up",
-              "toggle_side": "panels", "search": "search", "toggle_outline": "outline", "next_section": "next §",
-              "copy": "copy", "bookmarks": "bookmarks", "cursor_down": "next ¶", "page_down": "page", "quit": "quit"}
+BAR_LABELS = {"help": "All keys", "toggle_script": "简/繁", "toggle_pinyin": "Pinyin", "lookup": "Look up",
+              "toggle_side": "Panels", "search": "Search", "toggle_outline": "Outline", "next_section": "Next §",
+              "copy": "Copy", "bookmarks": "Bookmarks", "cursor_down": "Next ¶", "page_down": "Page", "quit": "Quit"}
 
 
 def next_view(change: str, script: str, variant: str, document_script: str,

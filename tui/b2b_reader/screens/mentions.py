@@ -53,16 +53,16 @@ class Following:
         self.article = article
         self.target: Mentions | None = None
 
-    def follow(self, target: Mentions, step: int = 0, wrapped: bool = False) -> str:
-        """Mark the target's mention ``step`` on from its current one; a step past the last
-        (first) wraps around, and the status line says so until the next step."""
+    def follow(self, target: Mentions, step: int = 0, note: str = "") -> str:
+        """Mark the target's mention ``step`` on from its current one. A step past the last
+        (first) wraps around, and the status line says so (``note``) until the next step."""
         self.target = target.moved(step)
         self.article.mark(*self.target.current)
-        if step and len(target.mentions) > 1:
-            wrapped = self.target.index < target.index if step > 0 else self.target.index > target.index
-            if wrapped:
-                return f"{self.target.status}  wrapped to {'top' if step > 0 else 'bottom'}"
-        return f"{self.target.status}  search wrapped to top" if wrapped else self.target.status
+        if step > 0 and self.target.index < target.index:
+            note = "wrapped to top"
+        elif step < 0 and self.target.index > target.index:
+            note = "wrapped to bottom"
+        return f"{self.target.status}  {note}" if note else self.target.status
 
     def filter_note(self) -> str:
         """For the status line while ``F`` shows only the target's paragraphs."""
@@ -111,7 +111,7 @@ class Following:
         origin = origin if origin is not None else self.article.cursor
         self.target = Mentions(f"“{query}”", tuple(matches), first_from(matches, origin, 0))
         wrapped = self.target.current[0] < origin  # nothing after the cursor: from the top
-        return self.follow(self.target, wrapped=wrapped) if jump else None
+        return self.follow(self.target, note="search wrapped to top" if wrapped else "") if jump else None
 
     def cancelled(self, origin: int | None) -> str | None:
         """The search was cancelled: its matches go, the cursor goes back to ``origin``."""
