@@ -311,3 +311,14 @@ async def test_j_k_g_G_in_the_library(tmp_path):
         assert shelf.highlighted == 1
         await pilot.press("k", "j", "enter")  # the second read last: tencent
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.loaded.origin == str(paths[1]))
+
+
+async def test_help_at_80_columns_keeps_each_key_beside_its_description(default_app):
+    async with default_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        keys = default_app.screen.query_one("#help-keys")
+        lines = [keys.render_line(y).text.rstrip() for y in range(keys.size.height)]
+        assert any(line.startswith("ctrl+d / ctrl+u") and "Half page down / up" in line for line in lines)
+        assert any(line.startswith("h / l") and "Previous / next tab" in line for line in lines)
+        assert any(line.startswith("tab") and "article → panel list" in line for line in lines)
