@@ -322,3 +322,18 @@ async def test_help_at_80_columns_keeps_each_key_beside_its_description(default_
         assert any(line.startswith("ctrl+d / ctrl+u") and "Half page down / up" in line for line in lines)
         assert any(line.startswith("h / l") and "Previous / next tab" in line for line in lines)
         assert any(line.startswith("tab") and "article → panel list" in line for line in lines)
+
+
+async def test_the_focused_part_is_framed(default_app):
+    async with default_app.run_test(size=(120, 30)) as pilot:  # the outline beside the article
+        await wait_for_analysis(pilot)
+        screen = default_app.screen
+        article, box = screen.article, screen.query_one("#outline-box")
+        assert article.has_focus
+        framed = article.styles.border_left[1]  # the accent bar at the article's left
+        assert box.styles.border_top[1] != framed
+        await pilot.press("o")  # the outline has the focus: its frame takes the accent, the article's goes
+        assert screen.query_one("#outline").has_focus
+        assert article.styles.border_left[1] != framed and box.styles.border_top[1] == framed
+        await pilot.press("tab")
+        assert article.has_focus and article.styles.border_left[1] == framed
