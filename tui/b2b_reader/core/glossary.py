@@ -41,9 +41,7 @@ from typing import NamedTuple
 
 from .script import converter
 from .term_matcher import HAN as _HAN
-from .term_matcher import TermMatcher, find_terms
-
-__all__ = ["Glossary", "GlossaryItem", "Term", "TermMatcher", "find_terms", "load_glossary"]
+from .term_matcher import TermMatcher, find_terms  # noqa: F401 (find_terms re-exported)
 
 #: The fixed set of categories, in display order.
 CATEGORIES: tuple[str, ...] = (
