@@ -5,7 +5,9 @@ a portal's page shape (``bench/html_pages.py``), saved as GBK with a gb2312 decl
 Chinese portals serve it. Both are opened in a pseudo-terminal, runs alternated, after one
 untimed open each (bytecode, parsed-document and view caches filled, as on a second open;
 ``--cold`` clears the cache before every run: the first open of each, trafilatura included).
-Prints the medians, the ratio of medians and the median of the paired ratios.
+Prints the medians, the ratio of medians and the median of the paired ratios. On a first
+open the page is extracted in a forked child while the reader is imported (``core/aside``),
+so the figure depends on a second core being free: on a busy machine, run it more than once.
 
     python bench/page_startup.py [--runs 7] [--article bdci2019fin-6d34daf9] [--cold]
 """

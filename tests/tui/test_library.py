@@ -3,12 +3,16 @@ document where it was left; one that vanished says so and stays closed."""
 
 from __future__ import annotations
 
+import gc
+import re
+import weakref
+
 from b2b_reader.app import ReaderApp
 from b2b_reader.core import pipeline
 from b2b_reader.screens.library import LibraryScreen
 from b2b_reader.screens.reader import ReaderScreen
 
-from .conftest import wait_for, wait_for_analysis
+from .conftest import article_lines, wait_for, wait_for_analysis
 
 BOOK = ("---\ntitle: 美团第三季度营收增长22%\ndate: 2024-11-29\n---\n\n"
         "美团11月29日发布第三季度财报，营收936亿元，同比增长22%。\n\n"
@@ -44,6 +48,7 @@ async def test_l_lists_the_shelf_and_enter_reopens_where_it_was_left(tmp_path):
         assert titles == ["腾讯回购股份  (reading now)", "美团第三季度营收增长22%"]
         label = str(app.screen.query_one("#library-list").get_option_at_index(1).prompt)
         assert str(meituan) in label and "2024-11-29 · ¶ 4/5 (80%)" in label
+        assert re.search(r"· last read 20\d\d-\d\d-\d\d \d\d:\d\d(:\d\d)? UTC", label)
         await pilot.press("down", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.loaded.origin == str(meituan))
         await wait_for_analysis(pilot)
@@ -55,7 +60,45 @@ async def test_l_lists_the_shelf_and_enter_reopens_where_it_was_left(tmp_path):
         assert shown_titles(app.screen)[0] == "美团第三季度营收增长22%  (reading now)"
         await pilot.press("down", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.loaded.origin == str(tencent))
-        assert len(app.screen_stack) == 2 and app.loaded.origin == str(tencent)
+        assert len(app.screen_stack) == 1 and app.loaded.origin == str(tencent)
+
+
+async def test_reopening_replaces_the_reader_it_does_not_stack_on_it(tmp_path):
+    """The first reader is the app's default screen: reopening from the shelf replaces it
+    too. Escape does not bring back the old document, its position is saved, it is freed."""
+    meituan, tencent = tmp_path / "meituan.md", tmp_path / "tencent.md"
+    meituan.write_text(BOOK, encoding="utf-8")
+    tencent.write_text(OTHER, encoding="utf-8")
+    first = ReaderApp(pipeline.load_path(str(tencent)))
+    async with first.run_test(size=(100, 30)) as pilot:
+        await wait_for_analysis(pilot)  # the Tencent article is on the shelf now
+    app = ReaderApp(pipeline.load_path(str(meituan)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_analysis(pilot)
+        await pilot.press("j", "j")  # the third paragraph of the Meituan report
+        await wait_for(pilot, lambda: app.screen.position == 2)
+        old = weakref.ref(app.screen.analysis)  # what a long document makes big
+        old_article = weakref.ref(app.screen.article)
+        await pilot.press("L")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.loaded.origin == str(tencent))
+        await wait_for_analysis(pilot)
+        assert app.screen_stack == [app.screen]  # nothing stale below it
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen_stack == [app.screen] and app.screen.loaded.origin == str(tencent)
+        gc.collect()
+        assert old() is None and old_article() is None  # the Meituan analysis and text are released
+        await pilot.press("L")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        label = str(app.screen.query_one("#library-list").get_option_at_index(1).prompt)
+        assert "¶ 3/5 (60%)" in label  # the replaced reader saved where it was left
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.loaded.origin == str(meituan))
+        await wait_for_analysis(pilot)
+        assert app.screen.article.cursor == 2
+        assert any("收窄至10" in line for line in article_lines(app))  # its third paragraph is shown
 
 
 async def test_a_vanished_document_says_so_and_the_reader_stays(tmp_path):

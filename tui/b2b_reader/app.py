@@ -138,15 +138,20 @@ class ReaderApp(App[None]):
         self.date_given = None  # --date was for the document given on the command line
         screen = ReaderScreen(loaded, views, script, variant, punctuation=self.settings.punctuation)
         old = self.screen
-        if len(self.screen_stack) == 1:
-            # The first reader is the app's default screen, which Textual 8.2 cannot switch
-            # away from (it has no result callback): the new reader goes on top of it, and
-            # what the first one would save on closing is saved now.
-            old.save_position()
-            await self.push_screen(screen)
-        else:
-            await self.switch_screen(screen)  # the replaced reader saves on unmount
+        if not old._result_callbacks:
+            # The first reader is the app's default screen: Textual 8.2 gives it no result
+            # callback, and switch_screen pops one (IndexError). An empty one lets the new
+            # reader REPLACE it, so nothing stale stays below and the old one is freed.
+            old._push_result_callback(self, None)
+        await self.switch_screen(screen)  # the replaced reader saves its position on unmount
+        old.release()
+        del old
         self.loaded, self.views = loaded, views
+        # The old reader was frozen with its analysis (out of the collector's scans), and a
+        # screen is full of cycles (parents, children): unfrozen, one collection frees it.
+        # The new reader freezes its own objects again once analysed.
+        gc.unfreeze()
+        gc.collect()
         screen.mount_deferred()
         screen.call_after_refresh(screen.analyse)
         self._shelve(screen)

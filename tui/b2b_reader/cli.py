@@ -205,16 +205,24 @@ def _library() -> int:
     return 0
 
 
+def _import_reader() -> None:
+    from . import app  # noqa: F401 (imported now, while a child extracts a web page)
+
+
 def _read(args: Namespace) -> int:
     # Start-up allocates ~10^5 long-lived objects (Textual, the document): the collector
     # ran ~400 times before the first frame, one full pass alone ~18 ms. It stays off until
     # the first frame is shown (ReaderApp.on_ready freezes what exists, then re-enables it).
     gc.disable()
     _validate(args)
-    loaded = _load(args)
+    from .core import aside
+
+    plain = not sys.stdout.isatty() or os.environ.get("TERM") == "dumb"
+    with aside.meanwhile(None if plain else _import_reader):  # a page is extracted meanwhile
+        loaded = _load(args)
     if not loaded.document.paragraphs:
         raise _InputError(f"{loaded.name}: no text to read (the document is empty)")
-    if not sys.stdout.isatty() or os.environ.get("TERM") == "dumb":
+    if plain:
         # No terminal, or one that cannot place the cursor (TERM=dumb, e.g. an editor's
         # shell buffer): the reader's screen would be escape-sequence noise; print the text.
         return _print_plain(loaded, args)

@@ -111,6 +111,15 @@ def parse_html(data: bytes, name: str, url: str | None = None, header: str | Non
     source); ``header`` the HTTP ``Content-Type``. Raises ``SourceError`` when the page
     holds no article text.
     """
+    from . import aside
+
+    # On the command line's first open, extracted in a child while the reader is imported.
+    found = aside.beside(lambda: _extract(data, name, url, header, encoding).to_json())
+    document = Document.from_json(found) if isinstance(found, dict) else None
+    return document if document is not None else _extract(data, name, url, header, encoding)
+
+
+def _extract(data: bytes, name: str, url: str | None, header: str | None, encoding: str | None) -> Document:
     text, codec, replaced = decode_page(data, name, header, encoding)
     import trafilatura
 

@@ -217,6 +217,18 @@ class ReaderScreen(Screen[None]):
         self.save_position()
         self.app.remember(self.script, self.variant, self.article.punctuation)
 
+    #: What holds the document: let go of by :meth:`release`.
+    _DOCUMENT_STATE = ("loaded", "views", "analysis", "remembered", "copier", "article", "aids",
+                       "following", "_search", "area")
+
+    def release(self) -> None:
+        """Replaced by another document's reader (unmounted, position saved): let go of this
+        document, its analysis and widgets. Textual keeps the app's first screen object
+        alive until the app ends, so without this the first document would stay in memory."""
+        for name in self._DOCUMENT_STATE:
+            self.__dict__.pop(name, None)
+        self.displayed_children  # noqa: B018 (read, Textual renews its cache of the removed widgets)
+
     def action_view(self, change: str) -> None:
         """``script`` (简 ⇄ 繁), ``variant`` (standard → Taiwan → Hong Kong) or ``source`` (and back)."""
         self.set_view(*self.nav.next_view(change))
