@@ -219,7 +219,7 @@ class ReaderScreen(Screen[None]):
 
     #: What holds the document: let go of by :meth:`release`.
     _DOCUMENT_STATE = ("loaded", "views", "analysis", "remembered", "copier", "article", "aids",
-                       "following", "_search", "area")
+                       "following", "lines", "nav", "_search", "area")
 
     def release(self) -> None:
         """Replaced by another document's reader (unmounted, position saved): let go of this
