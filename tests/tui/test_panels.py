@@ -14,6 +14,7 @@ from b2b_reader.core.models import Span
 from b2b_reader.core.pipeline import Analysis
 from b2b_reader.core.timeline import Event
 from b2b_reader.widgets.panels import EntityPanel, GlossaryPanel, TargetChosen, TimelinePanel, date_label
+from b2b_reader.widgets.highlight_colours import HighlightColours
 
 
 @pytest.fixture
@@ -22,7 +23,7 @@ def analysed(default_analysed):
     return analysis, views
 
 
-class PanelApp(App[None]):
+class PanelApp(HighlightColours, App[None]):
     """One panel filling the screen; records every TargetChosen it hears."""
 
     def __init__(self, panel_class, analysis, views, script="simplified", variant="std") -> None:

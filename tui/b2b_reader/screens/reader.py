@@ -79,6 +79,8 @@ class ReaderScreen(Screen[None]):
         self.query_one(InfoLines).show_bindings([*ArticleView.BINDINGS, *self.BINDINGS])
         self._show_view()
         self._show_legend()
+        # a new theme recolours the highlights: the legend and title draw them again
+        self.watch(self.app, "theme", lambda _: self.call_after_refresh(self._restyle_labels), init=False)
         self.position = self.remembered.restore(self.article)
         if not getattr(self.app, "date_given", None):  # --date wins over what D remembered
             self.date_override = self.remembered.date()
@@ -176,6 +178,10 @@ class ReaderScreen(Screen[None]):
         title = self.views.heading(self.script, self.variant, section) if titled else ""
         self.query_one(InfoLines).show_status(view_label(self.script, self.variant), title, self.article.cursor,
                                               len(self.views), self.info)
+
+    def _restyle_labels(self) -> None:
+        self._show_legend()
+        self._show_title()
 
     def _show_legend(self) -> None:
         self.query_one(InfoLines).show_legend(self.article)

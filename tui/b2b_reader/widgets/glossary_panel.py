@@ -47,7 +47,7 @@ class GlossaryPanel(ListPanel):
     GlossaryPanel {
         & > .glossary-panel--count { color: $text-muted; }
         & > .glossary-panel--pinyin { color: $text-muted; text-style: italic; }
-        & > .glossary-panel--term { color: $text-accent; text-style: bold; }
+        & > .glossary-panel--term { color: $text; text-style: bold; }
         & > #definition {
             height: auto; max-height: 50%; border-top: hkey $foreground 30%; padding: 0 1 0 0;
         }

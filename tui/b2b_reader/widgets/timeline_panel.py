@@ -61,7 +61,7 @@ class TimelinePanel(ListPanel):
 
     DEFAULT_CSS = """
     TimelinePanel {
-        & > .timeline-panel--date { color: $text-warning; text-style: bold; }
+        & > .timeline-panel--date { color: $hl-date; text-style: bold; }
         & > .timeline-panel--phrase { text-style: underline; }
         & > .timeline-panel--text { color: $text-muted; }
     }
