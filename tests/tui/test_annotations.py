@@ -139,3 +139,24 @@ async def test_a_view_toggled_back_to_shows_what_changed_meanwhile(default_app):
         assert not drawn_style(default_app, "戴珊").underline
         await pilot.press("1", "t", "t")
         assert drawn_style(default_app, "戴珊").underline
+
+
+async def test_an_entity_inside_a_glossary_term_keeps_its_own_style(default_app):
+    # 雙11 is a glossary term and a date: it was drawn as a term only. Now the date keeps its
+    # colour and mark, and the term adds its shade and overline on top.
+    async with default_app.run_test(size=(120, 30)) as pilot:
+        await wait_for_analysis(pilot)
+        article = default_app.screen.query_one("#article")
+        block = article.viewport.blocks[article.viewport.block_of[0]]
+        text = article.block_text(block)
+        at = text.plain.index("雙11")
+        drawn = text.get_style_at_offset(default_app.console, at + 1)
+        date = article.get_component_rich_style("article--date")
+        term = article.get_component_rich_style("article--term")
+        types = {s.type for s in article.spans[0] if s.layer != "term" and s.start <= at < s.end}
+        kind = "date" if "date" in types else next(iter(types))
+        own = article.get_component_rich_style(f"article--{kind}")
+        assert drawn.color == own.color and drawn.color != term.color
+        assert drawn.bold == own.bold and drawn.underline == own.underline
+        assert drawn.bgcolor == term.bgcolor and drawn.overline
+        assert date.color != term.color
