@@ -142,6 +142,8 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
     watch_variant = watch_script
 
     def watch_pinyin(self) -> None:
+        # with pinyin or spaces, a word and its reading wrap as one (widgets/wrap.py)
+        self.viewport.whole_words = bool(self.pinyin or self.spacing)
         self.invalidate(keep_cursor=True)  # longer lines must not push the cursor off screen
 
     watch_spacing = watch_pinyin
