@@ -1,5 +1,7 @@
 """A plain-text article's title and headings: shown as such, highlighted, searchable."""
 
+from rich.style import Style
+
 from b2b_reader.app import ReaderApp
 from b2b_reader.core import pipeline
 
@@ -46,7 +48,8 @@ async def test_a_heading_line_is_highlighted_and_found_by_search():
         heading = article.viewport.blocks[article.viewport.heading_block[1]]
         runs = _runs(article.block_text(heading))
         assert runs["戴珊"] == str(article.get_component_rich_style("article--person"))
-        assert runs["下沉市场"] == str(article.get_component_rich_style("article--term"))
+        term = article.get_component_rich_style("article--term")  # a term adds its shade and line
+        assert runs["下沉市场"] == str(Style(bgcolor=term.bgcolor, overline=True))
         await pilot.press("slash", *"下沉")
         await wait_for(pilot, lambda: article.search_query == "下沉")
         search = str(article.get_component_rich_style("article--search"))
