@@ -51,9 +51,9 @@ class EntityType:
 #: The entity types, in legend order.
 ENTITY_TYPES: tuple[EntityType, ...] = (
     EntityType("person", "person", "People", "1", 30, "underline", "underlined", blocks_dates=True),
-    EntityType("org", "organisation", "Organisations", "2", 210, "bold", "bold", blocks_dates=True),
+    EntityType("org", "organisation", "Organisations", "2", 205, "bold", "bold", blocks_dates=True),
     EntityType("place", "place", "Places", "3", 115, "italic", "italic"),
-    EntityType("date", "date", "Dates", "4", 265, "bold underline", "double underline"),
+    EntityType("date", "date", "Dates", "4", 275, "bold underline", "double underline"),
     EntityType("number", "number", "Numbers", "5", 175, "italic underline", "dotted underline",
                blocks_dates=True),
     EntityType("event", "event", "Events", "6", 345, "bold italic", "wavy underline"),

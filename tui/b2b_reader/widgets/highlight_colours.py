@@ -22,7 +22,7 @@ from ..core.entity_types import ENTITY_TYPES
 MIN_CONTRAST = 4.5
 _AIM = 4.6
 #: Saturation of every highlight colour (HSL): as vivid as the contrast allows.
-_SATURATION = 1.0
+_SATURATION = 0.8
 
 
 def luminance(colour: Color) -> float:
