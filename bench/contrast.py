@@ -7,6 +7,11 @@ from __future__ import annotations
 import asyncio
 import itertools
 import math
+import os
+import tempfile
+
+# Switching themes saves the choice in the settings: keep the user's own out of it.
+os.environ["B2B_READER_HOME"] = tempfile.mkdtemp(prefix="b2b-contrast-")
 
 from textual.color import Color, rgb_to_lab
 

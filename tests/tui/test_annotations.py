@@ -1,5 +1,6 @@
 """Highlights, their toggles and the legend; panels choose targets; n/N walk mentions."""
 
+from b2b_reader.widgets.annotation_styles import foreground
 from b2b_reader.app import ReaderApp
 from b2b_reader.core import pipeline
 
@@ -21,7 +22,7 @@ async def test_entities_are_highlighted_per_type_and_can_be_hidden(default_app):
     async with default_app.run_test(size=(120, 30)) as pilot:
         await wait_for_analysis(pilot)
         article = default_app.screen.query_one("#article")
-        styles = {kind: str(article.get_component_rich_style(f"article--{kind}"))
+        styles = {kind: str(foreground(article.get_component_rich_style(f"article--{kind}")))
                   for kind in ("person", "org", "date", "term")}
         assert len(set(styles.values())) == 4  # every type its own style
         runs = styled_runs(default_app, 0)
@@ -105,12 +106,12 @@ async def test_a_theme_change_restyles_the_highlights(default_app):
     async with default_app.run_test(size=(120, 30)) as pilot:
         await wait_for_analysis(pilot)
         article = default_app.screen.query_one("#article")
-        before = str(article.get_component_rich_style("article--org"))
+        before = str(foreground(article.get_component_rich_style("article--org")))
         assert styled_runs(default_app, 0)["淘天集團"] == before
         default_app.theme = "textual-light" if default_app.theme != "textual-light" else "nord"
         await pilot.pause()
-        after = str(article.get_component_rich_style("article--org"))
-        assert after != before  # the theme's accent colour
+        after = str(foreground(article.get_component_rich_style("article--org")))
+        assert after != before  # the org colour at the new theme's lightness
         assert styled_runs(default_app, 0)["淘天集團"] == after
 
 
@@ -160,3 +161,16 @@ async def test_an_entity_inside_a_glossary_term_keeps_its_own_style(default_app)
         assert drawn.bold == own.bold and drawn.underline == own.underline
         assert drawn.bgcolor == term.bgcolor and drawn.overline
         assert date.color != term.color
+
+
+async def test_the_cursor_line_shows_through_the_highlights(default_app):
+    # Entities kept the article's background inside the cursor's line: dark holes in it.
+    async with default_app.run_test(size=(120, 30)) as pilot:
+        await wait_for_analysis(pilot)
+        article = default_app.screen.query_one("#article")
+        cursor = article.get_component_rich_style("article--cursor").bgcolor
+        shade = article.get_component_rich_style("article--term").bgcolor
+        row = article.render_line(0)  # the first paragraph, where the cursor is
+        assert "阿里" in row.text  # an organisation, highlighted on this line
+        backgrounds = {s.style.bgcolor for s in row if s.text.strip(" ▌") and s.style is not None}
+        assert cursor in backgrounds and backgrounds <= {cursor, shade}

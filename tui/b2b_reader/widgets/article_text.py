@@ -15,7 +15,7 @@ from rich.text import Text
 
 from ..core.models import Span
 from . import inline
-from .annotation_styles import ANNOTATION_CLASSES
+from .annotation_styles import ANNOTATION_CLASSES, foreground
 from .safe import inert_text
 from .viewport import Block
 
@@ -53,6 +53,7 @@ def annotate(article: ArticleView, text: Text, view, spans: Sequence[Span]) -> N
         return
     hidden = article.hidden_types
     terms = []
+    styles: dict[str, Style] = {}
     for span in spans:
         kind = "term" if span.layer == "term" else span.type
         name = f"article--{kind}"
@@ -61,8 +62,10 @@ def annotate(article: ArticleView, text: Text, view, spans: Sequence[Span]) -> N
         if kind == "term":
             terms.append(span)
             continue
-        text.stylize(article.get_component_rich_style(name), view.map.to_view(span.start),
-                     view.map.to_view(span.end, end=True))
+        style = styles.get(name)
+        if style is None:  # its colour and mark, not the article's background (the cursor's line shows through)
+            style = styles[name] = foreground(article.get_component_rich_style(name))
+        text.stylize(style, view.map.to_view(span.start), view.map.to_view(span.end, end=True))
     if terms:
         term = _term_layer(article.get_component_rich_style("article--term"))
         for span in terms:
