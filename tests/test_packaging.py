@@ -15,7 +15,7 @@ def test_styles_are_package_data():
     # the entity types' styles are derived from their registry (core/entity_types.py)
     from b2b_reader.widgets.annotation_styles import AnnotationStyles
 
-    assert ".article--person { color: $warning; text-style: underline; }" in AnnotationStyles.DEFAULT_CSS
+    assert ".article--person { color: $hl-person; text-style: underline; }" in AnnotationStyles.DEFAULT_CSS
 
 
 def test_default_article_and_marks_ship():

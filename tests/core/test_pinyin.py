@@ -51,6 +51,31 @@ def test_context_rules_for_particles_and_long():
     assert _reading("这是一家著名企业", "著名") == "zhùmíng"
 
 
+def _wei(sentence: str, at: str) -> str:
+    """The reading of the 为 that ends ``at`` in ``sentence``."""
+    offset = sentence.index(at) + len(at) - 1
+    return next(r.syllable for r in char_readings(sentence) if r.offset == offset)
+
+
+@pytest.mark.parametrize("sentence, at, expected", [
+    ("将闲鱼、1688提升为一级业务。", "提升为", "wéi"),  # "raise to": after a verb
+    ("公司从电商平台转变为服务商。", "转变为", "wéi"),
+    ("阿里巴巴的股票代码为BABA。", "代码为", "wéi"),  # "is": after a noun, no verb after it
+    ("净利润为3.31亿元人民币（约合4820万美元），同比下滑。", "利润为", "wéi"),
+    ("目前公众持股量仅为15.66%，接近红线。", "仅为", "wéi"),
+    ("他被评为年度最佳企业家。", "评为", "wéi"),  # a verb in 为 pypinyin's phrases lack
+    ("1688成为一级业务。", "成为", "wéi"),  # pypinyin's own phrase
+    ("我们认为这很重要。", "认为", "wéi"),
+    ("公司为客户提供一站式服务。", "公司为", "wèi"),  # "for": a verb follows in its clause
+    ("这是国内第一款专为青少年定制的产品。", "专为", "wèi"),
+    ("他为人民服务。", "他为", "wèi"),
+    ("公告称，为保障投资者利益，平台将清盘。", "，为", "wèi"),
+    ("因为下雨，活动取消了。", "因为", "wèi"),
+])
+def test_wei_after_a_verb_is_wei2_and_for_is_wei4(sentence, at, expected):
+    assert _wei(sentence, at) == expected
+
+
 def test_tones_per_character_for_colours():
     assert syllable_tones("银行行长说的") == [2, 2, 2, 3, 1, 5]
     assert [r.offset for r in char_readings("GMV增长了30%")] == [3, 4, 5]

@@ -322,3 +322,18 @@ def test_a_read_only_database_is_not_set_aside(tmp_path, monkeypatch) -> None:
     assert not [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]
     monkeypatch.undo()
     assert StateStore(tmp_path).position("k") == 6
+
+
+def test_reading_width_setting(tmp_path) -> None:
+    path = tmp_path / "settings.toml"
+    assert load_settings(path)[0].reading_width == 80  # about 40 Chinese characters
+    path.write_text("reading_width = 120\n")
+    assert load_settings(path) == (Settings(reading_width=120), [])
+    path.write_text("reading_width = 0\n")  # no limit: the whole width
+    assert load_settings(path)[0].reading_width == 0
+    for bad in ('"wide"', "5", "true"):
+        path.write_text(f"reading_width = {bad}\n")
+        settings, warnings = load_settings(path)
+        assert settings.reading_width == 80 and "reading_width" in warnings[0]
+    save_settings(Settings(reading_width=100), path)
+    assert load_settings(path)[0].reading_width == 100

@@ -1,5 +1,6 @@
 """Highlights, their toggles and the legend; panels choose targets; n/N walk mentions."""
 
+from b2b_reader.widgets.annotation_styles import foreground
 from b2b_reader.app import ReaderApp
 from b2b_reader.core import pipeline
 
@@ -21,7 +22,7 @@ async def test_entities_are_highlighted_per_type_and_can_be_hidden(default_app):
     async with default_app.run_test(size=(120, 30)) as pilot:
         await wait_for_analysis(pilot)
         article = default_app.screen.query_one("#article")
-        styles = {kind: str(article.get_component_rich_style(f"article--{kind}"))
+        styles = {kind: str(foreground(article.get_component_rich_style(f"article--{kind}")))
                   for kind in ("person", "org", "date", "term")}
         assert len(set(styles.values())) == 4  # every type its own style
         runs = styled_runs(default_app, 0)
@@ -105,12 +106,12 @@ async def test_a_theme_change_restyles_the_highlights(default_app):
     async with default_app.run_test(size=(120, 30)) as pilot:
         await wait_for_analysis(pilot)
         article = default_app.screen.query_one("#article")
-        before = str(article.get_component_rich_style("article--org"))
+        before = str(foreground(article.get_component_rich_style("article--org")))
         assert styled_runs(default_app, 0)["淘天集團"] == before
         default_app.theme = "textual-light" if default_app.theme != "textual-light" else "nord"
         await pilot.pause()
-        after = str(article.get_component_rich_style("article--org"))
-        assert after != before  # the theme's accent colour
+        after = str(foreground(article.get_component_rich_style("article--org")))
+        assert after != before  # the org colour at the new theme's lightness
         assert styled_runs(default_app, 0)["淘天集團"] == after
 
 
@@ -139,3 +140,37 @@ async def test_a_view_toggled_back_to_shows_what_changed_meanwhile(default_app):
         assert not drawn_style(default_app, "戴珊").underline
         await pilot.press("1", "t", "t")
         assert drawn_style(default_app, "戴珊").underline
+
+
+async def test_an_entity_inside_a_glossary_term_keeps_its_own_style(default_app):
+    # 雙11 is a glossary term and a date: it was drawn as a term only. Now the date keeps its
+    # colour and mark, and the term adds its shade and overline on top.
+    async with default_app.run_test(size=(120, 30)) as pilot:
+        await wait_for_analysis(pilot)
+        article = default_app.screen.query_one("#article")
+        block = article.viewport.blocks[article.viewport.block_of[0]]
+        text = article.block_text(block)
+        at = text.plain.index("雙11")
+        drawn = text.get_style_at_offset(default_app.console, at + 1)
+        date = article.get_component_rich_style("article--date")
+        term = article.get_component_rich_style("article--term")
+        types = {s.type for s in article.spans[0] if s.layer != "term" and s.start <= at < s.end}
+        kind = "date" if "date" in types else next(iter(types))
+        own = article.get_component_rich_style(f"article--{kind}")
+        assert drawn.color == own.color and drawn.color != term.color
+        assert drawn.bold == own.bold and drawn.underline == own.underline
+        assert drawn.bgcolor == term.bgcolor and drawn.overline
+        assert date.color != term.color
+
+
+async def test_the_cursor_line_shows_through_the_highlights(default_app):
+    # Entities kept the article's background inside the cursor's line: dark holes in it.
+    async with default_app.run_test(size=(120, 30)) as pilot:
+        await wait_for_analysis(pilot)
+        article = default_app.screen.query_one("#article")
+        cursor = article.get_component_rich_style("article--cursor").bgcolor
+        shade = article.get_component_rich_style("article--term").bgcolor
+        row = article.render_line(0)  # the first paragraph, where the cursor is
+        assert "阿里" in row.text  # an organisation, highlighted on this line
+        backgrounds = {s.style.bgcolor for s in row if s.text.strip(" ▌") and s.style is not None}
+        assert cursor in backgrounds and backgrounds <= {cursor, shade}

@@ -14,6 +14,7 @@ from b2b_reader.core.models import Span
 from b2b_reader.core.pipeline import Analysis
 from b2b_reader.core.timeline import Event
 from b2b_reader.widgets.panels import EntityPanel, GlossaryPanel, TargetChosen, TimelinePanel, date_label
+from b2b_reader.widgets.highlight_colours import HighlightColours
 
 
 @pytest.fixture
@@ -22,7 +23,7 @@ def analysed(default_analysed):
     return analysis, views
 
 
-class PanelApp(App[None]):
+class PanelApp(HighlightColours, App[None]):
     """One panel filling the screen; records every TargetChosen it hears."""
 
     def __init__(self, panel_class, analysis, views, script="simplified", variant="std") -> None:
@@ -240,3 +241,25 @@ async def test_each_entity_type_has_one_colour_in_the_text_and_in_the_panel(defa
         colours = {kind.key: article.get_component_rich_style(kind.component).color for kind in ENTITY_TYPES}
         for kind in ENTITY_TYPES:
             assert panel.get_component_rich_style(f"entity-panel--{kind.key}").color == colours[kind.key]
+
+
+def _row_backgrounds(panel, lines: range) -> set:
+    """The backgrounds drawn across the whole width of the option list's ``lines``."""
+    option_list = panel.option_list
+    return {segment.style.bgcolor for y in lines for segment in option_list.render_line(y)
+            if segment.style is not None and segment.text}
+
+
+async def test_the_highlight_bar_has_no_holes(analysed):
+    # The timeline's selected row was tinted only after its text, and the entity counts kept
+    # the panel's dark background inside the bar.
+    analysis, views = analysed
+    for panel_class, row, lines in ((TimelinePanel, 0, range(0, 2)), (EntityPanel, 1, range(1, 2))):
+        app = PanelApp(panel_class, analysis, views)
+        async with app.run_test(size=(60, 30)) as pilot:
+            app.panel.select_row(row)
+            await pilot.pause()
+            highlighted = _row_backgrounds(app.panel, lines)
+            assert len(highlighted) == 1, (panel_class.__name__, highlighted)
+            below = _row_backgrounds(app.panel, range(lines.stop + 2, lines.stop + 3))
+            assert highlighted != below  # the bar is drawn, in one colour across the row

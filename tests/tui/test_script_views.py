@@ -3,6 +3,7 @@ source opens as written, and the chosen view is remembered."""
 
 from __future__ import annotations
 
+from b2b_reader.widgets.annotation_styles import foreground
 from b2b_reader.app import ReaderApp
 from b2b_reader.core import pipeline
 from b2b_reader.core.script import converter
@@ -22,7 +23,7 @@ async def test_taiwan_phrasing_highlights_land_on_their_words():
         await wait_for_analysis(pilot)
         screen = app.screen
         article = screen.query_one("#article")
-        person = str(article.get_component_rich_style("article--person"))
+        person = str(foreground(article.get_component_rich_style("article--person")))
         runs = styled_runs(app, 0)
         assert runs.get("許冉") == person
         assert "表示" not in runs

@@ -1,5 +1,8 @@
 """A plain-text article's title and headings: shown as such, highlighted, searchable."""
 
+from rich.style import Style
+
+from b2b_reader.widgets.annotation_styles import foreground
 from b2b_reader.app import ReaderApp
 from b2b_reader.core import pipeline
 
@@ -30,7 +33,7 @@ async def test_the_title_bar_shows_the_headline_with_its_entity_highlighted():
         assert title_bar.render_line(0).text.startswith("阿里巴巴将1688升为一级业务")
         assert "a.txt" not in title_bar.render_line(0).text
         article = app.screen.query_one("#article")
-        org = str(article.get_component_rich_style("article--org"))
+        org = str(foreground(article.get_component_rich_style("article--org")))
         assert _runs(title_bar.content)["阿里巴巴"] == org
         # Paragraph numbering is the body's: the headline is not ¶ 1.
         assert article.views.document.paragraphs[0].text.startswith("2023年11月")
@@ -45,8 +48,9 @@ async def test_a_heading_line_is_highlighted_and_found_by_search():
         article = app.screen.query_one("#article")
         heading = article.viewport.blocks[article.viewport.heading_block[1]]
         runs = _runs(article.block_text(heading))
-        assert runs["戴珊"] == str(article.get_component_rich_style("article--person"))
-        assert runs["下沉市场"] == str(article.get_component_rich_style("article--term"))
+        assert runs["戴珊"] == str(foreground(article.get_component_rich_style("article--person")))
+        term = article.get_component_rich_style("article--term")  # a term adds its shade and line
+        assert runs["下沉市场"] == str(Style(bgcolor=term.bgcolor, overline=True))
         await pilot.press("slash", *"下沉")
         await wait_for(pilot, lambda: article.search_query == "下沉")
         search = str(article.get_component_rich_style("article--search"))

@@ -16,6 +16,7 @@ from .core.script import VARIANT_NAMES, VARIANTS
 from .screens.reader import ReaderScreen
 from .screens.workers import background, report_failure
 from .styles import APP_CSS
+from .widgets.highlight_colours import HighlightColours
 
 
 def _resume_gc() -> None:
@@ -30,7 +31,7 @@ def _resume_gc() -> None:
         gc.enable()
 
 
-class ReaderApp(App[None]):
+class ReaderApp(HighlightColours, App[None]):
     """b2b-reader: one document, read in a terminal."""
 
     CSS_PATH = APP_CSS

@@ -1,10 +1,12 @@
 """The kinds of annotation the reader highlights: one registry, read by every place that
 needs them (styles, legend, toggle keys, panels, excerpts, export, the date rule).
 
-Adding a type is one entry here. Each has one colour (a Textual theme variable), used
-alike in the article's text and in the side panels, and a mark that needs no colour
-(``NO_COLOR``, monochrome terminals, colour blindness): a text style in the terminal
-and a described mark in the HTML export.
+Adding a type is one entry here. Each has one colour, used alike in the article's text,
+the legend and the side panels: a hue of its own, whose lightness each theme sets so it
+reads at 4.5:1 or more on that theme's backgrounds (``widgets/highlight_colours.py``,
+the CSS variable ``$hl-KEY``); and a mark that needs no colour (``NO_COLOR``, monochrome
+terminals, colour blindness): a text style in the terminal, distinct per kind, and a
+described mark in the HTML export.
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ class EntityType:
     """Heading of its group in the panel and in the export's notes ("Organisations")."""
     digit: str
     """The key that shows or hides it in the reader."""
-    color: str
-    """Its colour: a Textual theme variable, the same in the text and in the panels."""
+    hue: float
+    """Its hue in degrees (HSL): each kind its own, far enough apart to tell them apart."""
     text_style: str
     """The mark that needs no colour, as a Textual text style."""
     html_mark: str
@@ -36,6 +38,11 @@ class EntityType:
     """A background too (terms are shaded), as a TCSS value."""
 
     @property
+    def color(self) -> str:
+        """Its colour as a TCSS value, the same in the text, the legend and the panels."""
+        return "$text" if self.key == "term" else f"$hl-{self.key}"
+
+    @property
     def component(self) -> str:
         """The article's component class for it (``article--person``)."""
         return f"article--{self.key}"
@@ -43,19 +50,20 @@ class EntityType:
 
 #: The entity types, in legend order.
 ENTITY_TYPES: tuple[EntityType, ...] = (
-    EntityType("person", "person", "People", "1", "$warning", "underline", "underlined", blocks_dates=True),
-    EntityType("org", "organisation", "Organisations", "2", "$accent", "bold", "bold", blocks_dates=True),
-    EntityType("place", "place", "Places", "3", "$success", "italic", "italic"),
-    EntityType("date", "date", "Dates", "4", "$secondary", "bold italic", "double underline"),
-    EntityType("number", "number", "Numbers", "5", "$primary-lighten-2", "bold underline", "dotted underline",
+    EntityType("person", "person", "People", "1", 30, "underline", "underlined", blocks_dates=True),
+    EntityType("org", "organisation", "Organisations", "2", 205, "bold", "bold", blocks_dates=True),
+    EntityType("place", "place", "Places", "3", 115, "italic", "italic"),
+    EntityType("date", "date", "Dates", "4", 275, "bold underline", "double underline"),
+    EntityType("number", "number", "Numbers", "5", 175, "italic underline", "dotted underline",
                blocks_dates=True),
-    EntityType("event", "event", "Events", "6", "$error", "italic underline", "wavy underline"),
-    EntityType("product", "product", "Products", "7", "$success-lighten-2", "bold italic", "⟨in brackets⟩",
+    EntityType("event", "event", "Events", "6", 345, "bold italic", "wavy underline"),
+    EntityType("product", "product", "Products", "7", 58, "bold italic underline", "⟨in brackets⟩",
                blocks_dates=True),
 )
 
-#: Glossary terms: not an entity, but highlighted, toggled and listed alike.
-TERM = EntityType("term", "glossary term", "Terms", "8", "$text", "underline", "dashed, shaded",
+#: Glossary terms: not an entity, but highlighted, toggled and listed alike. The text's own
+#: colour on a shade, overlined: a term adds its shade and line to an entity inside it.
+TERM = EntityType("term", "glossary term", "Terms", "8", 0, "overline", "dashed, shaded",
                   background="$primary 25%")
 
 #: What the legend shows and the digit keys toggle, in order.

@@ -101,6 +101,9 @@ def _read_word(word: str, tag: str, tables: _Tables, after_verb: bool = False) -
     phrase = tables.phrases.get(word)
     if phrase is not None and len(phrase) == len(word):
         return [r[0] for r in phrase]
+    if len(word) > 1 and word[-1] == "为" and tag[:1] in ("v", "d"):
+        # a verb or adverb in 为 that pypinyin's phrases lack (定为, 评为, 最为): "as, to be"
+        return _read_word(word[:-1], "", tables) + ["wéi"]
     out: list[str] = []
     i = 0
     while i < len(word):
@@ -136,6 +139,44 @@ def _zhe(word: str, tag: str, tables: _Tables, after_verb: bool) -> list[str] | 
     return None
 
 
+#: What ends a clause, for :func:`_is_copula`.
+_CLAUSE_END = frozenset("，。；：！？,.;:!?\n")
+
+
+def _is_copula(tagged: Sequence[tuple[str, str]], k: int) -> bool:
+    """Whether ``为``, the word ``tagged[k]``, is wéi ("as, to be") rather than wèi ("for").
+
+    pypinyin reads ``为`` alone as wèi; its phrases have 成为, 作为, 认为 as wéi, but
+    rjieba cuts 提升 | 为, 转变 | 为, 代码 | 为. After a verb (提升为, 设为) it is wéi.
+    After a noun or an adverb it is wéi when no verb follows in its clause (代码为BABA。,
+    净利润为3.3亿元（约合…）, 仅为15%，: brackets aside) and wèi when one does
+    (公司为客户提供服务, 专为青少年定制: "for"). At a clause's start or after a pronoun
+    (为保障, 他为人民服务) it stays wèi.
+    """
+    if k == 0:
+        return False
+    before = tagged[k - 1][1]
+    if before.startswith("v"):
+        return True
+    if not before.startswith(("n", "j", "d")):
+        return False
+    depth = 0
+    for word, tag in tagged[k + 1:]:
+        if word in _OPEN:
+            depth += 1
+        elif word in _CLOSE:
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            if word in _CLAUSE_END:
+                break
+            if tag.startswith("v"):
+                return False
+    return True
+
+
+_OPEN, _CLOSE = frozenset("（(［[【"), frozenset("）)］]】")
+
+
 @lru_cache(maxsize=4096)
 def _read(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     """(start, end, syllables) of every run of readable characters inside each word."""
@@ -146,7 +187,13 @@ def _read(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     out = []
     pos = 0
     prev_tag = ""
-    for word, tag in rjieba.tag(text):
+    tagged = rjieba.tag(text)
+    for k, (word, tag) in enumerate(tagged):
+        if word == "为" and _is_copula(tagged, k):
+            out.append((pos, pos + 1, ("wéi",)))
+            pos += 1
+            prev_tag = tag
+            continue
         i = 0
         while i < len(word):
             if ord(word[i]) not in chars:

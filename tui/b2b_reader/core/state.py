@@ -108,6 +108,11 @@ def _describe(exc: OSError) -> str:
 # --------------------------------------------------------------------------- settings
 
 
+#: The default maximum reading width in cells, and the narrowest one accepted.
+DEFAULT_READING_WIDTH = 80
+MIN_READING_WIDTH = 20
+
+
 @dataclass
 class Settings:
     """User preferences: display script and variant, theme, punctuation, key bindings."""
@@ -120,6 +125,9 @@ class Settings:
     punctuation: bool = False  # normalise punctuation to full width
     excerpt_format: str = "md"  # what c copies: one of EXCERPT_FORMATS
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys
+    #: The widest the article's lines get, in cells (80: about 40 Chinese characters, as
+    #: e-readers set a page); a wider terminal centres the column. 0: the whole width.
+    reading_width: int = DEFAULT_READING_WIDTH
 
     def view_for(self, source_script: str) -> tuple[str, str]:
         """(script, variant) a document whose source is in ``source_script`` opens in."""
@@ -178,6 +186,13 @@ def _settings_from(raw: dict[str, Any], path: Path, warnings: list[str]) -> Sett
                     settings.keymap[binding] = keys
                 else:
                     warnings.append(f"{path}: keymap.{binding} must be a string; ignored")
+        elif key == "reading_width":
+            if isinstance(value, int) and not isinstance(value, bool) and (
+                    value == 0 or MIN_READING_WIDTH <= value <= 1000):
+                settings.reading_width = value
+            else:
+                warnings.append(f"{path}: reading_width must be 0 (the whole width) or a number of cells "
+                                f"from {MIN_READING_WIDTH} to 1000; using {DEFAULT_READING_WIDTH}")
         elif key == "punctuation":
             if isinstance(value, bool):
                 settings.punctuation = value

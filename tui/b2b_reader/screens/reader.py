@@ -85,6 +85,8 @@ class ReaderScreen(Screen[None]):
         self.lines.keys()
         self._show_view()
         self.lines.legend()
+        # a new theme recolours the highlights: the legend, title and outline draw them again
+        self.watch(self.app, "theme", lambda _: self.call_after_refresh(self.lines.highlights), init=False)
         self.position = self.remembered.restore(self.article)
         if not getattr(self.app, "date_given", None):  # --date wins over what D remembered
             self.date_override = self.remembered.date()

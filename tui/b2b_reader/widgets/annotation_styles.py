@@ -9,6 +9,7 @@ Entity and term styles come from the registry (``core.entity_types``).
 
 from __future__ import annotations
 
+from rich.style import Style
 from textual.widget import Widget
 
 from ..core.entity_types import HIGHLIGHTS, tcss_rules
@@ -35,3 +36,11 @@ class AnnotationStyles(Widget):
     DEFAULT_CSS = ("AnnotationStyles { display: none; }\n" + ANNOTATIONS_CSS.read_text(encoding="utf-8")
                    + tcss_rules("AnnotationStyles > .{}"))
     COMPONENT_CLASSES = ANNOTATION_CLASSES
+
+
+def foreground(style: Style) -> Style:
+    """``style`` without its background: a component's style carries its widget's
+    background, which would punch a hole in a list's highlight bar."""
+    return Style(color=style.color, bold=style.bold, dim=style.dim, italic=style.italic,
+                 underline=style.underline, overline=style.overline, strike=style.strike,
+                 reverse=style.reverse)

@@ -26,6 +26,7 @@ from ..core.script import Views
 from . import article_text
 from .annotation_styles import ANNOTATION_CLASSES, AnnotationStyles
 from .selection import SelectionMixin
+from ..core.state import DEFAULT_READING_WIDTH
 from .strips import MARGIN, margin_strip
 from .viewport import Block, Viewport
 from .word_stops import WordStops
@@ -142,6 +143,8 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
     watch_variant = watch_script
 
     def watch_pinyin(self) -> None:
+        # with pinyin or spaces, a word and its reading wrap as one (widgets/wrap.py)
+        self.viewport.whole_words = bool(self.pinyin or self.spacing)
         self.invalidate(keep_cursor=True)  # longer lines must not push the cursor off screen
 
     watch_spacing = watch_pinyin
@@ -151,11 +154,21 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
 
     watch_highlight = watch_hidden_types = watch_punctuation
 
+    def _centre(self) -> None:
+        """Past the reading width, centre the column: equal padding either side."""
+        settings = getattr(self.app, "settings", None)
+        limit = getattr(settings, "reading_width", DEFAULT_READING_WIDTH)  # 0: the whole width
+        room = self.outer_size.width - 2 * MARGIN
+        pad = (room - limit) // 2 if limit and room > limit else 0
+        if self.styles.padding.left != pad:
+            self.styles.padding = (0, pad)
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self.viewport.invalidate()  # a theme or CSS change restyles the cached lines too
 
     def on_resize(self, event: events.Resize) -> None:
+        self._centre()
         self.viewport.invalidate()
         self.viewport.top = self.viewport.advance(self.viewport.top, 0)
         self.refresh()

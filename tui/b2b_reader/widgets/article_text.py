@@ -15,7 +15,7 @@ from rich.text import Text
 
 from ..core.models import Span
 from . import inline
-from .annotation_styles import ANNOTATION_CLASSES
+from .annotation_styles import ANNOTATION_CLASSES, foreground
 from .safe import inert_text
 from .viewport import Block
 
@@ -44,17 +44,39 @@ def part_text(article: ArticleView, part: str, index: int = 0, style: Style | st
 
 
 def annotate(article: ArticleView, text: Text, view, spans: Sequence[Span]) -> None:
-    """Style ``spans`` (canonical offsets) on ``text``, the view ``view`` of their text."""
+    """Style ``spans`` (canonical offsets) on ``text``, the view ``view`` of their text.
+
+    Entities first, then terms on top, adding only their shade and line: an entity inside
+    a term (雙11 a date, 京東物流 an organisation over the term 物流) keeps its colour and mark.
+    """
     if not article.highlight:
         return
     hidden = article.hidden_types
+    terms = []
+    styles: dict[str, Style] = {}
     for span in spans:
         kind = "term" if span.layer == "term" else span.type
         name = f"article--{kind}"
         if kind in hidden or name not in ANNOTATION_CLASSES:
             continue
-        text.stylize(article.get_component_rich_style(name), view.map.to_view(span.start),
-                     view.map.to_view(span.end, end=True))
+        if kind == "term":
+            terms.append(span)
+            continue
+        style = styles.get(name)
+        if style is None:  # its colour and mark, not the article's background (the cursor's line shows through)
+            style = styles[name] = foreground(article.get_component_rich_style(name))
+        text.stylize(style, view.map.to_view(span.start), view.map.to_view(span.end, end=True))
+    if terms:
+        term = _term_layer(article.get_component_rich_style("article--term"))
+        for span in terms:
+            text.stylize(term, view.map.to_view(span.start), view.map.to_view(span.end, end=True))
+
+
+def _term_layer(style: Style) -> Style:
+    """What a term adds to what it covers: its shade and its marks, not its text colour."""
+    marks = {flag: True for flag in ("bold", "italic", "underline", "overline", "reverse")
+             if getattr(style, flag)}
+    return Style(bgcolor=style.bgcolor, **marks)
 
 
 def _stylize(article: ArticleView, text: Text, view, component: str, start: int, end: int) -> None:

@@ -7,6 +7,7 @@ from rich.text import Text
 from ..core.entity_types import BY_KEY, ENTITY_KEYS, ENTITY_TYPES
 from ..core.pipeline import Analysis
 from ..core.script import Views
+from .annotation_styles import foreground
 from .panel_base import ListPanel, Target
 
 class EntityPanel(ListPanel):
@@ -31,12 +32,12 @@ class EntityPanel(ListPanel):
             self.note("No entities found.")
             return
         kinds = [k for k in ENTITY_KEYS if k in groups] + sorted(k for k in groups if k not in ENTITY_KEYS)
-        count_style = self.get_component_rich_style("entity-panel--count")
+        count_style = foreground(self.get_component_rich_style("entity-panel--count"))
         rows: list[tuple[Text, Target | None]] = []
         for kind in kinds:
             entities = groups[kind]
             known = kind in ENTITY_KEYS
-            style = self.get_component_rich_style(f"entity-panel--{kind}") if known else "bold"
+            style = foreground(self.get_component_rich_style(f"entity-panel--{kind}")) if known else "bold"
             rows.append((Text.assemble((BY_KEY[kind].group if known else kind or "Other", style),
                                        (f" {len(entities)}", count_style)), None))
             for key, mentions in entities:  # most mentioned first; ties in order of first appearance

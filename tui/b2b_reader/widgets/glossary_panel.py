@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 
 from ..core.pipeline import Analysis
 from ..core.script import Views
+from .annotation_styles import foreground
 from .panel_base import ListPanel, Target
 from .safe import inert_text
 
@@ -47,7 +48,7 @@ class GlossaryPanel(ListPanel):
     GlossaryPanel {
         & > .glossary-panel--count { color: $text-muted; }
         & > .glossary-panel--pinyin { color: $text-muted; text-style: italic; }
-        & > .glossary-panel--term { color: $text-accent; text-style: bold; }
+        & > .glossary-panel--term { color: $text; text-style: bold; }
         & > #definition {
             height: auto; max-height: 50%; border-top: hkey $foreground 30%; padding: 0 1 0 0;
         }
@@ -119,8 +120,8 @@ class GlossaryPanel(ListPanel):
             items = sorted(items, key=pinyin_sort_key)
         else:
             items = sorted(items, key=lambda g: min(g.occurrences))
-        count = self.get_component_rich_style("glossary-panel--count")
-        pinyin = self.get_component_rich_style("glossary-panel--pinyin")
+        count = foreground(self.get_component_rich_style("glossary-panel--count"))
+        pinyin = foreground(self.get_component_rich_style("glossary-panel--pinyin"))
         rows = []
         for item in items:
             shown = views.text(script, variant, item.term)
@@ -140,12 +141,12 @@ class GlossaryPanel(ListPanel):
         if target is None or analysis is None or views is None:
             return Text()
         item = next(g for g in analysis.glossary if g.term == target.key)
-        text = Text.assemble((target.label, self.get_component_rich_style("glossary-panel--term")))
+        text = Text.assemble((target.label, foreground(self.get_component_rich_style("glossary-panel--term"))))
         if item.pinyin:
             text.append("  ")
-            text.append(item.pinyin, self.get_component_rich_style("glossary-panel--pinyin"))
+            text.append(item.pinyin, foreground(self.get_component_rich_style("glossary-panel--pinyin")))
         if item.category:
-            text.append(f"  {item.category}", self.get_component_rich_style("glossary-panel--count"))
+            text.append(f"  {item.category}", foreground(self.get_component_rich_style("glossary-panel--count")))
         if item.en:
             text.append("\n" + item.en)
         if item.zh:

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from typing import TYPE_CHECKING
 
+from .annotation_styles import foreground
 from .panel_base import ListPanel, Target
 
 if TYPE_CHECKING:  # importing core.timeline compiles its rules: keep it off start-up
@@ -61,7 +62,7 @@ class TimelinePanel(ListPanel):
 
     DEFAULT_CSS = """
     TimelinePanel {
-        & > .timeline-panel--date { color: $text-warning; text-style: bold; }
+        & > .timeline-panel--date { color: $hl-date; text-style: bold; }
         & > .timeline-panel--phrase { text-style: underline; }
         & > .timeline-panel--text { color: $text-muted; }
     }
@@ -84,9 +85,9 @@ class TimelinePanel(ListPanel):
             self.note("No dated events found.")
             return
         self.events = analysis.events_in_order()  # sorted once per analysis
-        date_style = self.get_component_rich_style("timeline-panel--date")
-        phrase_style = self.get_component_rich_style("timeline-panel--phrase")
-        text_style = self.get_component_rich_style("timeline-panel--text")
+        date_style = foreground(self.get_component_rich_style("timeline-panel--date"))
+        phrase_style = foreground(self.get_component_rich_style("timeline-panel--phrase"))
+        text_style = foreground(self.get_component_rich_style("timeline-panel--text"))
         rows = []
         for event in self.events:
             key = date_label(event)
@@ -104,7 +105,7 @@ class TimelinePanel(ListPanel):
 
     def _event_text(self, text: str, phrase: str, phrase_style) -> Text:
         """The event's clause, dimmed, its date phrase marked."""
-        shown = Text(text, style=self.get_component_rich_style("timeline-panel--text"))
+        shown = Text(text, style=foreground(self.get_component_rich_style("timeline-panel--text")))
         at = text.find(phrase)
         if phrase and at >= 0:
             shown.stylize(phrase_style, at, at + len(phrase))

@@ -71,6 +71,7 @@ class Viewport:
         self._views: dict[tuple[str, str], _ViewCache] = {}
         self._view = self._views.setdefault(view, _ViewCache())  # nothing laid out before the first frame
         self._width = 0
+        self.whole_words = False  # pinyin or word spaces shown: never break inside a word
         self._rows_key: tuple | None = None
         self._rows: list[tuple[int, int]] = []
         self._build()
@@ -151,7 +152,7 @@ class Viewport:
         lines = self._view.lines.get(block)
         if lines is None:
             text = self._paint(self.blocks[block])
-            ranges = line_ranges(text.plain, width)
+            ranges = line_ranges(text.plain, width, whole_words=self.whole_words)
             lines = list(text.divide([end for _, end in ranges[:-1]])) if len(ranges) > 1 else [text]
             if block < len(self.blocks) - 1:
                 lines.append(Text(""))  # one blank line between blocks

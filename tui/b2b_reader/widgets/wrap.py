@@ -3,6 +3,10 @@
 Chinese breaks between any two characters, except that closing punctuation never
 starts a line and opening punctuation never ends one; runs of Latin letters and digits
 (``B2小B2C`` splits at the CJK character, ``SHEIN`` never) stay whole when they fit.
+
+With pinyin or spaces between words shown (``whole_words``), the text's words are marked
+(every Han word is followed by its reading or by a space), and a line never breaks
+inside one: ``頭部(tóubù)`` wraps as a unit; only a word longer than a line is cut.
 """
 
 from __future__ import annotations
@@ -102,7 +106,59 @@ def wrap_offsets(text: str, width: int) -> list[int]:
     return starts
 
 
-def line_ranges(text: str, width: int) -> list[tuple[int, int]]:
-    """(start, end) of each wrapped line."""
-    starts = wrap_offsets(text, width)
+def _is_han(char: str) -> bool:
+    return _width(char) == 2 and char.isalnum()
+
+
+def _units(text: str) -> list[int]:
+    """End offsets of the pieces a line may not break inside, in word mode: a run of Han
+    characters, Latin letters and digits (a word: pinyin or a space follows each), with
+    its reading in brackets glued to it (``頭部(tóubù)``); any other character alone."""
+    ends = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        if _is_han(text[i]) or _is_word(text[i]):
+            while j < n and (_is_han(text[j]) or _is_word(text[j])):
+                j += 1
+            if j < n and text[j] == "(":
+                close = text.find(")", j)
+                if close > 0 and all(_is_word(c) or c in " ·" for c in text[j + 1:close]):
+                    j = close + 1
+        ends.append(j)
+        i = j
+    return ends
+
+
+def whole_word_offsets(text: str, width: int) -> list[int]:
+    """Start offsets of each line, breaking only between :func:`_units` (kinsoku kept:
+    a closing mark never starts a line, an opening one never ends one)."""
+    width = max(width, 2)
+    starts = [0]
+    used = 0
+    start = 0
+    last_start = 0  # where the unit before this one starts
+    for end in _units(text):
+        size = sum(_width(c) for c in text[start:end])
+        if used and used + size > width and text[start] != " ":  # a new line
+            brk = start
+            if (text[start] in _NO_LINE_START or text[start - 1] in _NO_LINE_END) and last_start > starts[-1]:
+                brk = last_start  # the unit before goes down with the mark
+                if sum(_width(c) for c in text[brk:end]) > width:
+                    brk = start  # together they would not fit either
+            starts.append(brk)
+            used = sum(_width(c) for c in text[brk:start])
+        if used == 0 and size > width:  # a word longer than a line: cut it
+            for cut in wrap_offsets(text[start:end], width)[1:]:
+                starts.append(start + cut)
+            used = sum(_width(c) for c in text[starts[-1]:end])
+        else:
+            used += size
+        last_start, start = start, end
+    return starts
+
+
+def line_ranges(text: str, width: int, whole_words: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of each wrapped line (``whole_words``: pinyin or word spaces shown)."""
+    starts = whole_word_offsets(text, width) if whole_words else wrap_offsets(text, width)
     return list(zip(starts, starts[1:] + [len(text)]))
