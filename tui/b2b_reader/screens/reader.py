@@ -85,8 +85,8 @@ class ReaderScreen(Screen[None]):
         self.lines.keys()
         self._show_view()
         self.lines.legend()
-        # a new theme recolours the highlights: the legend, title and outline draw them again
-        self.watch(self.app, "theme", lambda _: self.call_after_refresh(self.lines.highlights), init=False)
+        # a new theme recolours the highlights (once its CSS is applied): legend, title, outline again
+        self.app.theme_changed_signal.subscribe(self, lambda _: self.lines.highlights())
         self.position = self.remembered.restore(self.article)
         if not getattr(self.app, "date_given", None):  # --date wins over what D remembered
             self.date_override = self.remembered.date()
