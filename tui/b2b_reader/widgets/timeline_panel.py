@@ -95,6 +95,8 @@ class TimelinePanel(ListPanel):
         self.events: list[Event] = []
         """The events shown, one per row."""
         self._views: Views | None = None
+        self._rows_of: Analysis | None = None
+        self._rows: dict[tuple, list[tuple[Text, Target]]] = {}
 
     def show(self, analysis: Analysis | None, views: Views, script: str, variant: str) -> None:
         """List the events of ``analysis`` in the given view (None: still analysing)."""
@@ -110,13 +112,18 @@ class TimelinePanel(ListPanel):
         date_style = self.get_component_rich_style("timeline-panel--date")
         phrase_style = self.get_component_rich_style("timeline-panel--phrase")
         text_style = self.get_component_rich_style("timeline-panel--text")
-        rows = []
-        for event in self.events:
-            key = date_label(event)
-            phrase = views.text(script, variant, event.phrase)
-            label = _row(event, key, phrase, views.text(script, variant, event.text), date_style, phrase_style, text_style)
-            mention = (event.paragraph, event.span_start, event.span_end)
-            rows.append((label, Target("event", key, phrase, (mention,))))
+        styles = (date_style, phrase_style, text_style)
+        if self._rows_of is not analysis:  # rows kept per view while the analysis lasts
+            self._rows_of, self._rows = analysis, {}
+        rows = self._rows.get((id(views), script, variant, styles))
+        if rows is None:
+            rows = self._rows[id(views), script, variant, styles] = []
+            for event in self.events:
+                key = date_label(event)
+                phrase = views.text(script, variant, event.phrase)
+                label = _row(event, key, phrase, views.text(script, variant, event.text), *styles)
+                mention = (event.paragraph, event.span_start, event.span_end)
+                rows.append((label, Target("event", key, phrase, (mention,))))
         self.fill(rows)
 
     def row_for(self, paragraph: int, offset: int) -> int | None:
