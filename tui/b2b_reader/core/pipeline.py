@@ -220,7 +220,22 @@ def analysed(document: Document, views: Views, date: str | None = None, generati
     analysis = analyze(document, views, date, isolated=document.char_count >= ISOLATE_FROM_CHARS,
                        keep_view=keep_view)
     analysis.by_paragraph(), analysis.part_spans(), analysis.entity_groups(), analysis.events_in_order()
+    if keep_view is not None:
+        _warm_converters(*keep_view)
     return Analysed(generation, analysis, analysed_views(views, analysis))
+
+
+def _warm_converters(script: str, variant: str) -> None:
+    """Build the OpenCC converters of a view here, off the UI thread: a view restored from
+    the cache converted nothing, so its first frame with highlights (paragraphs cut at the
+    spans) built them (s2twp and its reference ~0.1-0.3 s)."""
+    from .conversion import converter
+    from .script import CONFIGS, REFERENCE
+
+    config = CONFIGS.get(view_key(script, variant)) if script == "traditional" else None
+    for name in (config, REFERENCE.get(config or ""), "s2tw" if config else None):
+        if name:
+            converter(name)
 
 
 def _view_job(views: Views, keep_view: tuple[str, str] | None) -> dict | None:
