@@ -63,12 +63,12 @@ async def test_v_selects_paragraphs_and_sentences(default_app):
         await pilot.press("c")
         await wait_for(pilot, lambda: default_app.clipboard)
         assert "paragraphs 17–19" in default_app.clipboard
-        assert screen.article.anchor is None  # copying leaves the selection
+        assert screen.article.selection.anchor is None  # copying leaves the selection
         # A sentence: the word cursor's sentence only, then one more with l.
         text = screen.views.canonical(17)
         screen.article.set_word(17, 33, 37)  # 今年3月, in the paragraph's second sentence
         await pilot.press("v")
-        (first, start), (last, end) = screen.article.selection_range()
+        (first, start), (last, end) = screen.article.selection.range()
         assert (first, last) == (17, 17) and text[start:end].startswith("今年3月") and text[end - 1] == "。"
         await pilot.press("c")
         await wait_for(pilot, lambda: "(part)" in default_app.clipboard)
@@ -78,9 +78,9 @@ async def test_v_selects_paragraphs_and_sentences(default_app):
 async def test_escape_leaves_the_selection(default_app):
     async with default_app.run_test(size=SIZE) as pilot:
         await pilot.press("v", "j")
-        assert default_app.screen.article.anchor is not None
+        assert default_app.screen.article.selection.anchor is not None
         await pilot.press("escape")
-        assert default_app.screen.article.anchor is None
+        assert default_app.screen.article.selection.anchor is None
         assert "selecting" not in str(default_app.screen.query_one("#info").status)
 
 
@@ -116,8 +116,8 @@ async def test_too_large_to_copy_offers_to_save(tmp_path):
         article = app.screen.article
         await pilot.press("v")  # select all 40,000 characters (cut into paragraphs of 2,000 at most)
         for _ in range(len(loaded.document.paragraphs)):
-            article.extend_selection("paragraph", True)
-        assert article.selection_range()[1][0] == len(loaded.document.paragraphs) - 1
+            article.selection.extend("paragraph", True)
+        assert article.selection.range()[1][0] == len(loaded.document.paragraphs) - 1
         await pilot.press("c")
         await wait_for(pilot, lambda: isinstance(app.screen, PathScreen))
         assert any("not copied" in m for m in messages(app))

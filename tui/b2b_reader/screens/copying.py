@@ -40,7 +40,7 @@ class Copier:
 
     def passage(self, article: ArticleView) -> tuple[int, int, int | None, int | None]:
         """First and last paragraph of what ``c`` copies, and offsets when it cuts inside them."""
-        selected = article.selection_range()
+        selected = article.selection.range()
         if selected is None:
             return article.cursor, article.cursor, None, None
         (first, start), (last, end) = selected
@@ -74,7 +74,7 @@ class Copier:
         """Copy the current paragraph, or the selection, as an annotated excerpt."""
         first, last, _, _ = self.passage(article)
         text = self.excerpt_text(article, analysis)
-        article.clear_selection()
+        article.selection.clear()
         where = f"¶{first + 1}" if first == last else f"¶{first + 1}–{last + 1}"
         self.host.run_worker(partial(self._copy_text, text, where), thread=True, group="copy", exit_on_error=False)
 

@@ -188,7 +188,7 @@ class ReaderScreen(Screen[None]):
 
     @on(ArticleView.SelectionChanged, "#article")
     def _selection_changed(self, event: ArticleView.SelectionChanged) -> None:
-        self._note(self.article.selection_note() or ("" if self.info.startswith("selecting") else self.info))
+        self._note(self.article.selection.note() or ("" if self.info.startswith("selecting") else self.info))
 
     def on_target_chosen(self, event: TargetChosen) -> None:
         # Named handlers (not @on): the panels' and the bar's modules are imported when
@@ -288,7 +288,7 @@ class ReaderScreen(Screen[None]):
 
     def action_select(self) -> None:
         """Start a selection (j/k grow it by paragraph, l/h by sentence), or leave it."""
-        self.article.toggle_selection()
+        self.article.selection.toggle()
 
     def action_copy(self) -> None:
         self.copier.copy(self.article, self.analysis)

@@ -25,7 +25,7 @@ from ..core.models import Span
 from ..core.script import Views
 from . import article_text
 from .annotation_styles import ANNOTATION_CLASSES, AnnotationStyles
-from .selection import SelectionMixin
+from .selection import Selection
 from ..core.state import DEFAULT_READING_WIDTH
 from .strips import MARGIN, margin_strip
 from .viewport import Block, Viewport
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 
 
-class ArticleView(SelectionMixin, Widget, can_focus=True):
+class ArticleView(Widget, can_focus=True):
     """Scrollable article with a reading cursor on the current paragraph."""
 
     COMPONENT_CLASSES = {
@@ -113,6 +113,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         text_width = lambda: max(self.size.width - 2 * MARGIN, 4)  # noqa: E731
         self.viewport = Viewport(views.document, (script, variant), self.block_text, text_width)
         self._word_stops = WordStops(views.canonical, self.viewport.step)
+        self.selection = Selection(self)  # v: its own state; drawn by article_text
         self._annotation_styles: AnnotationStyles | None = None
         self._base = Style()
         self._frame_size = None
@@ -173,11 +174,13 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         self.viewport.top = self.viewport.advance(self.viewport.top, 0)
         self.refresh()
 
-    # -- state changes from outside -----------------------------------------------------
+    def action_clear_selection(self) -> None:
+        self.selection.clear()
 
+    # -- state changes from outside -----------------------------------------------------
     def set_filter(self, paragraphs: set[int] | None) -> None:
         """Show only ``paragraphs`` (with their sections' headings), or everything again."""
-        self.clear_selection()
+        self.selection.clear()
         self.viewport.set_filter(paragraphs)
         shown = self.viewport.nearest_shown(self.cursor)
         if shown != self.cursor:
@@ -348,29 +351,29 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
 
     def action_word_next(self) -> None:
         """Next word; past the paragraph's last word, the next paragraph's first."""
-        if self.anchor is not None:
-            self.extend_selection("sentence", True)
+        if self.selection.active:
+            self.selection.extend("sentence", True)
         elif found := self._word_stops.after(self.cursor, self.word):
             self.set_word(found[0], *found[1])
 
     def action_word_previous(self) -> None:
         """Previous word; before the paragraph's first word, the previous paragraph's last."""
-        if self.anchor is not None:
-            self.extend_selection("sentence", False)
+        if self.selection.active:
+            self.selection.extend("sentence", False)
         elif found := self._word_stops.before(self.cursor, self.word):
             self.set_word(found[0], *found[1])
 
     def action_cursor_down(self) -> None:
-        if self.anchor is not None:
-            self.extend_selection("paragraph", True)
+        if self.selection.active:
+            self.selection.extend("paragraph", True)
             return
         following = self.viewport.step(self.cursor, 1)
         if following is not None:
             self.cursor = following
 
     def action_cursor_up(self) -> None:
-        if self.anchor is not None:
-            self.extend_selection("paragraph", False)
+        if self.selection.active:
+            self.selection.extend("paragraph", False)
             return
         preceding = self.viewport.step(self.cursor, -1)
         if preceding is not None:

@@ -103,7 +103,7 @@ def block_text(article: ArticleView, block: Block) -> Text:
     annotate(article, text, view, article.spans.get(index, ()))
     if article.marked and article.marked[0] == index:
         _stylize(article, text, view, "article--match", *article.marked[1:])
-    selected = article.selection_range()
+    selected = article.selection.range()
     if selected and selected[0][0] <= index <= selected[1][0]:
         (first, start), (last, end) = selected
         start = start if index == first else 0

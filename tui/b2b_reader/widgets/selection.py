@@ -7,57 +7,67 @@ from its free end by sentence (``l``/``h``) or paragraph (``j``/``k``). Position
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-class SelectionMixin:
-    """Selection state and movement, mixed into ArticleView."""
+if TYPE_CHECKING:
+    from .article import ArticleView
 
-    anchor: tuple[tuple[int, int], tuple[int, int]] | None = None
-    head: tuple[int, int] = (0, 0)
 
-    def start_selection(self) -> None:
+class Selection:
+    """The article's selection: it owns its state (``anchor``, ``head``) and reads the
+    article's cursor, word cursor, views and shown paragraphs; the article draws it."""
+
+    def __init__(self, article: ArticleView) -> None:
+        self.article = article
+        self.anchor: tuple[tuple[int, int], tuple[int, int]] | None = None
+        self.head: tuple[int, int] = (0, 0)
+
+    @property
+    def active(self) -> bool:
+        """In selection mode."""
+        return self.anchor is not None
+
+    def start(self) -> None:
         """Select the word cursor's sentence, or without a word cursor the whole paragraph."""
         from ..core.words import sentence_bounds
 
-        paragraph = self.cursor
-        text = self.views.canonical(paragraph)
+        paragraph = self.article.cursor
+        text = self.article.views.canonical(paragraph)
         start, end = 0, len(text)
-        if self.word is not None:
+        if self.article.word is not None:
             bounds = sentence_bounds(text)
-            start = max(b for b in bounds if b <= self.word[0])
-            end = min((b for b in bounds if b > self.word[0]), default=len(text))
+            start = max(b for b in bounds if b <= self.article.word[0])
+            end = min((b for b in bounds if b > self.article.word[0]), default=len(text))
         self.anchor = ((paragraph, start), (paragraph, end))
         self.head = (paragraph, end)
-        self._selection_changed(None)
+        self._changed(None)
 
-    def toggle_selection(self) -> None:
+    def toggle(self) -> None:
         """Start a selection, or leave the one there is."""
-        self.clear_selection() if self.anchor is not None else self.start_selection()
+        self.clear() if self.anchor is not None else self.start()
 
-    def clear_selection(self) -> None:
+    def clear(self) -> None:
         """Leave selection mode."""
         if self.anchor is not None:
-            old = self.selection_range()
+            old = self.range()
             self.anchor = None
-            self._selection_changed(old)
+            self._changed(old)
 
-    def action_clear_selection(self) -> None:
-        self.clear_selection()
-
-    def selection_range(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    def range(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """First and last (paragraph, canonical offset) of the selection, or None."""
         if self.anchor is None:
             return None
         first, last = min(self.anchor[0], self.head), max(self.anchor[1], self.head)
         if last[1] == 0 and last[0] > first[0]:  # ends at a paragraph's very start: the one before
-            before = self.viewport.step(last[0], -1)
-            last = (before, len(self.views.canonical(before)))
-        if first[1] == len(self.views.canonical(first[0])) and first[0] < last[0]:
-            first = (self.viewport.step(first[0], 1), 0)
+            before = self.article.viewport.step(last[0], -1)
+            last = (before, len(self.article.views.canonical(before)))
+        if first[1] == len(self.article.views.canonical(first[0])) and first[0] < last[0]:
+            first = (self.article.viewport.step(first[0], 1), 0)
         return first, last
 
-    def selection_note(self) -> str:
+    def note(self) -> str:
         """What the status line says while selecting ("" when not)."""
-        selected = self.selection_range()
+        selected = self.range()
         if selected is None:
             return ""
         (first, _), (last, _) = selected
@@ -65,16 +75,16 @@ class SelectionMixin:
         return f"selecting {where}: j/k paragraph, l/h sentence, c copies, esc leaves"
 
     def _bounds(self, paragraph: int, unit: str) -> list[int]:
-        text = self.views.canonical(paragraph)
+        text = self.article.views.canonical(paragraph)
         if unit == "paragraph":
             return [0, len(text)]
         from ..core.words import sentence_bounds
 
         return sentence_bounds(text)
 
-    def extend_selection(self, unit: str, forward: bool) -> None:
+    def extend(self, unit: str, forward: bool) -> None:
         """Move the selection's free end to the next (previous) sentence or paragraph boundary."""
-        old = self.selection_range()
+        old = self.range()
         start, end = self.anchor
         head = self.head
         if forward and head == start:
@@ -87,23 +97,23 @@ class SelectionMixin:
             after = [b for b in bounds if b > offset]
             if after:
                 head = (paragraph, after[0])
-            elif self.viewport.step(paragraph, 1) is not None:
-                following = self.viewport.step(paragraph, 1)
+            elif self.article.viewport.step(paragraph, 1) is not None:
+                following = self.article.viewport.step(paragraph, 1)
                 head = (following, self._bounds(following, unit)[1])
         else:
             before = [b for b in bounds if b < offset]
             if before:
                 head = (paragraph, before[-1])
-            elif self.viewport.step(paragraph, -1) is not None:
-                preceding = self.viewport.step(paragraph, -1)
+            elif self.article.viewport.step(paragraph, -1) is not None:
+                preceding = self.article.viewport.step(paragraph, -1)
                 head = (preceding, self._bounds(preceding, unit)[-2])
         self.head = head
-        if head[0] != self.cursor:
-            self.cursor = head[0]
-        self._selection_changed(old)
+        if head[0] != self.article.cursor:
+            self.article.cursor = head[0]
+        self._changed(old)
 
-    def _selection_changed(self, old) -> None:
-        changed = [index for selected in (old, self.selection_range()) if selected
+    def _changed(self, old) -> None:
+        changed = [index for selected in (old, self.range()) if selected
                    for index in range(selected[0][0], selected[1][0] + 1)]
-        self.invalidate(changed)
-        self.post_message(self.SelectionChanged(self))
+        self.article.invalidate(changed)
+        self.article.post_message(self.article.SelectionChanged(self.article))
