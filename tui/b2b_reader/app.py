@@ -154,9 +154,7 @@ class ReaderApp(HighlightColours, App[None]):
         gc.unfreeze()
         gc.collect()
         screen.mount_deferred()
-        # Timers and callbacks of the old reader still queued let go of it only now: one more
-        # collection before the new reader's analysis freezes what is alive.
-        screen.call_after_refresh(gc.collect)
+        screen.replaces_reader = True  # what of the old one is garbage only later: collected before freezing
         screen.call_after_refresh(screen.analyse)
         self._shelve(screen)
         for note in notes:

@@ -71,6 +71,7 @@ class ReaderScreen(Screen[None]):
         self.nav = Navigation(self, self.article)  # counts (12G, 40%), half pages, focus, width
         self._search: SearchBar | None = None  # mounted on the first /
         self._save_timer = None
+        self.replaces_reader = False  # set when opened from the library over another reader
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
@@ -113,6 +114,8 @@ class ReaderScreen(Screen[None]):
         # the collector's scans from now on, a full collection cannot land between the
         # result and its highlights, or on a keystroke. Frozen objects are still freed by
         # reference counting when replaced.
+        if self.replaces_reader:
+            gc.collect()  # the replaced reader's last cycles, not frozen with the rest
         gc.freeze()
         return result
 
