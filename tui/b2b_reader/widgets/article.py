@@ -86,6 +86,19 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         def control(self) -> ArticleView:
             return self.article
 
+    class WordMoved(Message):
+        """The word cursor moved onto ``word`` (canonical ``(start, end)``) of ``paragraph``."""
+
+        def __init__(self, article: ArticleView, paragraph: int, word: tuple[int, int]) -> None:
+            super().__init__()
+            self.article = article
+            self.paragraph = paragraph
+            self.word = word
+
+        @property
+        def control(self) -> ArticleView:
+            return self.article
+
     class SelectionChanged(Message):
         """The selection (v) started, grew, shrank or ended."""
 
@@ -332,6 +345,7 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
             self.cursor = paragraph
         self.word = (start, end)
         self.invalidate([paragraph])
+        self.post_message(self.WordMoved(self, paragraph, self.word))  # the panels select what it is
 
     def action_word_next(self) -> None:
         """Next word; past the paragraph's last word, the next paragraph's first."""
