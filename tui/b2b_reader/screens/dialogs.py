@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -121,11 +123,22 @@ class DateScreen(ModalScreen[str | None]):
 
 
 class PathScreen(ModalScreen[str | None]):
-    """Asks for a file name to write to (an export, an excerpt too large to copy)."""
+    """Asks for a file name to write to (an export, an excerpt too large to copy).
 
-    DEFAULT_CSS = dialog_css("PathScreen", "path-body")
+    It opens with the name unfocused: keys typed while it appears (the reader's j, k, …,
+    or type-ahead while a copy was failing) do nothing. Enter writes to the name shown;
+    tab (or e) goes into the name to edit it. The folder written to is shown as it changes.
+    """
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    DEFAULT_CSS = dialog_css("PathScreen", "path-body") + "#path-folder, #path-keys { height: auto; }"
+
+    AUTO_FOCUS = ""  # nothing focused: a key pressed as the dialog opens cannot land in the name
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("enter", "submit", "Write", show=False),
+        Binding("e", "edit", "Edit the name", show=False),
+    ]
 
     def __init__(self, title: str, message: str, default: str) -> None:
         super().__init__()
@@ -138,7 +151,26 @@ class PathScreen(ModalScreen[str | None]):
             body.border_title = self.title_text
             yield Static(Text(inert(self.message)))
             yield Input(value=inert(self.default, line=True), id="path-input")
+            yield Static(self._folder(self.default), id="path-folder")
+            yield Static(Text("enter writes · tab or e edits the name · esc cancels", style="dim"), id="path-keys")
+
+    @staticmethod
+    def _folder(name: str) -> Text:
+        """Where ``name`` would be written (as the core resolves it: ~ expanded, relative to here)."""
+        folder = os.path.dirname(os.path.abspath(os.path.expanduser(name.strip() or ".")))
+        return Text.assemble(("Folder: ", "dim"), inert(folder, line=True))
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        self.query_one("#path-folder", Static).update(self._folder(event.value))
+
+    def action_edit(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_submit(self) -> None:
+        self.dismiss(self.query_one(Input).value.strip() or None)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
         self.dismiss(event.value.strip() or None)
