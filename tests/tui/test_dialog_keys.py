@@ -72,3 +72,18 @@ async def test_tmux_set_clipboard_is_read_again_at_each_copy(default_app, tmp_pa
         await wait_for(pilot, lambda: any("¶1" in m for m in notes()))
         assert any("sent to terminal clipboard" in m for m in notes())
         assert not any("set-clipboard off" in m for m in notes())
+
+
+async def test_the_export_dialog_refuses_an_unknown_extension(default_app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    async with default_app.run_test(size=SIZE) as pilot:
+        await wait_for_analysis(pilot)
+        default_app.screen.action_export()
+        await pilot.pause()
+        default_app.screen.query_one(Input).value = "out.pdf"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(default_app.screen, PathScreen)
+        notes = [str(n.message) for n in default_app._notifications]
+        assert any("Not exported" in m and ".pdf" in m and ".html" in m for m in notes)
+        assert not (tmp_path / "out.pdf").exists()

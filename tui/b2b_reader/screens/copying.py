@@ -138,7 +138,11 @@ class Copier:
         message = "File to write (the extension picks the format: .md, .html or .json):"
 
         def chosen(path: str | None) -> None:
-            if path:
+            from ..core.export import format_for, unknown_extension
+
+            if path and format_for(path) is None:  # never Markdown in a .pdf
+                self.host.notify(f"Not exported: {unknown_extension(path)}", severity="error", timeout=6, markup=False)
+            elif path:
                 self.host.run_worker(partial(self._export_to, path, analysis, script, variant), thread=True,
                                      group="export", exit_on_error=False)
 
@@ -149,7 +153,9 @@ class Copier:
         from ..core import pipeline
         from ..core.export import export
 
-        fmt = {".json": "json", ".md": "md", ".markdown": "md", ".txt": "md"}.get(os.path.splitext(path)[1].lower(), "html")
+        from ..core.export import format_for
+
+        fmt = format_for(path)
         views = pipeline.make_views(self.loaded.document)  # export cuts its views: not the screen's
         text = export(self.loaded, views, analysis, fmt, script, variant)
         self.host.app.call_from_thread(self._write, path, text)
