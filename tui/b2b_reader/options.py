@@ -89,7 +89,7 @@ def build_export_parser() -> argparse.ArgumentParser:
         prog=f"{PROG} export",
         description=("Export the whole annotated document: Markdown with notes per section and a glossary, "
                      "one self-contained HTML file (styled entities and terms, legend, glossary), or JSON "
-                     "(as 'analyze --json')."),
+                     "(as 'analyze')."),
     )
     _common(parser)
     parser.add_argument("--format", "-f", choices=("md", "html", "json"),
