@@ -322,3 +322,15 @@ def test_a_read_only_database_is_not_set_aside(tmp_path, monkeypatch) -> None:
     assert not [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]
     monkeypatch.undo()
     assert StateStore(tmp_path).position("k") == 6
+
+
+def test_a_bookmark_is_labelled_later_keeping_its_time_and_the_others(tmp_path) -> None:
+    store = StateStore(tmp_path)
+    key = content_key("阿里巴巴1688的下沉市场")
+    first = store.add_bookmark(key, 4)  # added without a label, as m does at once
+    store.add_bookmark(key, 9, "淘特")
+    assert store.label_bookmark(key, 4, "  批发\n 业务 ")  # one line, spaces squeezed
+    assert not store.label_bookmark(key, 5, "无")  # no bookmark there: nothing created
+    marks = StateStore(tmp_path).bookmarks(key)  # reopened: on disk
+    assert [(b.paragraph, b.label) for b in marks] == [(4, "批发 业务"), (9, "淘特")]
+    assert marks[0].created == first.created

@@ -36,30 +36,37 @@ def dialog_css(screen: str, body: str, height: str = "auto") -> str:
 
 
 class BookmarksScreen(ModalScreen[int | None]):
-    """The document's bookmarks: enter jumps (returns the paragraph), d deletes."""
+    """The document's bookmarks, each with its label and the start of its paragraph (two
+    lines of the width there is): enter jumps (returns the paragraph), e edits the label,
+    d deletes."""
 
-    DEFAULT_CSS = dialog_css("BookmarksScreen", "bookmarks-body") + "#bookmarks-list { height: auto; max-height: 20; }"
+    DEFAULT_CSS = dialog_css("BookmarksScreen", "bookmarks-body") + "#bookmarks-list { height: auto; max-height: 24; }"
 
     BINDINGS = [
         Binding("escape,q", "dismiss(None)", "Close"),
         Binding("d,delete", "delete", "Delete bookmark"),
+        Binding("e", "edit", "Edit label"),
     ]
 
-    def __init__(self, bookmarks: list[Bookmark], excerpt, delete) -> None:
+    def __init__(self, bookmarks: list[Bookmark], excerpt, delete, relabel=None) -> None:
         super().__init__()
         self.bookmarks = list(bookmarks)
-        self.excerpt = excerpt  # paragraph index → a short line of its text
+        self.excerpt = excerpt  # (paragraph index, cells) → the paragraph's start in that many cells
         self.delete = delete  # paragraph index → True if deleted
+        self.relabel = relabel  # (paragraph index, label) → True if saved
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-body") as body:
             body.border_title = "Bookmarks"
-            body.border_subtitle = "enter jump · d delete · esc close"
+            body.border_subtitle = "enter jump · e label · d delete · esc close"
             yield OptionList(id="bookmarks-list")
 
     def on_mount(self) -> None:
         self._fill()
         self.query_one(OptionList).focus()
+
+    def on_resize(self) -> None:
+        self._fill()  # the excerpts take the width there is
 
     def _fill(self) -> None:
         options = self.query_one(OptionList)
@@ -69,9 +76,14 @@ class BookmarksScreen(ModalScreen[int | None]):
             options.add_option(Option(Text("No bookmarks yet: m marks the current paragraph.", style="dim"),
                                       disabled=True))
             return
+        # Two lines of the list's width (less the indent) for the paragraph's start.
+        width = max((options.size.width or 76) - 8, 20)
         for mark in self.bookmarks:
-            label = Text(f"¶{mark.paragraph + 1:<5}", style="bold")
-            label.append(mark.label or self.excerpt(mark.paragraph))
+            label = Text(f"¶{mark.paragraph + 1:<6}", style="bold")
+            if mark.label:
+                label.append(inert(mark.label, line=True), style="bold")
+                label.append("\n" + " " * 7)
+            label.append(self.excerpt(mark.paragraph, 2 * width), style="dim" if mark.label else "")
             options.add_option(Option(inert_text(label)))
         options.highlighted = min(highlighted or 0, len(self.bookmarks) - 1)
 
@@ -86,6 +98,44 @@ class BookmarksScreen(ModalScreen[int | None]):
         if self.delete(self.bookmarks[index].paragraph):
             del self.bookmarks[index]
             self._fill()
+
+    def action_edit(self) -> None:
+        """Edit the highlighted bookmark's label."""
+        index = self.query_one(OptionList).highlighted
+        if index is None or not self.bookmarks or self.relabel is None:
+            return
+        mark = self.bookmarks[index]
+
+        def chosen(label: str | None) -> None:
+            if label is not None and self.relabel(mark.paragraph, label):
+                self.bookmarks[index] = mark._replace(label=" ".join(label.split()))
+                self._fill()
+
+        self.app.push_screen(LabelScreen(mark.paragraph, mark.label), chosen)
+
+
+class LabelScreen(ModalScreen[str | None]):
+    """Asks for a bookmark's label (empty: none); escape leaves it as it was."""
+
+    DEFAULT_CSS = dialog_css("LabelScreen", "label-body")
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, paragraph: int, current: str = "") -> None:
+        super().__init__()
+        self.paragraph = paragraph
+        self.current = inert(current, line=True)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="label-body") as body:
+            body.border_title = f"Bookmark ¶{self.paragraph + 1}"
+            yield Static(Text("Label (enter saves, empty for none; esc leaves it as it was):"))
+            yield Input(value=self.current, placeholder="e.g. 下沉市场 figures", id="label-input")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip())
 
 
 class DateScreen(ModalScreen[str | None]):
