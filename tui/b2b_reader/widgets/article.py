@@ -413,25 +413,12 @@ class ArticleView(SelectionMixin, Widget, can_focus=True):
         block = self.viewport.blocks[block_index]
         if block.kind == "heading":
             return
-        word = self._word_clicked(block_index, line, event.x - MARGIN)
+        from .hit import word_clicked
+
+        word = word_clicked(self, block_index, line, event.x - MARGIN)
         if word is None:
             self.cursor = block.index
         elif block.index == self.cursor and word == self.word:
             await self.run_action("screen.lookup")
         else:
             self.set_word(block.index, *word)
-
-    def _word_clicked(self, block_index: int, line: int, column: int) -> tuple[int, int] | None:
-        """The word stop under a click, or None (pinyin or spaces drawn in, punctuation, margin)."""
-        if self.pinyin or self.spacing:  # the painted text is not the view's: no offset to map
-            return None
-        from .hit import offset_at, word_at
-
-        offset = offset_at(self.viewport.lines(block_index), line, column)
-        if offset is None:
-            return None
-        index = self.viewport.blocks[block_index].index
-        view = self.views.get(self.script, self.variant, index)
-        if offset >= len(view.text):
-            return None
-        return word_at(self.words_of(index), view.map.to_canonical(offset))

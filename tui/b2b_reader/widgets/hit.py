@@ -25,3 +25,18 @@ def offset_at(lines: Sequence[Text], line: int, column: int) -> int | None:
 def word_at(words: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
     """The word stop holding canonical ``offset``, if any (punctuation holds none)."""
     return next((w for w in words if w[0] <= offset < w[1]), None)
+
+
+def word_clicked(article, block_index: int, line: int, column: int) -> tuple[int, int] | None:
+    """The word stop of ``article`` under a click on wrapped ``line`` of block
+    ``block_index``, or None (pinyin or spaces drawn in, punctuation, the margin)."""
+    if article.pinyin or article.spacing:  # the painted text is not the view's: no offset to map
+        return None
+    offset = offset_at(article.viewport.lines(block_index), line, column)
+    if offset is None:
+        return None
+    index = article.viewport.blocks[block_index].index
+    view = article.views.get(article.script, article.variant, index)
+    if offset >= len(view.text):
+        return None
+    return word_at(article.words_of(index), view.map.to_canonical(offset))
