@@ -116,3 +116,28 @@ def test_help_lists_the_subcommands(capsys):
     with pytest.raises(SystemExit):
         cli.main(["excerpt", "--help"])
     assert "numbered from 1" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["out.pdf", "notes.docx", "article"])
+def test_export_to_an_unknown_extension_is_refused_naming_the_known_ones(capsys, tmp_path, name):
+    target = tmp_path / name
+    status, out, err = run(capsys, "export", "-o", str(target))
+    assert status == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and err.startswith("b2b-reader: ")
+    assert ".md" in err and ".html" in err and ".json" in err and str(target) in err
+    assert not target.exists()  # no Markdown written into a .pdf
+
+
+def test_export_with_an_explicit_format_writes_any_name(capsys, tmp_path):
+    target = tmp_path / "notes.txt"
+    status, out, _ = run(capsys, "export", "--format", "md", "-o", str(target))
+    assert status == 0 and target.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_analyze_prints_json_without_json_flag(capsys):
+    status, out, _ = run(capsys, "analyze")
+    assert status == 0
+    data = json.loads(out)
+    assert data["schema"] == 1 and data["document"]["title"].startswith("阿里")
+    status, flagged, _ = run(capsys, "analyze", "--json")  # still accepted
+    assert status == 0 and json.loads(flagged) == data

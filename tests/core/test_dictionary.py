@@ -125,3 +125,20 @@ def test_without_cedict_lookup_degrades_to_pinyin(monkeypatch):
     result = lookup("银行")
     assert result.entries == () and result.pinyin == "yínháng"
     assert result.note == D.NO_CEDICT
+
+
+def test_cross_references_are_found_in_simplified_script(cedict):
+    # "variant of 吃[chi1]", "abbr. for 奧林匹克運動會|奥林匹克运动会", "variant of 布[bu4]"
+    assert D.references(lookup("喫", cedict).entries, "喫") == ["吃"]
+    assert D.references(lookup("奥运", cedict).entries, "奥运") == ["奥林匹克运动会"]
+    assert "布" in D.references(lookup("佈", cedict).entries, "佈")
+    assert D.references(lookup("银行", cedict).entries, "银行") == []  # plain senses point nowhere
+
+
+def test_a_word_missing_from_cedict_shows_its_characters(cedict):
+    result = lookup("余涌", cedict)  # a person's name: not a dictionary word
+    assert result.entries == ()
+    chars = dict(result.characters)
+    assert list(chars) == ["余", "涌"]
+    assert any("surplus" in d or "remainder" in d for e in chars["余"] for d in e.definitions)
+    assert lookup("银行", cedict).characters == ()  # a dictionary word shows its own entries

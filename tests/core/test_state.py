@@ -337,3 +337,15 @@ def test_reading_width_setting(tmp_path) -> None:
         assert settings.reading_width == 80 and "reading_width" in warnings[0]
     save_settings(Settings(reading_width=100), path)
     assert load_settings(path)[0].reading_width == 100
+
+
+def test_a_bookmark_is_labelled_later_keeping_its_time_and_the_others(tmp_path) -> None:
+    store = StateStore(tmp_path)
+    key = content_key("阿里巴巴1688的下沉市场")
+    first = store.add_bookmark(key, 4)  # added without a label, as m does at once
+    store.add_bookmark(key, 9, "淘特")
+    assert store.label_bookmark(key, 4, "  批发\n 业务 ")  # one line, spaces squeezed
+    assert not store.label_bookmark(key, 5, "无")  # no bookmark there: nothing created
+    marks = StateStore(tmp_path).bookmarks(key)  # reopened: on disk
+    assert [(b.paragraph, b.label) for b in marks] == [(4, "批发 业务"), (9, "淘特")]
+    assert marks[0].created == first.created

@@ -145,7 +145,9 @@ async def test_export_command_writes_html(default_app, tmp_path):
 async def test_help_warns_when_tmux_drops_the_clipboard(default_app, monkeypatch):
     monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
     async with default_app.run_test(size=SIZE) as pilot:
-        default_app.screen.copier._tmux_state, default_app.screen.copier._tmux_checked = "off", True
+        from b2b_reader import clipboard
+
+        monkeypatch.setattr(clipboard, "tmux_clipboard_state", lambda: "off")  # tmux answering "off"
         await pilot.press("question_mark")
         notes = " ".join(str(w.render()) for w in default_app.screen.query(".help-note"))
         assert "set-clipboard on" in notes

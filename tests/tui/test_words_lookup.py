@@ -134,9 +134,11 @@ async def test_bookmarks_add_list_jump_delete_and_persist():
     async with ReaderApp(pipeline.load_default()).run_test(size=SIZE) as pilot:
         screen = pilot.app.screen
         await pilot.press("j", "j", "m")
-        assert screen.article.bookmarks == {2}
+        assert screen.article.bookmarks == {2}  # saved at once; the label asked for is optional
+        await pilot.press("escape")  # no label
+        assert pilot.app.screen is screen
         assert any("•" in line[:2] for line in article_lines(pilot.app))
-        await pilot.press("j", "j", "j", "m", "g")
+        await pilot.press("j", "j", "j", "m", *"淘特", "enter", "g")
         await pilot.press("apostrophe")
         marks = pilot.app.screen
         assert isinstance(marks, BookmarksScreen)
@@ -151,7 +153,7 @@ async def test_bookmarks_add_list_jump_delete_and_persist():
         assert pilot.app.screen.article.bookmarks == {5}
         await pilot.press("apostrophe")
         labels = [str(o.prompt) for o in pilot.app.screen.query_one(OptionList).options]
-        assert len(labels) == 1 and labels[0].startswith("¶6")
+        assert len(labels) == 1 and labels[0].startswith("¶6") and "淘特" in labels[0]
 
 
 async def test_choosing_a_timeline_event_in_the_reader_goes_to_its_sentence(default_app):

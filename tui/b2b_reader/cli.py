@@ -173,11 +173,14 @@ def _excerpt(args: Namespace) -> int:
 
 def _export(args: Namespace) -> int:
     _validate(args)
-    fmt = args.format
-    if fmt is None:
-        suffix = os.path.splitext(args.output or "")[1].lower()
-        fmt = {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "md")
     from .core import export
+
+    fmt = args.format
+    if fmt is None and args.output is not None:
+        fmt = export.format_for(args.output)
+        if fmt is None:  # never Markdown in a .pdf
+            raise UsageError(f"{export.unknown_extension(args.output)} (or give --format)")
+    fmt = fmt or "md"
 
     loaded, views, analysis = _analysed(args, _load(args))
     text = export.export(loaded, views, analysis, fmt, args.script or "simplified", args.variant or "tw")

@@ -57,10 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def build_analyze_parser() -> argparse.ArgumentParser:
-    """``b2b-reader analyze [PATH|-] --json``."""
-    parser = _Parser(prog=f"{PROG} analyze", description="Print the document's analysis.")
+    """``b2b-reader analyze [PATH|-] [--json]``: JSON is the default (and only) output."""
+    parser = _Parser(prog=f"{PROG} analyze", description="Print the document's analysis as JSON.")
     _common(parser)
-    parser.add_argument("--json", action="store_true", required=True, help="print the analysis as JSON")
+    parser.add_argument("--json", action="store_true", help="print the analysis as JSON (the default; accepted)")
     return parser
 
 
@@ -89,11 +89,12 @@ def build_export_parser() -> argparse.ArgumentParser:
         prog=f"{PROG} export",
         description=("Export the whole annotated document: Markdown with notes per section and a glossary, "
                      "one self-contained HTML file (styled entities and terms, legend, glossary), or JSON "
-                     "(as 'analyze --json')."),
+                     "(as 'analyze')."),
     )
     _common(parser)
     parser.add_argument("--format", "-f", choices=("md", "html", "json"),
-                        help="output format (default: from the -o file's extension, else md)")
+                        help="output format (default: from the -o file's extension: .md, .markdown, .html, "
+                             ".htm or .json, any other is refused; md on standard output)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     return parser
 

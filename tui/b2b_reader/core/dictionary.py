@@ -47,6 +47,12 @@ _MAGIC = b"B2BCED" + (b"L" if sys.byteorder == "little" else b"B") + bytes([INDE
 _HEADER = struct.Struct("=8sIIII")
 _NUMBERED = re.compile(r"^([A-Za-zü:]+)([1-5])$")
 _BRACKETED = re.compile(r"\[([A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*)\]")
+#: CC-CEDICT's cross-references inside a definition: "see 奧運|奥运[Ao4 yun4]", "variant
+#: of 吃[chi1]", "old variant of 才[cai2]", "also written 溜達|溜达", "abbr. for …", "used in …".
+_REFERENCE = re.compile(r"\b(?:see also|see|(?:old |archaic |ancient |erhua |Japanese )?variant of|"
+                        r"also written|abbr\. for|abbr\. of|used in|same as)\s+"
+                        r"([\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff\u3007·]+)"
+                        r"(?:\|([\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff\u3007·]+))?")
 _MARKS = {"1": "\u0304", "2": "\u0301", "3": "\u030c", "4": "\u0300", "5": ""}
 
 
@@ -71,6 +77,8 @@ class LookupResult:
     entries: tuple[CedictEntry, ...]
     pinyin_source: str  # "cedict", "pypinyin" or "" (nothing to read)
     note: str | None = None  # why a part is missing, for the user
+    #: A word CC-CEDICT lacks: each of its characters with the character's entries.
+    characters: tuple[tuple[str, tuple[CedictEntry, ...]], ...] = ()
 
 
 # ── pinyin helpers ───────────────────────────────────────────────────────────────────
@@ -309,7 +317,31 @@ def lookup(word: str, cedict: Cedict | None = None) -> LookupResult:
         entries=entries,
         pinyin_source=source,
         note=NO_CEDICT if cedict is None else None,
+        characters=_characters(word, cedict) if cedict is not None and not entries else (),
     )
+
+
+def references(entries: tuple[CedictEntry, ...] | list[CedictEntry], word: str = "") -> list[str]:
+    """The words the entries' definitions point to ("see X", "variant of X", "old variant
+    of X", "also written X", "abbr. for X"), in order, each once, in simplified script;
+    never ``word`` itself."""
+    found: dict[str, None] = {}
+    for entry in entries:
+        for definition in entry.definitions:
+            for match in _REFERENCE.finditer(definition):
+                target = match.group(2) or match.group(1)  # "trad|simp": the simplified form
+                if target != word:
+                    found.setdefault(target, None)
+    return list(found)
+
+
+def _characters(word: str, cedict: Cedict) -> tuple[tuple[str, tuple[CedictEntry, ...]], ...]:
+    """Each distinct Chinese character of a word CC-CEDICT lacks, with its entries."""
+    if len(word) < 2:
+        return ()
+    chars = dict.fromkeys(c for c in word if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")
+    simplify = converter("t2s")
+    return tuple((c, cedict.entries(c) or cedict.entries(simplify(c))) for c in chars)
 
 
 def _pypinyin_syllables(word: str) -> tuple[str, ...]:

@@ -31,6 +31,28 @@ if TYPE_CHECKING:
 FORMATS = ("md", "html", "json")
 
 
+#: The file extensions an export is written to, and the format each means.
+FORMAT_BY_EXTENSION = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
+
+
+def format_for(path: str) -> str | None:
+    """The export format file ``path``'s extension asks for; None when unknown (``.pdf``,
+    ``.docx``, none): the caller refuses rather than writing Markdown into a .pdf."""
+    import os
+
+    return FORMAT_BY_EXTENSION.get(os.path.splitext(path)[1].lower())
+
+
+def unknown_extension(path: str) -> str:
+    """The refusal for a file name whose extension names no export format."""
+    import os
+
+    extension = os.path.splitext(path)[1]
+    known = ", ".join(FORMAT_BY_EXTENSION)
+    what = f"unknown extension {extension!r}" if extension else "no extension"
+    return f"cannot export to {path}: {what}; known extensions are {known}"
+
+
 def export(loaded: Loaded, views: Views, analysis: Analysis | None, fmt: str,
            script: str = "simplified", variant: str = "tw") -> str:
     """The whole document in ``fmt`` (``md``, ``html`` or ``json``), in a script and variant.

@@ -278,6 +278,14 @@ class StateStore:
             "INSERT OR REPLACE INTO bookmarks VALUES (?, ?, ?, ?)", (key, *mark)))
         return mark if done is not None else None
 
+    def label_bookmark(self, key: str, paragraph: int, label: str) -> bool:
+        """Give the bookmark on ``paragraph`` a new label (its creation time stays); True if
+        there was one and the change is saved."""
+        cursor = self._write(key, lambda db: db.execute(
+            "UPDATE bookmarks SET label = ? WHERE key = ? AND paragraph = ?",
+            (" ".join(label.split()), key, int(paragraph))))
+        return cursor is not None and cursor.rowcount > 0
+
     def delete_bookmark(self, key: str, paragraph: int) -> bool:
         """Remove the bookmark on ``paragraph``; True if one was removed and saved."""
         cursor = self._write(key, lambda db: db.execute(

@@ -35,8 +35,6 @@ class Copier:
         self.host = host
         self.loaded = loaded
         self.views = views
-        self._tmux_state: str | None = None
-        self._tmux_checked = False
 
     def passage(self, article: ArticleView) -> tuple[int, int, int | None, int | None]:
         """First and last paragraph of what ``c`` copies, and offsets when it cuts inside them."""
@@ -87,13 +85,12 @@ class Copier:
         self.host.notify(f"c copies as {FORMAT_NAMES[fmt]}", timeout=2)
 
     def tmux_state(self) -> str | None:
-        """tmux's set-clipboard option when running inside tmux (asked once)."""
-        if not self._tmux_checked:
-            from ..clipboard import tmux_clipboard_state
+        """tmux's set-clipboard option when running inside tmux, asked again each time:
+        after ``tmux set -g set-clipboard on`` the next copy knows (a few ms, in the copy's
+        worker)."""
+        from ..clipboard import tmux_clipboard_state
 
-            self._tmux_state = tmux_clipboard_state()
-            self._tmux_checked = True
-        return self._tmux_state
+        return tmux_clipboard_state()
 
     def _copy_text(self, text: str, where: str) -> None:
         """Native clipboard tool (may take a moment) and OSC 52, off the UI thread."""
@@ -141,7 +138,11 @@ class Copier:
         message = "File to write (the extension picks the format: .md, .html or .json):"
 
         def chosen(path: str | None) -> None:
-            if path:
+            from ..core.export import format_for, unknown_extension
+
+            if path and format_for(path) is None:  # never Markdown in a .pdf
+                self.host.notify(f"Not exported: {unknown_extension(path)}", severity="error", timeout=6, markup=False)
+            elif path:
                 self.host.run_worker(partial(self._export_to, path, analysis, script, variant), thread=True,
                                      group="export", exit_on_error=False)
 
@@ -152,7 +153,9 @@ class Copier:
         from ..core import pipeline
         from ..core.export import export
 
-        fmt = {".json": "json", ".md": "md", ".markdown": "md", ".txt": "md"}.get(os.path.splitext(path)[1].lower(), "html")
+        from ..core.export import format_for
+
+        fmt = format_for(path)
         views = pipeline.make_views(self.loaded.document)  # export cuts its views: not the screen's
         text = export(self.loaded, views, analysis, fmt, script, variant)
         self.host.app.call_from_thread(self._write, path, text)

@@ -81,16 +81,34 @@ class Remembered:
                 self.host.notify(f"Bookmark on ¶{paragraph + 1} removed", timeout=1.5)
         elif self.store.add_bookmark(self.doc_key, paragraph) is not None:
             self.host.notify(f"Bookmarked ¶{paragraph + 1} (' lists bookmarks)", timeout=1.5)
+            self._ask_label(paragraph)  # saved already: the label is a bonus, escape skips it
         self._warn()
         article.set_bookmarks(self.bookmarked())
+
+    def _ask_label(self, paragraph: int) -> None:
+        from .dialogs import LabelScreen
+
+        def chosen(label: str | None) -> None:
+            if label:
+                self.store.label_bookmark(self.doc_key, paragraph, label)
+                self._warn()
+
+        self.host.app.push_screen(LabelScreen(paragraph), chosen)
 
     def list_bookmarks(self, article: ArticleView) -> None:
         """List the document's bookmarks (each with its paragraph's start): jump to one or delete it."""
         from .dialogs import BookmarksScreen
 
-        def excerpt(paragraph: int, width: int = 30) -> str:
-            text = self.views.get(article.script, article.variant, paragraph).text
-            return text if len(text) <= width else text[:width] + "…"
+        def excerpt(paragraph: int, cells: int) -> str:
+            from rich.cells import cell_len, set_cell_size
+
+            text = " ".join(self.views.get(article.script, article.variant, paragraph).text.split())
+            return text if cell_len(text) <= cells else set_cell_size(text, cells - 1) + "…"
+
+        def relabel(paragraph: int, label: str) -> bool:
+            done = self.store.label_bookmark(self.doc_key, paragraph, label)
+            self._warn()
+            return done
 
         def delete(paragraph: int) -> bool:
             done = self.store.delete_bookmark(self.doc_key, paragraph)
@@ -104,4 +122,4 @@ class Remembered:
 
         marks = self.bookmarks()
         self._warn()
-        self.host.app.push_screen(BookmarksScreen(marks, excerpt, delete), chosen)
+        self.host.app.push_screen(BookmarksScreen(marks, excerpt, delete, relabel), chosen)

@@ -87,6 +87,19 @@ class ArticleView(Widget, can_focus=True):
         def control(self) -> ArticleView:
             return self.article
 
+    class WordMoved(Message):
+        """The word cursor moved onto ``word`` (canonical ``(start, end)``) of ``paragraph``."""
+
+        def __init__(self, article: ArticleView, paragraph: int, word: tuple[int, int]) -> None:
+            super().__init__()
+            self.article = article
+            self.paragraph = paragraph
+            self.word = word
+
+        @property
+        def control(self) -> ArticleView:
+            return self.article
+
     class SelectionChanged(Message):
         """The selection (v) started, grew, shrank or ended."""
 
@@ -348,6 +361,7 @@ class ArticleView(Widget, can_focus=True):
             self.cursor = paragraph
         self.word = (start, end)
         self.invalidate([paragraph])
+        self.post_message(self.WordMoved(self, paragraph, self.word))  # the panels select what it is
 
     def action_word_next(self) -> None:
         """Next word; past the paragraph's last word, the next paragraph's first."""
@@ -405,9 +419,22 @@ class ArticleView(Widget, can_focus=True):
         event.stop()
         self.scroll_lines(-3)
 
-    def on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
+        """A click puts the reading cursor on the paragraph and the word cursor on the word
+        under it; a click on the word already under the word cursor looks it up."""
         rows = self.viewport.visible(self.size.height)
-        if 0 <= event.y < len(rows):
-            block = self.viewport.blocks[rows[event.y][0]]
-            if block.kind != "heading":
-                self.cursor = block.index
+        if not 0 <= event.y < len(rows):
+            return
+        block_index, line = rows[event.y]
+        block = self.viewport.blocks[block_index]
+        if block.kind == "heading":
+            return
+        from .hit import word_clicked
+
+        word = word_clicked(self, block_index, line, event.x - MARGIN)
+        if word is None:
+            self.cursor = block.index
+        elif block.index == self.cursor and word == self.word:
+            await self.run_action("screen.lookup")
+        else:
+            self.set_word(block.index, *word)

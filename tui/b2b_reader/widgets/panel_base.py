@@ -126,6 +126,14 @@ class ListPanel(Widget):
             option_list.highlighted = index
             option_list.scroll_to_highlight()
 
+    def select_target(self, layer: str, key: str) -> bool:
+        """Put the list's cursor on the row of target ``(layer, key)`` if listed (focus stays
+        where it is); False when it is not listed."""
+        row = next((i for i, t in enumerate(self.targets) if t is not None and (t.layer, t.key) == (layer, key)), None)
+        if row is not None:
+            self.select_row(row)
+        return row is not None
+
     def action_cursor(self, direction: str) -> None:
         """j / k move the list's cursor, as in the article."""
         option_list = self.option_list

@@ -113,6 +113,12 @@ class ReadingArea(Horizontal):
         if self.outline is not None and section is not None:
             self.outline.mark(section)
 
+    @on(ArticleView.WordMoved)
+    def _word_moved(self, event: ArticleView.WordMoved) -> None:
+        """The side panels select the entity or term under the word cursor."""
+        if self.side is not None:
+            self.side.follow_word(self.article.spans_at(event.paragraph, *event.word))
+
     @on(OptionList.OptionSelected, "#outline")
     def _section_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -69,6 +69,14 @@ class SidePanels(Vertical):
         """The reading cursor is on ``paragraph`` (the glossary may list just its terms)."""
         self.query_one(GlossaryPanel).follow_paragraph(paragraph)
 
+    def follow_word(self, spans) -> None:
+        """The word cursor is on these annotations: select its entity and glossary term."""
+        for span in spans:
+            if span.layer == "entity":
+                self.query_one(EntityPanel).select_target("entity", span.key)
+            elif span.layer == "term":
+                self.query_one(GlossaryPanel).select_target("term", span.key)
+
     def show_event(self, paragraph: int, offsets: list[int]) -> Event | None:
         """The timeline's row of the first dated event at one of ``offsets`` of ``paragraph``,
         selected in its tab; None when there is none."""
