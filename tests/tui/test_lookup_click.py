@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rich.cells import cell_len
 
 from b2b_reader.screens.lookup import LookupScreen
@@ -22,11 +23,13 @@ def cell_of(article, paragraph: int, word: tuple[int, int]) -> tuple[int, int]:
     view = article.views.get(article.script, article.variant, paragraph)
     start = view.map.to_view(word[0])
     assert start < len(first_line)
-    return MARGIN + cell_len(first_line[:start]), y
+    inset = article.content_region.x - article.region.x  # centring padding, focus bar
+    return inset + MARGIN + cell_len(first_line[:start]), y
 
 
-async def test_click_on_a_word_puts_the_word_cursor_then_a_second_click_looks_it_up(default_app):
-    async with default_app.run_test(size=SIZE) as pilot:
+@pytest.mark.parametrize("size", [SIZE, (260, 48)])  # 260: the column centred in padding
+async def test_click_on_a_word_puts_the_word_cursor_then_a_second_click_looks_it_up(default_app, size):
+    async with default_app.run_test(size=size) as pilot:
         await wait_for_analysis(pilot)
         article = default_app.screen.article
         paragraph = article.viewport.blocks[article.viewport.visible(article.size.height)[2][0]].index

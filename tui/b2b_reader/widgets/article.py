@@ -422,16 +422,17 @@ class ArticleView(Widget, can_focus=True):
     async def on_click(self, event: events.Click) -> None:
         """A click puts the reading cursor on the paragraph and the word cursor on the word
         under it; a click on the word already under the word cursor looks it up."""
+        content = event.get_content_offset(self)  # inside the centring padding and focus bar
         rows = self.viewport.visible(self.size.height)
-        if not 0 <= event.y < len(rows):
+        if content is None or not 0 <= content.y < len(rows):
             return
-        block_index, line = rows[event.y]
+        block_index, line = rows[content.y]
         block = self.viewport.blocks[block_index]
         if block.kind == "heading":
             return
         from .hit import word_clicked
 
-        word = word_clicked(self, block_index, line, event.x - MARGIN)
+        word = word_clicked(self, block_index, line, content.x - MARGIN)
         if word is None:
             self.cursor = block.index
         elif block.index == self.cursor and word == self.word:
