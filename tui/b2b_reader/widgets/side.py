@@ -16,6 +16,9 @@ from ..core.script import Views
 from ..core.timeline import Event
 from .panels import EntityPanel, GlossaryPanel, TimelinePanel
 
+#: The panel of each tab.
+_PANELS = {"tab-entities": EntityPanel, "tab-glossary": GlossaryPanel, "tab-timeline": TimelinePanel}
+
 
 class SidePanels(Vertical):
     """Entities, Glossary and Timeline tabs (``#side-tabs``), shown for one document."""
@@ -32,7 +35,8 @@ class SidePanels(Vertical):
     def __init__(self, views: Views) -> None:
         super().__init__()
         self.views = views
-        self._shown: tuple | None = None  # (analysis, script, variant) the panels list
+        self._wanted: tuple | None = None  # (analysis, script, variant) the panels should list
+        self._listed: dict[type, tuple] = {}  # per panel class, the (analysis, script, variant) it lists
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="side-tabs"):
@@ -55,15 +59,28 @@ class SidePanels(Vertical):
         self.call_after_refresh(lambda: self.query_one(f"#{tabs.active}").query_one(OptionList).focus())
 
     def show(self, analysis: Analysis | None, script: str, variant: str) -> None:
-        """List ``analysis`` in this view (None: still analysing); nothing to do if listed.
+        """List ``analysis`` in this view (None: still analysing).
 
-        On a large document the lists are long: regrouping them is for a change only.
+        Only the panel of the open tab is filled now; the others when their tab is opened.
+        On a 1M-character document the timeline alone has ~10,000 rows (a second and more
+        to build): a view switch (``t``) must not pay for the lists no one is looking at.
         """
-        if self._shown is not None and self._shown[0] is analysis and self._shown[1:] == (script, variant):
+        self._wanted = (analysis, script, variant)
+        self._bring_up(_PANELS.get(self.query_one("#side-tabs", TabbedContent).active, EntityPanel))
+
+    def _bring_up(self, panel: type) -> None:
+        """Fill ``panel`` with what is wanted, unless it already lists it."""
+        wanted = self._wanted
+        listed = self._listed.get(panel)
+        if wanted is None or listed is not None and listed[0] is wanted[0] and listed[1:] == wanted[1:]:
             return
-        self._shown = (analysis, script, variant)
-        for panel in (EntityPanel, GlossaryPanel, TimelinePanel):
-            self.query_one(panel).show(analysis, self.views, script, variant)
+        self._listed[panel] = wanted
+        self.query_one(panel).show(wanted[0], self.views, wanted[1], wanted[2])
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """A tab opened: its panel lists the current analysis and view."""
+        if event.pane is not None and event.pane.id in _PANELS:
+            self._bring_up(_PANELS[event.pane.id])
 
     def follow(self, paragraph: int) -> None:
         """The reading cursor is on ``paragraph`` (the glossary may list just its terms)."""
@@ -80,6 +97,7 @@ class SidePanels(Vertical):
     def show_event(self, paragraph: int, offsets: list[int]) -> Event | None:
         """The timeline's row of the first dated event at one of ``offsets`` of ``paragraph``,
         selected in its tab; None when there is none."""
+        self._bring_up(TimelinePanel)
         panel = self.query_one(TimelinePanel)
         row = next((r for r in (panel.row_for(paragraph, offset) for offset in offsets) if r is not None), None)
         if row is None:
