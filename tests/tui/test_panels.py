@@ -263,3 +263,39 @@ async def test_the_highlight_bar_has_no_holes(analysed):
             assert len(highlighted) == 1, (panel_class.__name__, highlighted)
             below = _row_backgrounds(app.panel, range(lines.stop + 2, lines.stop + 3))
             assert highlighted != below  # the bar is drawn, in one colour across the row
+
+
+async def test_a_view_switch_reaches_a_hidden_tab_when_it_is_opened(analysed):
+    """``t`` refills only the open tab's panel; the timeline, opened afterwards, is in the new view."""
+    from textual.widgets import TabbedContent
+
+    from b2b_reader.widgets.side import SidePanels
+
+    analysis, views = analysed
+    event = next(e for e in analysis.events_in_order()
+                 if views.text("traditional", "tw", e.text) != views.text("simplified", "std", e.text))
+    simplified, traditional = (views.text(*view, event.text) for view in (("simplified", "std"), ("traditional", "tw")))
+
+    class SideApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield SidePanels(views)
+
+    app = SideApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        side = app.query_one(SidePanels)
+        side.show(analysis, "simplified", "std")
+        tabs = app.query_one("#side-tabs", TabbedContent)
+        tabs.active = "tab-timeline"
+        await pilot.pause()
+        assert any(simplified in row for row in app.query_one(TimelinePanel).rows())
+        tabs.active = "tab-entities"
+        await pilot.pause()
+        side.show(analysis, "traditional", "tw")  # t, the entities open
+        await pilot.pause()
+        names = app.query_one(EntityPanel).rows()
+        assert any(views.text("traditional", "tw", key) in "".join(names)
+                   for key, _ in next(iter(analysis.entity_groups().values())))
+        tabs.active = "tab-timeline"
+        await pilot.pause()
+        rows = app.query_one(TimelinePanel).rows()
+        assert any(traditional in row for row in rows) and not any(simplified in row for row in rows)
