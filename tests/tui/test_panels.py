@@ -276,7 +276,7 @@ async def test_a_view_switch_reaches_a_hidden_tab_when_it_is_opened(analysed):
                  if views.text("traditional", "tw", e.text) != views.text("simplified", "std", e.text))
     simplified, traditional = (views.text(*view, event.text) for view in (("simplified", "std"), ("traditional", "tw")))
 
-    class SideApp(App[None]):
+    class SideApp(HighlightColours, App[None]):
         def compose(self) -> ComposeResult:
             yield SidePanels(views)
 
