@@ -19,9 +19,15 @@ empty cache (``B2B_READER_HOME`` a fresh temporary directory), twice:
 
 It prints per phase and per key n, p50, p90 and max, whether p90 ≤ 50 ms, and the
 analysis time idle vs under keys with their ratio. The load average (``os.getloadavg``)
-is printed at each run's start: the machine is shared, and figures move with it.
+is printed at each run's start: the machine is shared, and figures move with it. A first
+idle run, not counted, warms the interpreter's .pyc files and the OS file cache (it took
+18 s where the next took 7 s at 1M characters).
+
+``--profile FILE`` runs only the keys runs with the reader's main (UI) thread under
+cProfile and prints its top functions; the latencies it prints are inflated by the profiler.
 
     python bench/keys_phases.py [--sizes 1000000,5000000] [--cols 120,160] [--rows 40]
+    python bench/keys_phases.py --sizes 1000000 --cols 160 --profile /tmp/keys.prof
 """
 
 from __future__ import annotations
@@ -50,8 +56,34 @@ def _load() -> str:
     return "load %.2f %.2f %.2f" % os.getloadavg()
 
 
+#: ``--profile FILE``: the reader runs under cProfile (its UI thread: the main thread) and
+#: writes its stats to FILE when the bench ends it.
+PROFILE: str | None = None
+
+
+def run_app_profiled(out: str, argv: list[str]) -> None:
+    """The reader under cProfile; SIGTERM (``PtyProcess.close``) writes the stats and exits."""
+    import cProfile
+    import signal
+
+    from b2b_reader import cli
+
+    profiler = cProfile.Profile()
+
+    def finish(*_) -> None:
+        profiler.disable()
+        profiler.dump_stats(out)
+        os._exit(0)
+
+    signal.signal(signal.SIGTERM, finish)
+    profiler.enable()
+    cli.main(argv)
+    finish()
+
+
 def _start(path: str, home: str, cols: int, rows: int) -> tuple[PtyProcess, float]:
-    proc = PtyProcess([READER, path], cols=cols, rows=rows, env={"B2B_READER_HOME": home})
+    argv = [READER] if PROFILE is None else [sys.executable, __file__, "--app-profile", PROFILE]
+    proc = PtyProcess([*argv, path], cols=cols, rows=rows, env={"B2B_READER_HOME": home})
     return proc, proc.first_frame(MARKER, timeout=180)
 
 
@@ -134,12 +166,19 @@ def report(size: int, cols: int, idle: float, analysis: float, times: dict) -> l
             if line.endswith("OVER"):
                 over.append(f"{size:,}/{cols}/{phase}/{name}")
     ratio = analysis / idle
+    if ratio != ratio:  # --profile: no idle run
+        print(f"  analysis under keys (profiled) {analysis:.1f} s")
+        return over
     print(f"  analysis: idle {idle:.1f} s, under keys {analysis:.1f} s, ratio {ratio:.2f} "
           f"(target ≤ {TARGET_RATIO}: {'met' if ratio <= TARGET_RATIO else 'NOT met'})")
     return over
 
 
 def main() -> None:
+    global PROFILE
+    if len(sys.argv) > 2 and sys.argv[1] == "--app-profile":
+        run_app_profiled(sys.argv[2], sys.argv[3:])
+        return
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000000", help="comma-separated character counts")
     ap.add_argument("--cols", default="120,160", help="comma-separated terminal widths")
@@ -147,17 +186,26 @@ def main() -> None:
     ap.add_argument("--interval", type=float, default=0.1)
     ap.add_argument("--after", type=float, default=2.0, help="seconds after the result counted as 'after'")
     ap.add_argument("--settled-rounds", type=int, default=8)
+    ap.add_argument("--profile", metavar="FILE", help="keys runs only, the reader under cProfile "
+                    "(slower: use for where the time goes, not for the figures); stats to FILE")
     args = ap.parse_args()
+    PROFILE = args.profile
     over = []
+    warm = PROFILE is not None
     for size in (int(s) for s in args.sizes.split(",")):
         with tempfile.NamedTemporaryFile("w", suffix=".md", delete=False, encoding="utf-8") as f:
             f.write(make(size))
         try:
             chars = len(Path(f.name).read_text(encoding="utf-8"))
+            if not warm:  # the first run compiles .pyc files and fills the OS file cache
+                width = int(args.cols.split(",")[0])
+                print(f"warm-up run (not counted): analysis {idle_run(f.name, width, args.rows):.1f} s, "
+                      f"{_load()}", flush=True)
+                warm = True
             for cols in (int(c) for c in args.cols.split(",")):
                 print(f"\n[{time.strftime('%H:%M:%S')}] {chars:,} chars, {cols}x{args.rows}, {_load()}: idle run",
                       flush=True)
-                idle = idle_run(f.name, cols, args.rows)
+                idle = idle_run(f.name, cols, args.rows) if PROFILE is None else float("nan")
                 print(f"[{time.strftime('%H:%M:%S')}] {_load()}: keys run (one every "
                       f"{args.interval * 1000:.0f} ms)", flush=True)
                 analysis, times = keys_run(f.name, cols, args.rows, args.interval, args.after,
@@ -166,6 +214,10 @@ def main() -> None:
                 sys.stdout.flush()
         finally:
             os.unlink(f.name)
+    if PROFILE is not None:
+        import pstats
+
+        pstats.Stats(PROFILE).sort_stats("cumulative").print_stats(40)
     print(f"\nkeys over {TARGET_P90 * 1000:.0f} ms p90 (size/cols/phase/key): {', '.join(over) or 'none'}")
 
 
