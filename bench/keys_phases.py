@@ -21,8 +21,9 @@ empty cache (``B2B_READER_HOME`` a fresh temporary directory), twice:
 It prints per phase and per key n, p50, p90 and max, whether p90 ≤ 50 ms, and the
 analysis time idle vs under keys with their ratio. The load average (``os.getloadavg``)
 is printed at each run's start: the machine is shared, and figures move with it. A first
-idle run, not counted, warms the interpreter's .pyc files and the OS file cache (it took
-18 s where the next took 7 s at 1M characters).
+idle run, not counted, warms the interpreter's .pyc files and the OS file cache (its
+analysis took 12-19 s at 1M characters, the counted runs 7-15 s, on a host at load 7-9).
+One idle and one keys run per width: on a shared host, compare ratios across runs.
 
 ``--profile FILE`` runs only the keys runs with the reader's main (UI) thread under
 cProfile and prints its top functions; the latencies it prints are inflated by the profiler.
