@@ -188,9 +188,10 @@ def test_a_hostile_file_name_and_overlays_never_reach_the_terminal(terminal, tmp
     _tmux(term, "set-option", "-g", "set-clipboard", "on")
     _tmux(term, "set-option", "-g", "allow-passthrough", "on")
     term.wait_for("星火科技的供應鏈平臺")
-    if "Organisations" not in term.screen():
-        term.keys("i")
-    term.wait_for("Organisations")  # the side panels, with the overlay's names
+    term.keys("E")  # the side panels on Entities (opened if the width had not opened them)
+    term.wait_for("Organisations")  # the overlay's names in the panel
+    term.keys("BTab")  # back to the article (shift+tab from the panel list)
+    time.sleep(0.3)
     term.keys("l", "Enter")
     term.wait_for("esc closes")
     term.keys("q")  # closes the lookup (an Escape followed by keys would read as alt+key)

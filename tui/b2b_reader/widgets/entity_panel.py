@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Span, Text
 
 from ..core.entity_types import BY_KEY, ENTITY_KEYS, ENTITY_TYPES
+from ..core.inert import inert
 from ..core.pipeline import Analysis
 from ..core.script import Views
 from .annotation_styles import foreground
@@ -43,7 +44,8 @@ class EntityPanel(ListPanel):
             for key, mentions in entities:  # most mentioned first; ties in order of first appearance
                 shown = views.text(script, variant, key)
                 count = f"  {len(mentions)}"  # one string and a span: Text.assemble cost ~5x
-                at = len(shown) + 1
-                label = Text(f" {shown}{count}", spans=[Span(at, at + len(count), count_style)])
+                name = inert(shown)  # spans are offsets: Rich would strip a BEL after they were counted
+                at = len(name) + 1
+                label = Text(f" {name}{count}", spans=[Span(at, at + len(count), count_style)])
                 rows.append((label, Target("entity", key, shown, mentions)))
         self.fill(rows)

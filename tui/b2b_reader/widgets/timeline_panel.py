@@ -9,6 +9,7 @@ from rich.text import Span, Text
 
 from typing import TYPE_CHECKING
 
+from ..core.inert import inert
 from .annotation_styles import foreground
 from .panel_base import ListPanel, Target
 
@@ -61,6 +62,7 @@ def _row(event: Event, key: str, phrase: str, text: str, date_style: Style, phra
     Built as one plain string and its spans (a ``Text.append`` per piece cost ~8 µs, most
     of filling 10,000 rows); control characters are made inert when the rows are listed.
     """
+    phrase, text = inert(phrase), inert(text)  # offsets below: Rich would strip a BEL after they were counted
     head = ("~" if event.inferred else "") + key
     kind = f" ({event.kind})" if event.kind != "point" else ""
     at_phrase = len(head) + len(kind) + 2
