@@ -99,3 +99,35 @@ async def test_an_entity_shows_its_mentions_and_m_goes_through_them(default_app)
         assert reader.article.marked == tuple(mentions[0])
         await pilot.press("n")
         assert reader.article.marked == tuple(mentions[1])
+
+
+async def test_a_long_entry_scrolls_with_the_article_keys(default_app):
+    """j/k, G/g and ctrl+d move through an entry longer than the dialog (业务 with its senses, at 80×12),
+    as in the help and the lists; the dialog stays open."""
+    async with default_app.run_test(size=(80, 12)) as pilot:
+        await wait_for_analysis(pilot)
+        article = default_app.screen.article
+        paragraph, word = next((i, w) for i in range(len(article.views)) for w in article.words_of(i)
+                               if article.views.canonical(i)[slice(*w)] == "业务")
+        article.set_word(paragraph, *word)
+        await pilot.press("enter")
+        dialog = default_app.screen
+        await looked_up(pilot)
+        body = dialog.query_one("#lookup-body")
+        await pilot.pause()
+        assert body.max_scroll_y >= 1  # the entry is longer than the dialog
+        await pilot.press("G")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert body.scroll_y == 0
+        await pilot.press("j")
+        await pilot.pause()
+        assert body.scroll_y == 1
+        await pilot.press("k")
+        await pilot.pause()
+        assert body.scroll_y == 0
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert body.scroll_y >= 1 and default_app.screen is dialog

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from ..widgets.status import key_label
 from .dialogs import dialog_css
+from .scrolling import move, scroll_bindings
 
 def binding_rows(groups: list[tuple[str, list[Binding]]]) -> Table:
     """A two-column table of keys and what they do, grouped."""
@@ -35,11 +36,7 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close help"),
-        *(Binding(keys, f"move('{how}')", description, show=False) for keys, how, description in (
-            ("j,down", "scroll_down", "Down"), ("k,up", "scroll_up", "Up"),
-            ("space,ctrl+f,pagedown", "page_down", "Page down"), ("b,ctrl+b,pageup", "page_up", "Page up"),
-            ("ctrl+d", "half_down", "Half page down"), ("ctrl+u", "half_up", "Half page up"),
-            ("g,home", "scroll_home", "Top"), ("G,end", "scroll_end", "Bottom"))),
+        *scroll_bindings(),
     ]
 
     def __init__(self, groups: list[tuple[str, list[Binding]]], notes: list[str] | None = None) -> None:
@@ -49,16 +46,7 @@ class HelpScreen(ModalScreen[None]):
 
     def action_move(self, how: str) -> None:
         """The article's keys, in the help text (j/k, space/b, ctrl+d/ctrl+u, g/G)."""
-        body = self.query_one("#help-body", VerticalScroll)
-        if how == "scroll_home":
-            body.scroll_home(animate=False)
-        elif how == "scroll_end":
-            body.scroll_end(animate=False)
-        else:
-            page = max(body.scrollable_content_region.height, 2)
-            lines = {"scroll_down": 1, "scroll_up": -1, "page_down": page - 1, "page_up": 1 - page,
-                     "half_down": page // 2, "half_up": -(page // 2)}[how]
-            body.scroll_relative(y=lines, animate=False)
+        move(self.query_one("#help-body", VerticalScroll), how)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):

@@ -23,6 +23,7 @@ from textual.worker import Worker
 from ..widgets.safe import inert_text
 from .dialogs import dialog_css
 from .workers import background, report_failure
+from .scrolling import move, scroll_bindings
 
 if TYPE_CHECKING:
     from ..core.glossary import GlossaryItem
@@ -66,6 +67,7 @@ class LookupScreen(ModalScreen[None]):
         Binding("backspace,b", "back", "Back"),
         Binding("m", "mentions", "Mentions"),
         *(Binding(str(n), f"follow({n})", show=False) for n in range(1, 10)),
+        *scroll_bindings(page_up="ctrl+b,pageup"),  # b is back
     ]
 
     def __init__(self, subject: Subject, convert=lambda text: text, step=None) -> None:
@@ -83,6 +85,10 @@ class LookupScreen(ModalScreen[None]):
     @property
     def canonical(self) -> str:
         return self.subject.canonical
+
+    def action_move(self, how: str) -> None:
+        """A long entry scrolls with the article's keys (j/k, space, ctrl+d/ctrl+u, g/G)."""
+        move(self.query_one("#lookup-body", VerticalScroll), how)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="lookup-body") as body:
