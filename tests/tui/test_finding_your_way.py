@@ -141,7 +141,7 @@ async def test_vim_keys_in_the_outline_panels_and_bookmarks(default_app):
         assert 0 < glossary.highlighted < last
         await pilot.press("escape", "tab")  # back to the article: bookmark two paragraphs
         default_app.screen.article.focus()
-        await pilot.press("m", "j", "j", "m", "apostrophe")
+        await pilot.press("m", "escape", "j", "j", "m", "escape", "apostrophe")  # escape: no label
         await pilot.pause()
         listed = default_app.screen.query_one("#bookmarks-list")
         await pilot.press("G")
