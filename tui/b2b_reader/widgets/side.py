@@ -89,10 +89,10 @@ class SidePanels(Vertical):
     def follow_word(self, spans) -> None:
         """The word cursor is on these annotations: select its entity and glossary term."""
         for span in spans:
-            if span.layer == "entity":
-                self.query_one(EntityPanel).select_target("entity", span.key)
-            elif span.layer == "term":
-                self.query_one(GlossaryPanel).select_target("term", span.key)
+            panel = {"entity": EntityPanel, "term": GlossaryPanel}.get(span.layer)
+            if panel is not None:
+                self._bring_up(panel)  # a hidden tab is filled only when wanted: now
+                self.query_one(panel).select_target(span.layer, span.key)
 
     def show_event(self, paragraph: int, offsets: list[int]) -> Event | None:
         """The timeline's row of the first dated event at one of ``offsets`` of ``paragraph``,
