@@ -121,14 +121,12 @@ def parse_html(data: bytes, name: str, url: str | None = None, header: str | Non
 
 def _extract(data: bytes, name: str, url: str | None, header: str | None, encoding: str | None) -> Document:
     text, codec, replaced = decode_page(data, name, header, encoding)
-    import trafilatura
-
     from . import cleaning, formats
+    from .page_imports import import_trafilatura
     from .script import detect_script
 
-    from trafilatura.utils import load_html
-
-    tree = load_html(text)
+    trafilatura = import_trafilatura()
+    tree = trafilatura.load_html(text)
     if tree is None:
         raise SourceError(f"{name}: cannot be read as a web page")
     stated_author = _meta_author(tree)  # read before extraction, which prunes the tree

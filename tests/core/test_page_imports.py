@@ -1,0 +1,60 @@
+"""trafilatura is imported without dateutil's parser and charset_normalizer (``core/page_imports``):
+a saved page comes out the same, and a function deferred so is the real one when called."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+from b2b_reader.core.models import Document
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def run(script: str) -> list[str]:
+    out = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], capture_output=True, text=True,
+                         cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.splitlines()
+
+
+PAGES = """
+    import json, sys
+    from b2b_reader.core import html_input
+    from tests.core.test_html_input import encoded_page
+    pages = [("portal_gbk.html", "gbk"), ("hk_big5.html", "big5"), ("meta_date.html", "utf-8"), ("ipo_table.html", "utf-8")]
+    print(json.dumps([html_input.parse_html(encoded_page(n, e), n).to_json() for n, e in pages], ensure_ascii=False))
+    print("dateutil.parser" in sys.modules, "charset_normalizer" in sys.modules)
+"""
+
+
+def test_saved_pages_come_out_the_same_with_the_unused_modules_left_unimported():
+    plain = run("import trafilatura\n" + textwrap.dedent(PAGES))
+    deferred = run(PAGES)
+    assert deferred[1] == "False False"  # neither was imported to read these four pages
+    assert plain[1] == "True True"
+    documents = json.loads(deferred[0])
+    assert documents == json.loads(plain[0])
+    portal = Document.from_json(documents[0])
+    assert portal.paragraphs[0].text.startswith("10月18日晚间，宁德时代发布2024年第三季度报告")
+    assert (portal.date, portal.author) == ("2024-10-18", "王晓明")
+
+
+def test_a_deferred_function_imports_the_real_module_when_called():
+    lines = run("""
+        import sys
+        from b2b_reader.core.page_imports import import_trafilatura
+        import_trafilatura()
+        import htmldate.extractors, trafilatura.utils
+        print(htmldate.extractors.dateutil_parse("2024-10-18 09:30").isoformat())
+        import dateutil.parser
+        print(type(sys.modules["dateutil.parser"]).__name__, dateutil.parser.parse("2024-10-18 09:30").isoformat())
+        data = "宁德时代发布第三季度报告，公司前三季度实现营业收入2590亿元，同比下降12%。".encode("gb18030")
+        best = trafilatura.utils.from_bytes(data).best()
+        import charset_normalizer
+        print(type(best).__module__.split(".")[0], best.encoding == charset_normalizer.from_bytes(data).best().encoding)
+    """)
+    assert lines == ["2024-10-18T09:30:00", "module 2024-10-18T09:30:00", "charset_normalizer True"]

@@ -1,0 +1,65 @@
+"""trafilatura imported without what reading a saved page never calls.
+
+Importing trafilatura (with htmldate) is most of a saved page's first open (~130 ms of CPU
+of ~140 with the extraction): it imports, at module level, dateutil's parser (~35 ms,
+htmldate's last resort for a date string its own patterns do not read, never reached when
+the page states its date in ``<meta>`` or in a form htmldate's patterns read) and
+charset_normalizer (~6 ms, for pages given as bytes: ``core/html_input`` decodes the page
+itself and hands over text). While trafilatura
+is imported, those modules are stood for by :class:`_Deferred`: each function taken from
+one imports the real module when first called, and calls it. The result is the same
+either way (``tests/core/test_page_imports.py``); only the time of the import moves, to
+the one call that needs it, usually none.
+
+Only names used by trafilatura and htmldate as plain functions are deferred
+(:data:`DEFERRED`): a class, or a module used at import time, cannot be stood for.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+from collections.abc import Callable
+from typing import Any
+
+#: Modules trafilatura and htmldate take only functions from, called during an
+#: extraction if at all: ``from dateutil.parser import parse`` (htmldate.extractors),
+#: ``from charset_normalizer import from_bytes`` (trafilatura.utils, htmldate.utils).
+DEFERRED = ("dateutil.parser", "charset_normalizer")
+
+
+class _Deferred(types.ModuleType):
+    """Stands for module ``name`` during an import: its attributes are functions that
+    import the real module on their first call."""
+
+    def __getattr__(self, attr: str) -> Callable[..., Any]:
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        name = self.__name__
+        real: list[Callable[..., Any]] = []
+
+        def deferred(*args: Any, **kwargs: Any) -> Any:
+            if not real:
+                real.append(getattr(importlib.import_module(name), attr))
+            return real[0](*args, **kwargs)
+
+        deferred.__name__ = deferred.__qualname__ = attr
+        deferred.__module__ = name
+        return deferred
+
+
+def import_trafilatura() -> types.ModuleType:
+    """The ``trafilatura`` package, imported with :data:`DEFERRED` standing in."""
+    if "trafilatura" in sys.modules:
+        return sys.modules["trafilatura"]
+    placed = [name for name in DEFERRED if name not in sys.modules]
+    for name in placed:
+        sys.modules[name] = _Deferred(name)
+    try:
+        import trafilatura
+    finally:
+        for name in placed:  # later imports, the deferred functions' own included, get the real one
+            if isinstance(sys.modules.get(name), _Deferred):
+                del sys.modules[name]
+    return trafilatura
