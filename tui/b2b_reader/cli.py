@@ -87,7 +87,9 @@ def _validate(args: Namespace) -> None:
         raise UsageError("--variant applies to --script traditional")
 
 
-def _load(args: Namespace):
+def _load(args: Namespace, meanwhile=None):
+    """The document asked for; ``meanwhile`` (the reader's import) runs while a web page
+    given is extracted in a child (``core/aside``), else not at all."""
     from .core import pipeline
 
     path = args.path
@@ -99,7 +101,7 @@ def _load(args: Namespace):
         from .core.source import SourceError
 
         try:
-            loaded = pipeline.load_path(path, encoding=args.encoding)
+            loaded = pipeline.load_path(path, encoding=args.encoding, meanwhile=meanwhile)
         except SourceError as error:
             raise _InputError(str(error)) from None
     if args.date:
@@ -218,11 +220,8 @@ def _read(args: Namespace) -> int:
     # the first frame is shown (ReaderApp.on_ready freezes what exists, then re-enables it).
     gc.disable()
     _validate(args)
-    from .core import aside
-
     plain = not sys.stdout.isatty() or os.environ.get("TERM") == "dumb"
-    with aside.meanwhile(None if plain else _import_reader):  # a page is extracted meanwhile
-        loaded = _load(args)
+    loaded = _load(args, meanwhile=None if plain else _import_reader)  # a page is extracted meanwhile
     if not loaded.document.paragraphs:
         raise _InputError(f"{loaded.name}: no text to read (the document is empty)")
     if plain:

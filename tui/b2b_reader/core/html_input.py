@@ -16,6 +16,7 @@ command line make every string inert before it reaches the terminal).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .encodings import SourceError, _codec_name, _decode, detect_encoding
 from .models import Document
@@ -104,17 +105,19 @@ def decode_page(data: bytes, name: str, header: str | None = None, encoding: str
 
 
 def parse_html(data: bytes, name: str, url: str | None = None, header: str | None = None,
-               encoding: str | None = None) -> Document:
+               encoding: str | None = None, meanwhile: Callable[[], object] | None = None) -> Document:
     """The article of a page as a Document (sections at its headings), with its metadata.
 
     ``url`` is where the page was fetched from (its canonical URL, if it gives one, is the
     source); ``header`` the HTTP ``Content-Type``. Raises ``SourceError`` when the page
-    holds no article text.
+    holds no article text. ``meanwhile``: the caller's next step (the command line's import
+    of the reader), run while a forked child extracts the page (``core/aside``).
     """
-    from . import aside
+    if meanwhile is None:
+        return _extract(data, name, url, header, encoding)
+    from . import aside, cleaning, formats, script  # noqa: F401 (the reader imports them too: once, before the fork)
 
-    # On the command line's first open, extracted in a child while the reader is imported.
-    found = aside.beside(lambda: _extract(data, name, url, header, encoding).to_json())
+    found = aside.beside(lambda: _extract(data, name, url, header, encoding).to_json(), meanwhile)
     document = Document.from_json(found) if isinstance(found, dict) else None
     return document if document is not None else _extract(data, name, url, header, encoding)
 

@@ -75,10 +75,11 @@ def _parse(text: str, name: str) -> Document:
     return document
 
 
-def load_path(path: str | None, encoding: str | None = None) -> Loaded:
+def load_path(path: str | None, encoding: str | None = None, meanwhile: Callable[[], object] | None = None) -> Loaded:
     """Read and clean a file, a link (``http(s)://``), ``-`` for standard input, or ``None``
     for the default article. Web pages and EPUB books become Documents by their own
     extractors (``core/html_input``, ``core/epub_input``); nothing after this knows the format.
+    ``meanwhile``: the caller's next step, run while a web page is extracted (``core/aside``).
 
     Raises ``source.SourceError`` (a one-line message) for input that cannot be used.
     """
@@ -101,7 +102,8 @@ def load_path(path: str | None, encoding: str | None = None) -> Loaded:
             loaded = load_text(text.text, path)
             loaded = loaded._replace(warnings=(*text.warnings, *loaded.warnings))
         else:
-            loaded = load_page(page.data, path, url=page.url, header=page.content_type, encoding=encoding)
+            loaded = load_page(page.data, path, url=page.url, header=page.content_type, encoding=encoding,
+                               meanwhile=meanwhile)
         return loaded._replace(origin=path, warnings=(*page.warnings, *loaded.warnings))
     if path == "-":
         import sys
@@ -111,7 +113,7 @@ def load_path(path: str | None, encoding: str | None = None) -> Loaded:
         name, origin, total = "<stdin>", "", -1
         data = source.read_stream_bytes(sys.stdin.buffer, name)
         if html_input.looks_like_html(data, name):
-            return load_page(data[:source.DEFAULT_MAX_BYTES], name, encoding=encoding)
+            return load_page(data[:source.DEFAULT_MAX_BYTES], name, encoding=encoding, meanwhile=meanwhile)
         text = source._finish(data, name, encoding, source.DEFAULT_MAX_BYTES, total=total)
     else:
         name, origin = str(path), os.path.abspath(path)
@@ -120,7 +122,8 @@ def load_path(path: str | None, encoding: str | None = None) -> Loaded:
             data, _ = source.read_path_bytes(path)
             if kind == "epub":
                 return load_epub(data, name)._replace(origin=origin)
-            return load_page(data[:source.DEFAULT_MAX_BYTES], name, encoding=encoding)._replace(origin=origin)
+            page = load_page(data[:source.DEFAULT_MAX_BYTES], name, encoding=encoding, meanwhile=meanwhile)
+            return page._replace(origin=origin)
         text = source.read_path(path, encoding=encoding)
     loaded = load_text(text.text, text.name)
     return loaded._replace(encoding=text.encoding, warnings=(*text.warnings, *loaded.warnings),
@@ -154,14 +157,16 @@ def _file_kind(path: str) -> str:
 
 
 def load_page(data: bytes, name: str, url: str | None = None, header: str | None = None,
-              encoding: str | None = None) -> Loaded:
-    """A web page's article (``core/html_input``), cleaned; cached like any parsed input."""
+              encoding: str | None = None, meanwhile: Callable[[], object] | None = None) -> Loaded:
+    """A web page's article (``core/html_input``), cleaned; cached like any parsed input
+    (``meanwhile`` runs only if the page is extracted: a cached one needs no child)."""
     import hashlib
 
     from . import html_input
 
     key = ("html", hashlib.sha256(data).hexdigest(), name, url or "", header or "", encoding or "")
-    document = _parsed(lambda: html_input.parse_html(data, name, url=url, header=header, encoding=encoding), *key)
+    document = _parsed(lambda: html_input.parse_html(data, name, url=url, header=header, encoding=encoding,
+                                                     meanwhile=meanwhile), *key)
     return Loaded(document, name, warnings=document.warnings)
 
 
