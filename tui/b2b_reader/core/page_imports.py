@@ -1,18 +1,27 @@
 """trafilatura imported without what reading a saved page never calls.
 
 Importing trafilatura (with htmldate) is most of a saved page's first open (~130 ms of CPU
-of ~140 with the extraction): it imports, at module level, dateutil's parser (~35 ms,
-htmldate's last resort for a date string its own patterns do not read, never reached when
-the page states its date in ``<meta>`` or in a form htmldate's patterns read) and
-charset_normalizer (~6 ms, for pages given as bytes: ``core/html_input`` decodes the page
-itself and hands over text). While trafilatura
-is imported, those modules are stood for by :class:`_Deferred`: each function taken from
-one imports the real module when first called, and calls it. The result is the same
-either way (``tests/core/test_page_imports.py``); only the time of the import moves, to
-the one call that needs it, usually none.
+of ~140 with the extraction). It imports, at module level, modules that reading a saved
+page never calls:
 
-Only names used by trafilatura and htmldate as plain functions are deferred
-(:data:`DEFERRED`): a class, or a module used at import time, cannot be stood for.
+- dateutil's parser (~35 ms): htmldate's last resort for a date string its own patterns do
+  not read, never reached when the page states its date in ``<meta>`` or in a form
+  htmldate's patterns read;
+- charset_normalizer (~6 ms), for pages given as bytes: ``core/html_input`` decodes the
+  page itself and hands over text;
+- ``trafilatura.downloads`` (~5 ms: pycurl if installed, urllib3's SOCKS support, a thread
+  pool): trafilatura's own fetching; ``core/fetch`` fetches links;
+- ``lxml.html.clean`` (~5 ms, the separate lxml_html_clean package): jusText's
+  preprocessor, which trafilatura's use of jusText does not call.
+
+While trafilatura is imported, those modules are stood for by :class:`_Deferred`: each
+function (or class, only ever called) taken from one imports the real module when first
+called, and calls it. The result is the same either way (``tests/core/test_page_imports.py``);
+only the time of the import moves, to the one call that needs it, usually none.
+
+Only names used by trafilatura, htmldate and jusText as plain callables are deferred
+(:data:`DEFERRED`): a class subclassed or checked with ``isinstance``, or a module used at
+import time, cannot be stood for.
 """
 
 from __future__ import annotations
@@ -23,10 +32,12 @@ import types
 from collections.abc import Callable
 from typing import Any
 
-#: Modules trafilatura and htmldate take only functions from, called during an
+#: Modules trafilatura, htmldate and jusText take only callables from, called during an
 #: extraction if at all: ``from dateutil.parser import parse`` (htmldate.extractors),
-#: ``from charset_normalizer import from_bytes`` (trafilatura.utils, htmldate.utils).
-DEFERRED = ("dateutil.parser", "charset_normalizer")
+#: ``from charset_normalizer import from_bytes`` (trafilatura.utils, htmldate.utils),
+#: ``from .downloads import fetch_response, fetch_url`` (trafilatura/__init__),
+#: ``from lxml.html.clean import Cleaner`` (justext.core, called in its preprocessor).
+DEFERRED = ("dateutil.parser", "charset_normalizer", "trafilatura.downloads", "lxml.html.clean")
 
 
 class _Deferred(types.ModuleType):
