@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -44,12 +45,18 @@ def marker_for(document) -> bytes:
     raise SystemExit("no marker found in the first paragraph")
 
 
-def first_frame(argv: list[str], marker: bytes, home: str) -> float:
+def first_frame(argv: list[str], marker: bytes, home: str) -> tuple[float, float]:
+    """Seconds to the first frame, and the CPU seconds the reader (with any child it forked)
+    spent by then (it is stopped at the first frame): the wall time depends much on the
+    machine's load, the CPU time less."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = PtyProcess(argv, env=child_env(home))
     try:
-        return proc.first_frame(marker, timeout=60)
+        wall = proc.first_frame(marker, timeout=60)
     finally:
         proc.close()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
 def main() -> None:
@@ -76,6 +83,7 @@ def main() -> None:
         for argv in commands.values():  # untimed: bytecode, document and view caches
             first_frame(argv, marker, home)
         times: dict[str, list[float]] = {name: [] for name in commands}
+        cpu: dict[str, list[float]] = {name: [] for name in commands}
         load_before = os.getloadavg()
         spinner = subprocess.Popen(["nice", "-n", "0", sys.executable, "-c", "while True: pass"]) if args.busy else None
         try:
@@ -83,7 +91,9 @@ def main() -> None:
                 for name, argv in commands.items():
                     if args.cold:
                         shutil.rmtree(Path(home, "cache"), ignore_errors=True)
-                    times[name].append(first_frame(argv, marker, home))
+                    wall, spent = first_frame(argv, marker, home)
+                    times[name].append(wall)
+                    cpu[name].append(spent)
         finally:
             if spinner is not None:
                 spinner.kill()
@@ -98,9 +108,12 @@ def main() -> None:
           f"{os.cpu_count()} cores, load average before / after {loads}, median of {args.runs}:")
     for name in commands:
         print(f"  as {name:5s} {statistics.median(times[name]) * 1000:7.1f} ms   "
-              f"(runs: {', '.join(f'{x * 1000:.0f}' for x in times[name])})")
+              f"(runs: {', '.join(f'{x * 1000:.0f}' for x in times[name])}); "
+              f"CPU {statistics.median(cpu[name]) * 1000:.0f} ms")
     pairs = statistics.median(b / a for a, b in zip(times["text"], times["page"]))
-    print(f"  ratio page/text {p / t:5.2f} (median of paired ratios {pairs:.2f}; target <= 1.3)")
+    spent = statistics.median(cpu["page"]) / statistics.median(cpu["text"])
+    print(f"  ratio page/text {p / t:5.2f} (median of paired ratios {pairs:.2f}; target <= 1.3); "
+          f"CPU {spent:.2f}")
 
 
 if __name__ == "__main__":
