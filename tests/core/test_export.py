@@ -143,3 +143,16 @@ def test_export_without_analysis_says_so(article):
 def test_unknown_format(article):
     with pytest.raises(ValueError):
         export(*article, "pdf")
+
+
+def test_export_of_a_saved_page_cites_its_author_site_and_canonical_url():
+    """The page's metadata is the document's, in the export's header as in an excerpt's citation."""
+    from .test_html_input import encoded_page
+
+    loaded = pipeline.load_page(encoded_page("portal_gbk.html", "gbk"), "portal.html")
+    views = pipeline.make_views(loaded.document)
+    markdown = export(loaded, views, None, "md")
+    assert markdown.startswith("# 宁德时代三季度净利润同比增长25%\n")
+    assert ("Source: 王晓明 · 华信财经 · https://finance.example.com/stock/2024-10-18/doc-123.shtml. "
+            "Date: 2024-10-18.") in markdown
+    assert "10月18日晚间，宁德时代发布2024年第三季度报告" in markdown

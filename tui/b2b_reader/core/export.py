@@ -99,8 +99,11 @@ def _meta_line(loaded: Loaded, views: Views, analysis: Analysis | None) -> str:
     date = analysis.date if analysis is not None else document.date
     inferred = analysis.date_inferred if analysis is not None else document.date_inferred
     parts = []
-    if document.source:
-        parts.append(f"Source: {document.source}")
+    # as the excerpt's citation: a page's or a book's author and site, then where it is from
+    cited = [x for x in (document.author, document.site if document.site not in document.source else "",
+                         document.source) if x]
+    if cited:
+        parts.append(f"Source: {' · '.join(cited)}")
     parts.append(f"Date: {date} (inferred from the text)" if date and inferred else f"Date: {date or 'unknown'}")
     return scrub_controls(". ".join(parts) + ".")
 
