@@ -53,13 +53,15 @@ def test_a_deferred_function_imports_the_real_module_when_called():
         import htmldate.extractors, trafilatura.utils
         print(htmldate.extractors.dateutil_parse("2024-10-18 09:30").isoformat())
         import dateutil.parser
-        print(type(sys.modules["dateutil.parser"]).__name__, dateutil.parser.parse("2024-10-18 09:30").isoformat())
+        real = sys.modules["dateutil.parser"]
+        print(type(real).__name__, real.parse("2024-10-18 09:30").isoformat())
         data = "宁德时代发布第三季度报告，公司前三季度实现营业收入2590亿元，同比下降12%。".encode("gb18030")
         best = trafilatura.utils.from_bytes(data).best()
         import charset_normalizer
         print(type(best).__module__.split(".")[0], best.encoding == charset_normalizer.from_bytes(data).best().encoding)
         import justext.core, trafilatura
-        cleaned = justext.core.Cleaner(scripts=True, page_structure=False).clean_html("<div><script>x()</script><p>净利润增长</p></div>")
+        cleaner = justext.core.Cleaner(scripts=True, page_structure=False)
+        cleaned = cleaner.clean_html("<div><script>x()</script><p>净利润增长</p></div>")
         print(cleaned, trafilatura.fetch_url.__module__, "trafilatura.downloads" in sys.modules)
     """)
     assert lines == ["2024-10-18T09:30:00", "module 2024-10-18T09:30:00", "charset_normalizer True",

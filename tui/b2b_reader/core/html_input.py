@@ -115,7 +115,8 @@ def parse_html(data: bytes, name: str, url: str | None = None, header: str | Non
     """
     if meanwhile is None:
         return _extract(data, name, url, header, encoding)
-    from . import aside, cleaning, formats, script  # noqa: F401 (the reader imports them too: once, before the fork)
+    # cleaning, formats and script: the reader imports them too; imported once, before the fork
+    from . import aside, cleaning, formats, script  # noqa: F401
 
     found = aside.beside(lambda: _extract(data, name, url, header, encoding).to_json(), meanwhile)
     document = Document.from_json(found) if isinstance(found, dict) else None
