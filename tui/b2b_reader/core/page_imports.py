@@ -21,7 +21,9 @@ only the time of the import moves, to the one call that needs it, usually none.
 
 Only names used by trafilatura, htmldate and jusText as plain callables are deferred
 (:data:`DEFERRED`): a class subclassed or checked with ``isinstance``, or a module used at
-import time, cannot be stood for.
+import time, cannot be stood for. The stand-ins are in ``sys.modules`` only while
+trafilatura is imported; another thread importing one of those modules at that moment
+would get the stand-in, and nothing in the reader imports them.
 """
 
 from __future__ import annotations
