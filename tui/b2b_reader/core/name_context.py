@@ -273,12 +273,15 @@ _NO_SOURCE = frozenset("媒体 外媒 港媒 台媒 日媒 美媒 知情人士 �
 # A newspaper reporting (中国联合商报报道称) or an outlet's reporter at a clause's start or
 # after whom one speaks to (券商中国记者查询, 告诉券商中国记者)
 _PAPER = re.compile(r"((?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报|周刊))(?:报道|援引|记者)")
-_TOLD = ("告诉", "接受", "向", "对")
+_TOLD = ("告诉", "接受", "向", "对", "据")
 _REPORTER = re.compile(rf"(?:^|[{_STOP}]|告诉|向|对|接受)([^{_STOP}]{{2,8}}?)记者(?!会|节|站)")
 
 
 def source_names(text: str) -> Iterator[tuple[int, int, str]]:
-    """``(start, end, "org")`` of the outlets a text cites as its source."""
+    """``(start, end, "org")`` of the outlets a text cites as its source.
+
+    Before 记者 only an outlet's name counts: not a count of reporters (一位法国记者:
+    a reporter from France), a country (法国记者), a clause (总理若斯潘在记者招待会上)."""
     if "来源" not in text and "转" not in text and "据" not in text and "报" not in text \
             and "记者" not in text:
         return
@@ -287,8 +290,22 @@ def source_names(text: str) -> Iterator[tuple[int, int, str]]:
             start, name = m.start(1), m.group(1)
             cut = max(name.rfind(w) + len(w) if w in name else 0 for w in _TOLD)
             start, name = start + cut, name[cut:]
+            if rx is _REPORTER:
+                count = _COUNTED.match(name)
+                if count:
+                    start, name = start + count.end(), name[count.end():]
+                if name in PLACES or _CLAUSE.search(name) or text.startswith(_PRESS_EVENTS, m.end(1) + 2):
+                    continue
             if len(name) >= 2 and name not in _NO_SOURCE and not name.startswith(("本", "多家", "相关", "有关")):
                 yield start, m.end(1), "org"
+
+
+# 一位, 两名, 多位, 这位, 该: how many reporters, or which, before whose outlet (if any)
+_COUNTED = re.compile(r"(?:[一二两三四五六七八九十几多数每各这那该此][位名个]?|[0-9]+[位名个])")
+# A word no outlet's name holds: the text before 记者 is a clause, not a name
+_CLAUSE = re.compile(r"[在说对向于和与及时的了是]")
+# 记者 as part of an event's name (记者招待会, 记者见面会, 记者问): no reporter of an outlet
+_PRESS_EVENTS = ("招待会", "见面会", "问", "提问", "团")
 
 
 _TICKER = re.compile(r"[（(]\s*(?:NASDAQ|NYSE|Nasdaq|纳斯达克|纽交所|港交所|HK|SH|SZ|股票代码|证券代码)"
@@ -354,6 +371,10 @@ _GOV_HEADS = ("办", "局", "分局", "支队", "大队", "委", "委员会", "�
 _GOV_INNER_TAGS = frozenset("n nt ns nz vn j".split())
 _GOV_HEAD_RX = re.compile("|".join(sorted(("办", "局", "队", "委", "会", "厅", "署", "院", "心", "所"), key=len)))
 _NOT_GOV = tuple(NOT_HEADS)  # 当局, 大局, 格局: words that end like a head
+# The words in 会 that name a standing body (not 社会, 机会, 博览会, 晚会)
+_BODY_MEETINGS = ("委员会", "协会", "商会", "学会", "基金会", "联合会", "工会", "联谊会", "促进会", "研究会",
+                  "理事会", "公会", "总会", "分会", "议会", "董事会", "监事会")
+_GENERIC_TEAMS = frozenset("球队 车队 队 梯队 团队 战队".split())
 _MAX_GOV = 16
 
 
@@ -368,10 +389,15 @@ def government_orgs(text: str, tokens: Sequence[tuple[str, str]], offsets: Seque
         if j < 0 or offsets[j + 1] != m.end():
             continue  # the head ends inside a token
         w, t = tokens[j]
-        if w.endswith(_NOT_GOV) or not (t in _GOV_INNER_TAGS or t == "v" and len(w) == 1):
-            continue
+        if w.endswith(_NOT_GOV) or not (t in _GOV_INNER_TAGS or t == "v" and w == "办"):
+            continue  # (会 after a place is mostly "will": 香港会在; 金融|办 is cut so)
+        if w[-1] == "会" and not w.endswith(_BODY_MEETINGS) or w in _GENERIC_TEAMS:
+            continue  # 社会, 博览会: no body; 球队: a team, not a name
         start = None
         k = j
+        if t == "nt" and any(w[:i] in PLACES for i in range(2, len(w))):
+            yield offsets[j], offsets[j + 1], "org"  # 南非队: the place is in the token (马赛战胜|南非队)
+            continue
         while k >= 0 and offsets[j + 1] - offsets[k] <= _MAX_GOV:
             word, tag = tokens[k]
             if word in PLACES or tag in ("ns", "nt") and word[-1:] in _PLACE_TAILS | {"局"}:
