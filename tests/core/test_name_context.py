@@ -235,3 +235,28 @@ def test_a_reporter_of_a_country_or_a_clause_before_jizhe_is_no_outlet():
     assert "法国总理若斯潘在" not in got and got.get("若斯潘") == "person"
     assert names("告诉券商中国记者，该基金已清盘。").get("券商中国") == "org"
     assert names("据新浪科技记者了解，该公司已裁员。").get("新浪科技") == "org"
+
+
+def test_a_name_right_after_a_business_role_is_a_person():
+    assert names("宜人贷CEO方以涵因个人原因辞去职务。").get("方以涵") == "person"
+    assert names("该公司实控人阳端为另一家平台的创始人。").get("阳端") == "person"
+    assert names("原股东韩影签订了股权转让协议。").get("韩影") == "person"
+    got = names("股东方面表示，董事会将召开股东大会，董事长王某未出席。")
+    assert not any(t == "person" for t in got.values()), got
+
+
+def test_a_digest_credits_its_outlet_in_brackets_after_the_item():
+    text = "网贷成交量连续三个月下降，行业收缩仍在继续。（澎湃） 9、另一条消息："
+    assert names(text).get("澎湃") == "org"
+    assert "完" not in names("这是文章的最后一句。（完）")
+    assert names("外贸出口保持增长。（北京）").get("北京") != "org"
+
+
+def test_every_item_of_a_list_of_platforms_is_one_when_some_are_known():
+    doc = ["这家银行为多家平台提供存管，包括红岭创投、跃马财富、诚投在线、玲珑金管家、1个消费平台。",
+           "此后跃马财富宣布清盘。"]
+    got = spans(doc)
+    orgs = {s for _p, s, t in got if t == "org"}
+    assert {"跃马财富", "诚投在线", "玲珑金管家"} <= orgs, got
+    assert "1个消费平台" not in {s for _p, s, _t in got}
+    assert (1, "跃马财富", "org") in got
