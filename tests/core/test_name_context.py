@@ -215,3 +215,48 @@ def test_a_government_body_is_named_from_its_city_on():
     assert got.get("贵阳市观山湖区金融办") == "org" and got.get("温州市公安局鹿城区分局") == "org"
     assert "北京市中心" not in names("他住在北京市中心的一套公寓里。")
     assert "印度当局" not in names("印度当局表示将加强监管。")
+
+
+def test_a_place_before_a_common_word_in_hui_or_a_team_is_no_body():
+    # 会 after a place is "will", 社会 and 博览会 are no body, 球队 is any team
+    assert "香港会" not in names("香港会在五到十年内发展成为区域金融中心。")
+    assert "广西面向社会" not in names("广西面向社会公开选拔副厅级领导干部。")
+    got = names("本届上海国际汽车博览会今天开幕，南美球队与欧洲球队的比赛同时举行。")
+    assert "上海国际汽车博览会" not in got and "南美球队" not in got
+    # a team named in one token does not run back over the clause before it
+    got = names("法国队12日在马赛战胜南非队后，全城欢庆。")
+    assert got.get("南非队") == "org" and "马赛战胜南非队" not in got
+    assert names("北京市律师协会发布了新规。").get("北京市律师协会") == "org"
+
+
+def test_a_reporter_of_a_country_or_a_clause_before_jizhe_is_no_outlet():
+    assert names("一位法国记者对我们说，这家工厂已经停产。").get("法国") == "place"
+    got = names("法国总理若斯潘在记者招待会上回答了提问。")
+    assert "法国总理若斯潘在" not in got and got.get("若斯潘") == "person"
+    assert names("告诉券商中国记者，该基金已清盘。").get("券商中国") == "org"
+    assert names("据新浪科技记者了解，该公司已裁员。").get("新浪科技") == "org"
+
+
+def test_a_name_right_after_a_business_role_is_a_person():
+    assert names("宜人贷CEO方以涵因个人原因辞去职务。").get("方以涵") == "person"
+    assert names("该公司实控人阳端为另一家平台的创始人。").get("阳端") == "person"
+    assert names("原股东韩影签订了股权转让协议。").get("韩影") == "person"
+    got = names("股东方面表示，董事会将召开股东大会，董事长王某未出席。")
+    assert not any(t == "person" for t in got.values()), got
+
+
+def test_a_digest_credits_its_outlet_in_brackets_after_the_item():
+    text = "网贷成交量连续三个月下降，行业收缩仍在继续。（澎湃） 9、另一条消息："
+    assert names(text).get("澎湃") == "org"
+    assert "完" not in names("这是文章的最后一句。（完）")
+    assert names("外贸出口保持增长。（北京）").get("北京") != "org"
+
+
+def test_every_item_of_a_list_of_platforms_is_one_when_some_are_known():
+    doc = ["这家银行为多家平台提供存管，包括红岭创投、跃马财富、诚投在线、玲珑金管家、1个消费平台。",
+           "此后跃马财富宣布清盘。"]
+    got = spans(doc)
+    orgs = {s for _p, s, t in got if t == "org"}
+    assert {"跃马财富", "诚投在线", "玲珑金管家"} <= orgs, got
+    assert "1个消费平台" not in {s for _p, s, _t in got}
+    assert (1, "跃马财富", "org") in got

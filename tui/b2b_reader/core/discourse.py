@@ -115,6 +115,7 @@ def mentions(texts: Sequence[str], types: dict[str, str], tokens: Sequence[Seque
 
 _ITEM_STOP = re.compile(r"[，。；;：:！？!?（）()《》“”\"\s]|等|和|及|与|以及")
 _ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,6}$")
+_COUNTED = re.compile(r"[0-9一二两三四五六七八九十几]+[个家款只位名种类项]")  # 1个消费平台: a count, no name
 
 
 def coordinated(texts: Sequence[str], spans) -> list[tuple[int, int, int, str]]:
@@ -166,10 +167,16 @@ def coordinated(texts: Sequence[str], spans) -> list[tuple[int, int, int, str]]:
                 if s is None or s in starts:
                     continue
                 item = text[s:e]
-                if (_ITEM.match(item) and item not in frequent and not item.isdigit()
-                        and item[-2:] not in frequent and item[-3:] not in frequent):  # 公司官网, 招股书
+                if (_ITEM.match(item) and not item.isdigit() and not _COUNTED.match(item)
+                        and not _two_words(item, frequent)):
                     out.append((p, s, e, etype))
     return out
+
+
+def _two_words(item: str, frequent) -> bool:
+    """Whether ``item`` is an ordinary word of jieba's dictionary or two of two characters or more (上市公司,
+    监管部门; 跃马财富 and 诚投在线 are coined: 跃马 and 诚投 are no words)."""
+    return item in frequent or any(item[:i] in frequent and item[i:] in frequent for i in range(2, len(item) - 1))
 
 
 def one_reading(inputs, cands: list[list], kept: list[list]) -> list[list]:

@@ -41,7 +41,8 @@ from .entity_rules import common_dictionary_names, dotted_names, tagged_names
 from .gazetteer import PLACES
 from .lexicon import Lexicon
 from .models import Span
-from .name_context import business_orgs, government_orgs, legal_names, listed_names, source_names
+from .name_context import business_orgs, government_orgs, legal_names, listed_names, titled_people
+from .source_names import source_names
 from .ner_model import Inputs, load_model
 from .numbers import find_figures
 from .place_use import drop_qualifiers
@@ -196,7 +197,8 @@ def entity_blocks(paragraphs: Sequence[str], lexicon: Lexicon, rules_as_candidat
                     context.append((m.start(), m.end(), "org"))
         cands.extend((s, e, PRIO_TAGGED, t, None, ()) for s, e, t in context)
         # (candidates only: the shipped tagger learned without them as marks)
-        cands.extend((s, e, PRIO_TAGGED, t, None, ()) for s, e, t in government_orgs(text, tokens, offsets))
+        cands.extend((s, e, PRIO_TAGGED, t, None, ()) for s, e, t in chain(government_orgs(text, tokens, offsets),
+                                                                             titled_people(text)))
         marks.extend(found)
         marks.extend(context)  # the tagger learns how far to trust them
         marks.extend(lex)  # last, so a lexicon name's mark wins where marks overlap

@@ -12,7 +12,7 @@ wording:
   newspaper or magazine (《证券时报》 names the org 证券时报).
 - :func:`org_by_context`: a name followed by 母公司, 股价, 平台, 官网 ... is an
   organisation wherever it appears (唐小僧母公司: a platform, not a person).
-- :func:`source_names`: who a report comes from is a media organisation (来源：网贷天眼,
+- ``core.source_names``: who a report comes from is a media organisation (来源：网贷天眼,
   据澎湃新闻报道).
 - :func:`alias_definitions`: ``（下称“国购基金”）``, ``（以下简称“X”）``: the quoted short name
   is a name of the same type as the one before the bracket.
@@ -27,7 +27,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
-from .entity_rules import dictionary_name_words, frequent_words, head_words
+from .entity_rules import SURNAMES, dictionary_name_words, frequent_words, head_words
 from .gazetteer import NOT_HEADS, PLACES
 
 # Heads of company names in business news: a stem + one of these is a company.
@@ -260,36 +260,6 @@ _NUMERAL = frozenset("0123456789０１２３４５６７８９一二三四五六
 _REGISTERED = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|合伙企业(?:（有限合伙）|\(有限合伙\))?)")
 
 
-_STOP = r"\s，。,；;:：（）()【】\[\]“”\"《》、！？!?"
-_SOURCE = re.compile(rf"(?:来源|转载自|转自|文章来源|稿件来源)[:：]\s*([^{_STOP}]{{2,10}})(?=[{_STOP}]|$)")
-_ACCORDING = re.compile(rf"据([^{_STOP}据]{{2,8}}?)(?:报道|消息|援引|披露|统计|数据显示|发布的)")
-# Who a report comes from without naming anyone
-_NO_SOURCE = frozenset("媒体 外媒 港媒 台媒 日媒 美媒 知情人士 业内人士 相关人士 官方 公开资料 公开信息 "
-                       "不完全统计 统计 公告 数据 报道 消息 网络 网友 互联网 本报 本刊 本网 记者 了解 悉 "
-                       "介绍 有关部门 相关部门 新闻 资料 官网 最新 该报 该刊 我报 报社 摄影 文字 实习 特约 "
-                       "驻站 前方 随行 多名 一名 两名 当地".split())
-
-
-# A newspaper reporting (中国联合商报报道称) or an outlet's reporter at a clause's start or
-# after whom one speaks to (券商中国记者查询, 告诉券商中国记者)
-_PAPER = re.compile(r"((?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报|周刊))(?:报道|援引|记者)")
-_TOLD = ("告诉", "接受", "向", "对")
-_REPORTER = re.compile(rf"(?:^|[{_STOP}]|告诉|向|对|接受)([^{_STOP}]{{2,8}}?)记者(?!会|节|站)")
-
-
-def source_names(text: str) -> Iterator[tuple[int, int, str]]:
-    """``(start, end, "org")`` of the outlets a text cites as its source."""
-    if "来源" not in text and "转" not in text and "据" not in text and "报" not in text \
-            and "记者" not in text:
-        return
-    for rx in (_SOURCE, _ACCORDING, _PAPER, _REPORTER):
-        for m in rx.finditer(text):
-            start, name = m.start(1), m.group(1)
-            cut = max(name.rfind(w) + len(w) if w in name else 0 for w in _TOLD)
-            start, name = start + cut, name[cut:]
-            if len(name) >= 2 and name not in _NO_SOURCE and not name.startswith(("本", "多家", "相关", "有关")):
-                yield start, m.end(1), "org"
-
 
 _TICKER = re.compile(r"[（(]\s*(?:NASDAQ|NYSE|Nasdaq|纳斯达克|纽交所|港交所|HK|SH|SZ|股票代码|证券代码)"
                      r"|[（(]\s*\d{4,6}\.(?:HK|SH|SZ|US)\s*[）)]|[（(]\s*[A-Z]{1,5}\.(?:US|N|O)\s*[）)]")
@@ -354,6 +324,10 @@ _GOV_HEADS = ("办", "局", "分局", "支队", "大队", "委", "委员会", "�
 _GOV_INNER_TAGS = frozenset("n nt ns nz vn j".split())
 _GOV_HEAD_RX = re.compile("|".join(sorted(("办", "局", "队", "委", "会", "厅", "署", "院", "心", "所"), key=len)))
 _NOT_GOV = tuple(NOT_HEADS)  # 当局, 大局, 格局: words that end like a head
+# The words in 会 that name a standing body (not 社会, 机会, 博览会, 晚会)
+_BODY_MEETINGS = ("委员会", "协会", "商会", "学会", "基金会", "联合会", "工会", "联谊会", "促进会", "研究会",
+                  "理事会", "公会", "总会", "分会", "议会", "董事会", "监事会")
+_GENERIC_TEAMS = frozenset("球队 车队 队 梯队 团队 战队".split())
 _MAX_GOV = 16
 
 
@@ -368,10 +342,15 @@ def government_orgs(text: str, tokens: Sequence[tuple[str, str]], offsets: Seque
         if j < 0 or offsets[j + 1] != m.end():
             continue  # the head ends inside a token
         w, t = tokens[j]
-        if w.endswith(_NOT_GOV) or not (t in _GOV_INNER_TAGS or t == "v" and len(w) == 1):
-            continue
+        if w.endswith(_NOT_GOV) or not (t in _GOV_INNER_TAGS or t == "v" and w == "办"):
+            continue  # (会 after a place is mostly "will": 香港会在; 金融|办 is cut so)
+        if w[-1] == "会" and not w.endswith(_BODY_MEETINGS) or w in _GENERIC_TEAMS:
+            continue  # 社会, 博览会: no body; 球队: a team, not a name
         start = None
         k = j
+        if t == "nt" and any(w[:i] in PLACES for i in range(2, len(w))):
+            yield offsets[j], offsets[j + 1], "org"  # 南非队: the place is in the token (马赛战胜|南非队)
+            continue
         while k >= 0 and offsets[j + 1] - offsets[k] <= _MAX_GOV:
             word, tag = tokens[k]
             if word in PLACES or tag in ("ns", "nt") and word[-1:] in _PLACE_TAILS | {"局"}:
@@ -383,3 +362,32 @@ def government_orgs(text: str, tokens: Sequence[tuple[str, str]], offsets: Seque
             k -= 1
         if start is not None:
             yield offsets[start], offsets[j + 1], "org"
+
+
+# A role a business text names someone by, right before the name (宜人贷CEO方以涵辞职,
+# 实控人阳端为, 原股东韩影签订, 董事罗鹏，)
+_ROLE = re.compile(r"(?:CEO|COO|CFO|CTO|董事长|副董事长|总裁|副总裁|总经理|副总经理|联合创始人|创始人|"
+                   r"实际控制人|实控人|法定代表人|法人代表|法人|大股东|股东|董事|监事|董秘|行长|合伙人|"
+                   r"负责人|首席执行官)(?=[\u4e00-\u9fff])")
+# What follows a name rather than being its third character (韩越仍为, 阳端为, 罗鹏，)
+_AFTER_NAME = frozenset("因为在是将于对和与及称表仍曾已也说等的了被向从自以并均就都还则却又")
+
+
+def titled_people(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, "person")`` of a name right after a role (CEO方以涵, 股东韩影):
+    a common surname and one or two more characters, the third only if it is no word's
+    start and not what follows a name; never an ordinary word (股东方面)."""
+    if not _ROLE.search(text):
+        return
+    frequent = frequent_words()
+    for m in _ROLE.finditer(text):
+        s = m.end()
+        if text[s] not in SURNAMES:
+            continue
+        three = text[s:s + 3]
+        long = (len(three) == 3 and _HAN.match(three[2]) and three[2] not in _AFTER_NAME
+                and text[s + 2:s + 4] not in frequent and three not in frequent)
+        name = three if long else text[s:s + 2]
+        if len(name) < 2 or not _HAN.match(name[1]) or name[1] in "某总氏" or name in frequent:
+            continue
+        yield s, s + len(name), "person"
