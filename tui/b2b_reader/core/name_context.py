@@ -382,8 +382,8 @@ def titled_people(text: str) -> Iterator[tuple[int, int, str]]:
     frequent = frequent_words()
     for m in _ROLE.finditer(text):
         s = m.end()
-        if text[s] not in SURNAMES:
-            continue
+        if text[s] not in SURNAMES or text[s] in _AFTER_NAME and text[s + 1:s + 3] in frequent:
+            continue  # (股东曾出现: 曾 is "once" before a word)
         three = text[s:s + 3]
         long = (len(three) == 3 and _HAN.match(three[2]) and three[2] not in _AFTER_NAME
                 and text[s + 2:s + 4] not in frequent and three not in frequent)
