@@ -8,7 +8,6 @@ remembered. Parts report by messages; the view (``script``, ``variant``) goes do
 
 from __future__ import annotations
 
-import gc
 import inspect
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from .. import collector
 from ..core import pipeline
 from ..core.pipeline import Analysis, Loaded
 from ..core.script import Views
@@ -71,7 +71,6 @@ class ReaderScreen(Screen[None]):
         self.nav = Navigation(self, self.article)  # counts (12G, 40%), half pages, focus, width
         self._search: SearchBar | None = None  # mounted on the first /
         self._save_timer = None
-        self.replaces_reader = False  # set when opened from the library over another reader
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
@@ -110,13 +109,7 @@ class ReaderScreen(Screen[None]):
     def _analyse(self, generation: int, views: Views, date: str | None, view: tuple[str, str]) -> pipeline.Analysed:
         """The analysis and the views cut at it, swapped in by the UI thread if still the newest."""
         result = pipeline.analysed(self.loaded.document, views, date, generation, keep_view=view)
-        # The analysis (10^5 spans for a long book) lives as long as the document: out of
-        # the collector's scans from now on, a full collection cannot land between the
-        # result and its highlights, or on a keystroke. Frozen objects are still freed by
-        # reference counting when replaced.
-        if self.replaces_reader:
-            gc.collect()  # the replaced reader's last cycles, not frozen with the rest
-        gc.freeze()
+        collector.keep()  # as long-lived as the document: out of the collector's scans
         return result
 
     @on(Worker.StateChanged)
@@ -149,10 +142,12 @@ class ReaderScreen(Screen[None]):
             return  # superseded meanwhile
         self.area.relabel()  # headings now carry their annotations
         self._show_view()
-        gc.freeze()  # the panels' rows are as long-lived
+        collector.keep()  # the panels' rows are as long-lived
         for warning in analysis.warnings:
             self.notify(warning, severity="warning")
-        self.run_worker(warm_dictionary, thread=True, exclusive=True, group="warm", exit_on_error=False)
+        # The app's worker (it reports failures too): the dictionary is the process's, and a
+        # worker of this screen would keep it alive, replaced, until the dictionary is open.
+        self.app.run_worker(warm_dictionary, thread=True, exclusive=True, group="warm", exit_on_error=False)
 
     def set_view(self, script: str, variant: str | None = None) -> None:
         """Switch script (and variant) everywhere on the screen."""
@@ -219,20 +214,11 @@ class ReaderScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         pipeline.terminate_children()  # quitting: an analysis child must not outlive the reader
+        # Until its next publish the signal holds its subscribers, and our callback holds us:
+        # replaced from the library, this reader (its document, its analysis) must go.
+        self.app.theme_changed_signal.unsubscribe(self)
         self.save_position()
         self.app.remember(self.script, self.variant, self.article.punctuation)
-
-    #: What holds the document: let go of by :meth:`release`.
-    _DOCUMENT_STATE = ("loaded", "views", "analysis", "remembered", "copier", "article", "aids",
-                       "following", "lines", "nav", "_search", "area")
-
-    def release(self) -> None:
-        """Replaced by another document's reader (unmounted, position saved): let go of this
-        document, its analysis and widgets. Textual keeps the app's first screen object
-        alive until the app ends, so without this the first document would stay in memory."""
-        for name in self._DOCUMENT_STATE:
-            self.__dict__.pop(name, None)
-        self.displayed_children  # noqa: B018 (read, Textual renews its cache of the removed widgets)
 
     def action_view(self, change: str) -> None:
         """``script`` (简 ⇄ 繁), ``variant`` (standard → Taiwan → Hong Kong) or ``source`` (and back)."""
