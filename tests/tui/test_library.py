@@ -43,7 +43,7 @@ async def test_l_lists_the_shelf_and_enter_reopens_where_it_was_left(tmp_path):
     async with first.run_test(size=(100, 30)) as pilot:
         await wait_for_analysis(pilot)
         await pilot.press("j", "j", "j")  # read on to the fourth paragraph
-        await wait_for(pilot, lambda: first.screen.position == 3)
+        await wait_for(pilot, lambda: first.screen.remembered.position == 3)
     app = ReaderApp(pipeline.load_path(str(tencent)))
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_analysis(pilot)
@@ -80,7 +80,7 @@ async def test_reopening_replaces_the_reader_it_does_not_stack_on_it(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_analysis(pilot)
         await pilot.press("j", "j")  # the third paragraph of the Meituan report
-        await wait_for(pilot, lambda: app.screen.position == 2)
+        await wait_for(pilot, lambda: app.screen.remembered.position == 2)
         old = weakref.ref(app.screen.analysis)  # what a long document makes big
         old_article = weakref.ref(app.screen.article)
         await pilot.press("L")

@@ -60,7 +60,6 @@ class ReaderScreen(Screen[None]):
         self.generations = pipeline.Generations()  # which analysis is the newest asked for
         self.info = "analysing…"
         self.date_override: str | None = None  # set in the app (D); None: the document's own
-        self.position = 0  # the reading cursor's paragraph, saved on leaving
         self.remembered = Remembered(self, views)
         self.copier = Copier(self, loaded, views)
         self.article = ArticleView(views, script, variant, id="article")  # never replaced
@@ -69,8 +68,6 @@ class ReaderScreen(Screen[None]):
         self.following = Following(self, self.article)  # what n/N step through and F filters to
         self.lines = ScreenLines(self)  # the title bar, legend, status line and keys
         self.nav = Navigation(self, self.article)  # counts (12G, 40%), half pages, focus, width
-        self._search: SearchBar | None = None  # mounted on the first /
-        self._save_timer = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
@@ -87,7 +84,9 @@ class ReaderScreen(Screen[None]):
         self.lines.legend()
         # a new theme recolours the highlights (once its CSS is applied): legend, title, outline again
         self.app.theme_changed_signal.subscribe(self, lambda _: self.lines.highlights())
-        self.position = self.remembered.restore(self.article)
+        for name in ("highlight", "hidden_types"):  # H, the digits: the legend and title bar too
+            self.watch(self.article, name, self.lines.highlights, init=False)
+        self.remembered.restore(self.article)
         if not getattr(self.app, "date_given", None):  # --date wins over what D remembered
             self.date_override = self.remembered.date()
         # Analysis starts once the first frame is out (ReaderApp.on_ready): started here, its
@@ -157,12 +156,7 @@ class ReaderScreen(Screen[None]):
         self._show_view()
 
     def _show_view(self) -> None:
-        counts = None
-        if self._search is not None and self._search.matches:
-            from ..core.search import sections_with  # not before the first search
-
-            counts = sections_with(self.views.document, self._search.matches)
-        self.area.show(self.analysis, self.section(), counts)
+        self.area.show(self.analysis, self.section(), self.following.section_counts(self.views.document))
         self.lines.title()
         self.lines.status()
 
@@ -177,12 +171,9 @@ class ReaderScreen(Screen[None]):
 
     @on(ArticleView.CursorMoved, "#article")
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
-        self.position = event.paragraph
+        self.remembered.moved(event.paragraph)
         self.area.follow(event.paragraph, self.section())
         self.lines.status()
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(1.0, self.save_position)  # once the cursor rests
 
     @on(ArticleView.SelectionChanged, "#article")
     def _selection_changed(self, event: ArticleView.SelectionChanged) -> None:
@@ -209,15 +200,12 @@ class ReaderScreen(Screen[None]):
             self.info = info
             self.lines.status()
 
-    def save_position(self) -> None:
-        self.remembered.save_position(self.position)  # a failure is a warning, never fatal
-
     def on_unmount(self) -> None:
         pipeline.terminate_children()  # quitting: an analysis child must not outlive the reader
         # Until its next publish the signal holds its subscribers, and our callback holds us:
         # replaced from the library, this reader (its document, its analysis) must go.
         self.app.theme_changed_signal.unsubscribe(self)
-        self.save_position()
+        self.remembered.save_position()
         self.app.remember(self.script, self.variant, self.article.punctuation)
 
     def action_view(self, change: str) -> None:
@@ -236,17 +224,9 @@ class ReaderScreen(Screen[None]):
         if inspect.isawaitable(result):
             await result
 
-    def action_aid(self, name: str) -> None:
-        """A reading aid: pinyin (and its style), spaces between words, punctuation."""
-        getattr(self.aids, name)()
-
-    def action_toggle_type(self, kind: str = "") -> None:
-        """Show or hide one kind of highlight; without a kind, all of them (``H``)."""
-        article = self.article
-        article.highlight = not article.highlight if not kind else True
-        if kind:
-            article.hidden_types ^= {kind}
-        self.lines.highlights()
+    def action_aid(self, name: str, *args) -> None:
+        """A reading aid: pinyin (and its style), spaces between words, punctuation, highlights."""
+        getattr(self.aids, name)(*args)
 
     def action_mention(self, step: int) -> None:
         """The next (previous) mention of what was chosen in a panel or searched."""
@@ -254,7 +234,7 @@ class ReaderScreen(Screen[None]):
 
     def action_search(self) -> None:
         """Open the search bar (a query in either script finds both)."""
-        self._search = self.following.open_search(self._search)
+        self.following.open_search()
 
     def action_filter(self) -> None:
         self.following.toggle_filter()
