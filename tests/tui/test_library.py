@@ -105,6 +105,23 @@ async def test_reopening_replaces_the_reader_it_does_not_stack_on_it(tmp_path):
         assert any("收窄至10" in line for line in article_lines(app))  # its third paragraph is shown
 
 
+async def test_a_document_that_arrives_while_a_dialog_is_open_replaces_both(tmp_path):
+    """A link is fetched off the UI thread: meanwhile the reader may open help. The document
+    that arrives then is shown (the help closed), not dropped or stacked over it."""
+    meituan, tencent = tmp_path / "meituan.md", tmp_path / "tencent.md"
+    meituan.write_text(BOOK, encoding="utf-8")
+    tencent.write_text(OTHER, encoding="utf-8")
+    app = ReaderApp(pipeline.load_path(str(tencent)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_analysis(pilot)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ReaderScreen))
+        await app.open_document(pipeline.load_path(str(meituan)))  # as the shelf's worker calls it
+        await wait_for_analysis(pilot)
+        assert readers(app) == [app.screen] and app.screen.loaded.origin == str(meituan)
+        assert any("11月29日" in line for line in article_lines(app))  # its first paragraph
+
+
 async def test_a_vanished_document_says_so_and_the_reader_stays(tmp_path):
     gone, here = tmp_path / "gone.md", tmp_path / "here.md"
     gone.write_text(BOOK, encoding="utf-8")

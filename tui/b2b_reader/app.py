@@ -118,19 +118,16 @@ class ReaderApp(HighlightColours, App[None]):
 
     async def open_document(self, loaded: Loaded, notes: Iterable[str] = ()) -> None:
         """Replace the reader by one of ``loaded``, at its remembered position."""
-        import asyncio
-
-        for _ in range(100):  # the library dialog may still be closing: replace the reader, not it
-            if isinstance(self.screen, ReaderScreen):
-                break
-            await asyncio.sleep(0.02)
-        else:
+        old = self._reader()
+        if old is None:
             return
+        while self.screen is not old:  # a dialog opened while a link was fetched (help, say) goes too
+            await self.pop_screen()
         views = pipeline.make_views(loaded.document)
         script, variant = self.settings.view_for(loaded.document.script)
         pipeline.restore_view(views, script, variant)
         self.date_given = None  # --date was for the document given on the command line
-        old, reader = self.screen, self._new_reader(loaded, views, script, variant)
+        reader = self._new_reader(loaded, views, script, variant)
         await self.switch_screen(reader)  # the old reader is removed: it saves its position, settings
         self.loaded, self.views = loaded, views
         collector.reader_replaced(old)  # frozen with its analysis: let it be collected
