@@ -25,14 +25,15 @@ from ..core.models import Span
 from ..core.script import Views
 from . import article_text
 from .annotation_styles import ANNOTATION_CLASSES, AnnotationStyles
-from .selection import Selection
 from .article_rows import centring, row_strip
+from .selection import Selection
 from .strips import MARGIN
 from .viewport import Block, Viewport
 from .word_cursor import WordCursor
 
 if TYPE_CHECKING:
     from ..core.search import Match
+
 
 class ArticleMessage(Message):
     """What the article tells its screen (its messages are declared on ``ArticleView``)."""
