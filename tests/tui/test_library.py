@@ -88,6 +88,8 @@ async def test_reopening_replaces_the_reader_it_does_not_stack_on_it(tmp_path):
         await pilot.press("down", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.loaded.origin == str(tencent))
         await wait_for_analysis(pilot)
+        # the new analysis is kept out of later collections (frozen), the old reader not with it
+        await wait_for(pilot, lambda: gc.get_freeze_count() >= len(app.screen.analysis.spans))
         assert readers(app) == [app.screen]  # nothing stale below it
         await pilot.press("escape")
         await pilot.pause()

@@ -69,8 +69,8 @@ class ReaderApp(HighlightColours, App[None]):
         self.call_after_refresh(collector.resume)
 
     def _shown(self, reader: ReaderScreen) -> None:
-        """A reader's first frame is out: now the outline's list is mounted, the analysis
-        thread may compete for the GIL, and the document goes on the shelf."""
+        """A reader is shown (the first: its first frame is out): now the outline's list is
+        mounted, the analysis thread may compete for the GIL, the document goes on the shelf."""
         reader.mount_deferred()
         reader.call_after_refresh(reader.analyse)
         self._shelve(reader)
@@ -132,7 +132,6 @@ class ReaderApp(HighlightColours, App[None]):
         self.loaded, self.views = loaded, views
         collector.reader_replaced(old)  # frozen with its analysis: let it be collected
         del old
-        await reader.wait_for_refresh()  # its first frame (call_from_thread: this is a task of its own)
         self._shown(reader)
         for note in notes:
             self.notify(note, severity="warning")
