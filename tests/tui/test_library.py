@@ -25,6 +25,11 @@ OTHER = ("---\ntitle: 腾讯回购股份\n---\n\n"
          "今年以来，腾讯累计回购金额已超过900亿港元。\n")
 
 
+def readers(app: ReaderApp) -> list[ReaderScreen]:
+    """The readers on the screen stack (under them: the app's empty default screen)."""
+    return [s for s in app.screen_stack if isinstance(s, ReaderScreen)]
+
+
 def shown_titles(screen: LibraryScreen) -> list[str]:
     options = screen.query_one("#library-list")
     return [str(options.get_option_at_index(i).prompt).split("\n")[0] for i in range(options.option_count)]
@@ -38,7 +43,7 @@ async def test_l_lists_the_shelf_and_enter_reopens_where_it_was_left(tmp_path):
     async with first.run_test(size=(100, 30)) as pilot:
         await wait_for_analysis(pilot)
         await pilot.press("j", "j", "j")  # read on to the fourth paragraph
-        await wait_for(pilot, lambda: first.screen.position == 3)
+        await wait_for(pilot, lambda: first.screen.remembered.position == 3)
     app = ReaderApp(pipeline.load_path(str(tencent)))
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_analysis(pilot)
@@ -60,12 +65,11 @@ async def test_l_lists_the_shelf_and_enter_reopens_where_it_was_left(tmp_path):
         assert shown_titles(app.screen)[0] == "美团第三季度营收增长22%  (reading now)"
         await pilot.press("down", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.loaded.origin == str(tencent))
-        assert len(app.screen_stack) == 1 and app.loaded.origin == str(tencent)
+        assert readers(app) == [app.screen] and app.loaded.origin == str(tencent)
 
 
 async def test_reopening_replaces_the_reader_it_does_not_stack_on_it(tmp_path):
-    """The first reader is the app's default screen: reopening from the shelf replaces it
-    too. Escape does not bring back the old document, its position is saved, it is freed."""
+    """Reopening from the shelf replaces the reader, the first one too. Escape does not bring back the old document, its position is saved, it is freed."""
     meituan, tencent = tmp_path / "meituan.md", tmp_path / "tencent.md"
     meituan.write_text(BOOK, encoding="utf-8")
     tencent.write_text(OTHER, encoding="utf-8")
@@ -76,7 +80,7 @@ async def test_reopening_replaces_the_reader_it_does_not_stack_on_it(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_analysis(pilot)
         await pilot.press("j", "j")  # the third paragraph of the Meituan report
-        await wait_for(pilot, lambda: app.screen.position == 2)
+        await wait_for(pilot, lambda: app.screen.remembered.position == 2)
         old = weakref.ref(app.screen.analysis)  # what a long document makes big
         old_article = weakref.ref(app.screen.article)
         await pilot.press("L")
@@ -84,10 +88,12 @@ async def test_reopening_replaces_the_reader_it_does_not_stack_on_it(tmp_path):
         await pilot.press("down", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.loaded.origin == str(tencent))
         await wait_for_analysis(pilot)
-        assert app.screen_stack == [app.screen]  # nothing stale below it
+        # the new analysis is kept out of later collections (frozen), the old reader not with it
+        await wait_for(pilot, lambda: gc.get_freeze_count() >= len(app.screen.analysis.spans))
+        assert readers(app) == [app.screen]  # nothing stale below it
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen_stack == [app.screen] and app.screen.loaded.origin == str(tencent)
+        assert readers(app) == [app.screen] and app.screen.loaded.origin == str(tencent)
         gc.collect()
         assert old() is None and old_article() is None  # the Meituan analysis and text are released
         await pilot.press("L")
@@ -99,6 +105,23 @@ async def test_reopening_replaces_the_reader_it_does_not_stack_on_it(tmp_path):
         await wait_for_analysis(pilot)
         assert app.screen.article.cursor == 2
         assert any("收窄至10" in line for line in article_lines(app))  # its third paragraph is shown
+
+
+async def test_a_document_that_arrives_while_a_dialog_is_open_replaces_both(tmp_path):
+    """A link is fetched off the UI thread: meanwhile the reader may open help. The document
+    that arrives then is shown (the help closed), not dropped or stacked over it."""
+    meituan, tencent = tmp_path / "meituan.md", tmp_path / "tencent.md"
+    meituan.write_text(BOOK, encoding="utf-8")
+    tencent.write_text(OTHER, encoding="utf-8")
+    app = ReaderApp(pipeline.load_path(str(tencent)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_analysis(pilot)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ReaderScreen))
+        await app.open_document(pipeline.load_path(str(meituan)))  # as the shelf's worker calls it
+        await wait_for_analysis(pilot)
+        assert readers(app) == [app.screen] and app.screen.loaded.origin == str(meituan)
+        assert any("11月29日" in line for line in article_lines(app))  # its first paragraph
 
 
 async def test_a_vanished_document_says_so_and_the_reader_stays(tmp_path):

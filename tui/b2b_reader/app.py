@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from dataclasses import replace
 
+from . import collector
 from .core import pipeline, state
 from .core.inert import inert
 from .core.pipeline import Loaded
@@ -17,18 +17,6 @@ from .screens.reader import ReaderScreen
 from .screens.workers import background, report_failure
 from .styles import APP_CSS
 from .widgets.highlight_colours import HighlightColours
-
-
-def _resume_gc() -> None:
-    """After the first frame: keep start-up's objects out of later collections, collect again.
-
-    The command line turns the collector off for start-up; frozen, the ~10^5 objects of
-    Textual and the document are never scanned again, so a full collection while reading
-    costs a few ms rather than 30-40 (it could land on a keystroke).
-    """
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
 
 
 class ReaderApp(HighlightColours, App[None]):
@@ -62,25 +50,30 @@ class ReaderApp(HighlightColours, App[None]):
         super().notify(inert(str(message)), title=inert(title, line=True), severity=severity,
                        timeout=timeout, markup=False)
 
-    def get_default_screen(self) -> Screen:
-        # The reader is the default screen, mounted with the app: pushed from on_mount it was
-        # laid out and rendered once before the app ran (a frame never shown), then again.
-        return ReaderScreen(self.loaded, self.views, self.initial_script, self.initial_variant,
-                            punctuation=self.settings.punctuation)
+    # The app's default screen is Textual's own, empty: the reader is pushed on it, so that
+    # reopening from the library can switch one reader for another (the old one is freed).
+
+    def _new_reader(self, loaded: Loaded, views, script: str, variant: str) -> ReaderScreen:
+        return ReaderScreen(loaded, views, script, variant, punctuation=self.settings.punctuation)
 
     def on_mount(self) -> None:
+        self.push_screen(self._new_reader(self.loaded, self.views, self.initial_script, self.initial_variant))
         for warning in (*self.loaded.warnings, *self.setting_warnings):
             self.notify(warning, severity="warning", markup=False)
 
     def on_ready(self) -> None:
-        # Textual sends Ready after the first frame: now the outline's list is mounted, and
-        # the analysis thread may compete for the GIL.
-        screen = self.screen
-        if isinstance(screen, ReaderScreen):
-            screen.mount_deferred()
-            screen.call_after_refresh(screen.analyse)  # Ready comes once: analysed once
-            self._shelve(screen)
-        self.call_after_refresh(_resume_gc)
+        # Textual sends Ready after the first frame (the reader pushed from on_mount is in
+        # it: tests/tui/test_deferred_imports.py): now the rest may be mounted, analysed.
+        if isinstance(self.screen, ReaderScreen):
+            self._shown(self.screen)
+        self.call_after_refresh(collector.resume)
+
+    def _shown(self, reader: ReaderScreen) -> None:
+        """A reader is shown (the first: its first frame is out): now the outline's list is
+        mounted, the analysis thread may compete for the GIL, the document goes on the shelf."""
+        reader.mount_deferred()
+        reader.call_after_refresh(reader.analyse)
+        self._shelve(reader)
 
     # -- the shelf (L): documents opened so far ----------------------------------------------
 
@@ -124,39 +117,22 @@ class ReaderApp(HighlightColours, App[None]):
         self.call_from_thread(self.open_document, loaded, notes)
 
     async def open_document(self, loaded: Loaded, notes: Iterable[str] = ()) -> None:
-        """Replace the document being read by ``loaded``, at its remembered position."""
-        import asyncio
-
-        for _ in range(100):  # the library dialog may still be closing: replace the reader, not it
-            if isinstance(self.screen, ReaderScreen):
-                break
-            await asyncio.sleep(0.02)
-        else:
+        """Replace the reader by one of ``loaded``, at its remembered position."""
+        old = self._reader()
+        if old is None:
             return
+        while self.screen is not old:  # a dialog opened while a link was fetched (help, say) goes too
+            await self.pop_screen()
         views = pipeline.make_views(loaded.document)
         script, variant = self.settings.view_for(loaded.document.script)
         pipeline.restore_view(views, script, variant)
         self.date_given = None  # --date was for the document given on the command line
-        screen = ReaderScreen(loaded, views, script, variant, punctuation=self.settings.punctuation)
-        old = self.screen
-        if not old._result_callbacks:
-            # The first reader is the app's default screen: Textual 8.2 gives it no result
-            # callback, and switch_screen pops one (IndexError). An empty one lets the new
-            # reader REPLACE it, so nothing stale stays below and the old one is freed.
-            old._push_result_callback(self, None)
-        await self.switch_screen(screen)  # the replaced reader saves its position on unmount
-        old.release()
-        del old
+        reader = self._new_reader(loaded, views, script, variant)
+        await self.switch_screen(reader)  # the old reader is removed: it saves its position, settings
         self.loaded, self.views = loaded, views
-        # The old reader was frozen with its analysis (out of the collector's scans), and a
-        # screen is full of cycles (parents, children): unfrozen, one collection frees it.
-        # The new reader freezes its own objects again once analysed.
-        gc.unfreeze()
-        gc.collect()
-        screen.mount_deferred()
-        screen.replaces_reader = True  # what of the old one is garbage only later: collected before freezing
-        screen.call_after_refresh(screen.analyse)
-        self._shelve(screen)
+        collector.reader_replaced(old)  # frozen with its analysis: let it be collected
+        del old
+        self._shown(reader)
         for note in notes:
             self.notify(note, severity="warning")
 

@@ -217,7 +217,7 @@ def _import_reader() -> None:
 def _read(args: Namespace) -> int:
     # Start-up allocates ~10^5 long-lived objects (Textual, the document): the collector
     # ran ~400 times before the first frame, one full pass alone ~18 ms. It stays off until
-    # the first frame is shown (ReaderApp.on_ready freezes what exists, then re-enables it).
+    # the first frame is shown (then collector.resume freezes what exists and re-enables it).
     gc.disable()
     _validate(args)
     plain = not sys.stdout.isatty() or os.environ.get("TERM") == "dumb"

@@ -1,6 +1,7 @@
-"""Reading aids of the reader: pinyin (``p``, ``P``), spaces between words (``w``) and
-full-width punctuation (``f``). They are display options of the article (its reactives);
-this owns the choice of pinyin style and the loading of pypinyin's tables.
+"""Reading aids of the reader: pinyin (``p``, ``P``), spaces between words (``w``),
+full-width punctuation (``f``) and which highlights show (``H``, the digits). They are
+display options of the article (its reactives); this owns the choice of pinyin style and
+the loading of pypinyin's tables.
 """
 
 from __future__ import annotations
@@ -64,6 +65,12 @@ class ReadingAids:
         """A half-width space between words (word-segmented reading)."""
         self.article.spacing = not self.article.spacing
         self.host.notify("Spaces between words " + ("on" if self.article.spacing else "off"), timeout=1.5)
+
+    def toggle_type(self, kind: str = "") -> None:
+        """Show or hide one kind of highlight; without a kind, all of them (``H``)."""
+        self.article.highlight = not self.article.highlight if not kind else True
+        if kind:
+            self.article.hidden_types ^= {kind}
 
     def toggle_punctuation(self) -> None:
         """Half-width punctuation in Chinese text shown full width, or as given."""

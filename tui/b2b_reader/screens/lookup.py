@@ -55,8 +55,10 @@ class Subject:
     place: Mention | None = None  # (paragraph, start, end) in the article, canonical
 
 
-class LookupScreen(ModalScreen[None]):
-    """Shows one word; the dictionary is read in a worker so the screen opens at once."""
+class LookupScreen(ModalScreen["tuple[str, str, str, list] | None"]):
+    """Shows one word; the dictionary is read in a worker so the screen opens at once.
+
+    Dismissed by ``m`` with a target (layer, key, label, mentions) for the reader to follow."""
 
     DEFAULT_CSS = dialog_css("LookupScreen", "lookup-body")
 
@@ -161,13 +163,8 @@ class LookupScreen(ModalScreen[None]):
         if not self.subject.known.mentions:
             self.notify("Not an entity or glossary term of this document", timeout=1.5)
             return
-        from ..widgets.panel_base import TargetChosen
-
         layer, key, mentions = self.subject.known.mentions[0]
-        host = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else None
-        self.dismiss()
-        if host is not None:
-            host.post_message(TargetChosen(host, layer, key, self.convert(key), mentions))
+        self.dismiss((layer, key, self.convert(key), mentions))  # the opener follows them (look_up)
 
     # -- text --------------------------------------------------------------------------------
 
@@ -299,4 +296,10 @@ def look_up(host, article, analysis) -> None:
 
     subject = subject_at(article, analysis, article.cursor, *article.word)
     script, variant, views = article.script, article.variant, article.views
-    host.app.push_screen(LookupScreen(subject, lambda text: views.text(script, variant, text), step))
+    def chosen(target) -> None:  # m: the mentions, followed as if chosen in a panel
+        if target is not None:
+            from ..widgets.panel_base import TargetChosen
+
+            host.post_message(TargetChosen(host, *target))
+
+    host.app.push_screen(LookupScreen(subject, lambda text: views.text(script, variant, text), step), chosen)

@@ -52,6 +52,7 @@ class Following:
         self.host = host
         self.article = article
         self.target: Mentions | None = None
+        self.bar: SearchBar | None = None  # mounted on the first /
 
     def follow(self, target: Mentions, step: int = 0, note: str = "") -> str:
         """Mark the target's mention ``step`` on from its current one. A step past the last
@@ -82,21 +83,28 @@ class Following:
             return None
         return self.follow(self.target, step)
 
-    def open_search(self, bar: SearchBar | None) -> SearchBar:
+    def open_search(self) -> None:
         """Open the search bar, mounted on first use (an Input is start-up time most
-        readings never need); returns it."""
-        if bar is None:
+        readings never need)."""
+        if self.bar is None:
             from functools import partial
 
             from ..widgets.search_bar import SearchBar
 
             host = self.host
-            bar = SearchBar(host.views, id="search")
-            host.mount(bar, before="#info")
+            self.bar = SearchBar(host.views, id="search")
+            host.mount(self.bar, before="#info")
             for name in ("script", "variant"):  # data_bind, for a child mounted from an action
-                host.watch(host, name, partial(setattr, bar, name))
-        bar.open(self.article.cursor)
-        return bar
+                host.watch(host, name, partial(setattr, self.bar, name))
+        self.bar.open(self.article.cursor)
+
+    def section_counts(self, document) -> dict[int, int] | None:
+        """How many of the search's matches each section holds (the outline shows them), or None."""
+        if self.bar is None or not self.bar.matches:
+            return None
+        from ..core.search import sections_with  # not before the first search
+
+        return sections_with(document, self.bar.matches)
 
     def found(self, query: str, matches, in_headings: int, origin: int | None, jump: bool) -> str | None:
         """A search ran: highlight its matches; they become the target (shown if ``jump``)."""

@@ -84,8 +84,7 @@ class Navigation:
         highlight, hidden = self._before
         if (highlight, hidden) != (self.article.highlight, frozenset(self.article.hidden_types)):
             self.article.highlight = highlight
-            self.article.hidden_types = set(hidden)
-            self.screen.lines.highlights()
+            self.article.hidden_types = set(hidden)  # the screen redraws the legend (it watches them)
 
     def go_to(self, target: str) -> bool:
         """Put the reading cursor on the paragraph ``target`` names (``12``, ``12G``, ``40%``)."""

@@ -8,7 +8,6 @@ remembered. Parts report by messages; the view (``script``, ``variant``) goes do
 
 from __future__ import annotations
 
-import gc
 import inspect
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from .. import collector
 from ..core import pipeline
 from ..core.pipeline import Analysis, Loaded
 from ..core.script import Views
@@ -60,7 +60,6 @@ class ReaderScreen(Screen[None]):
         self.generations = pipeline.Generations()  # which analysis is the newest asked for
         self.info = "analysing…"
         self.date_override: str | None = None  # set in the app (D); None: the document's own
-        self.position = 0  # the reading cursor's paragraph, saved on leaving
         self.remembered = Remembered(self, views)
         self.copier = Copier(self, loaded, views)
         self.article = ArticleView(views, script, variant, id="article")  # never replaced
@@ -69,9 +68,6 @@ class ReaderScreen(Screen[None]):
         self.following = Following(self, self.article)  # what n/N step through and F filters to
         self.lines = ScreenLines(self)  # the title bar, legend, status line and keys
         self.nav = Navigation(self, self.article)  # counts (12G, 40%), half pages, focus, width
-        self._search: SearchBar | None = None  # mounted on the first /
-        self._save_timer = None
-        self.replaces_reader = False  # set when opened from the library over another reader
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
@@ -88,7 +84,9 @@ class ReaderScreen(Screen[None]):
         self.lines.legend()
         # a new theme recolours the highlights (once its CSS is applied): legend, title, outline again
         self.app.theme_changed_signal.subscribe(self, lambda _: self.lines.highlights())
-        self.position = self.remembered.restore(self.article)
+        for name in ("highlight", "hidden_types"):  # H, the digits: the legend and title bar too
+            self.watch(self.article, name, self.lines.highlights, init=False)
+        self.remembered.restore(self.article)
         if not getattr(self.app, "date_given", None):  # --date wins over what D remembered
             self.date_override = self.remembered.date()
         # Analysis starts once the first frame is out (ReaderApp.on_ready): started here, its
@@ -110,13 +108,7 @@ class ReaderScreen(Screen[None]):
     def _analyse(self, generation: int, views: Views, date: str | None, view: tuple[str, str]) -> pipeline.Analysed:
         """The analysis and the views cut at it, swapped in by the UI thread if still the newest."""
         result = pipeline.analysed(self.loaded.document, views, date, generation, keep_view=view)
-        # The analysis (10^5 spans for a long book) lives as long as the document: out of
-        # the collector's scans from now on, a full collection cannot land between the
-        # result and its highlights, or on a keystroke. Frozen objects are still freed by
-        # reference counting when replaced.
-        if self.replaces_reader:
-            gc.collect()  # the replaced reader's last cycles, not frozen with the rest
-        gc.freeze()
+        collector.keep()  # as long-lived as the document: out of the collector's scans
         return result
 
     @on(Worker.StateChanged)
@@ -149,10 +141,12 @@ class ReaderScreen(Screen[None]):
             return  # superseded meanwhile
         self.area.relabel()  # headings now carry their annotations
         self._show_view()
-        gc.freeze()  # the panels' rows are as long-lived
+        collector.keep()  # the panels' rows are as long-lived
         for warning in analysis.warnings:
             self.notify(warning, severity="warning")
-        self.run_worker(warm_dictionary, thread=True, exclusive=True, group="warm", exit_on_error=False)
+        # The app's worker (it reports failures too): the dictionary is the process's, and a
+        # worker of this screen would keep it alive, replaced, until the dictionary is open.
+        self.app.run_worker(warm_dictionary, thread=True, exclusive=True, group="warm", exit_on_error=False)
 
     def set_view(self, script: str, variant: str | None = None) -> None:
         """Switch script (and variant) everywhere on the screen."""
@@ -162,12 +156,7 @@ class ReaderScreen(Screen[None]):
         self._show_view()
 
     def _show_view(self) -> None:
-        counts = None
-        if self._search is not None and self._search.matches:
-            from ..core.search import sections_with  # not before the first search
-
-            counts = sections_with(self.views.document, self._search.matches)
-        self.area.show(self.analysis, self.section(), counts)
+        self.area.show(self.analysis, self.section(), self.following.section_counts(self.views.document))
         self.lines.title()
         self.lines.status()
 
@@ -182,12 +171,9 @@ class ReaderScreen(Screen[None]):
 
     @on(ArticleView.CursorMoved, "#article")
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
-        self.position = event.paragraph
+        self.remembered.moved(event.paragraph)
         self.area.follow(event.paragraph, self.section())
         self.lines.status()
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(1.0, self.save_position)  # once the cursor rests
 
     @on(ArticleView.SelectionChanged, "#article")
     def _selection_changed(self, event: ArticleView.SelectionChanged) -> None:
@@ -214,25 +200,13 @@ class ReaderScreen(Screen[None]):
             self.info = info
             self.lines.status()
 
-    def save_position(self) -> None:
-        self.remembered.save_position(self.position)  # a failure is a warning, never fatal
-
     def on_unmount(self) -> None:
         pipeline.terminate_children()  # quitting: an analysis child must not outlive the reader
-        self.save_position()
+        # Until its next publish the signal holds its subscribers, and our callback holds us:
+        # replaced from the library, this reader (its document, its analysis) must go.
+        self.app.theme_changed_signal.unsubscribe(self)
+        self.remembered.save_position()
         self.app.remember(self.script, self.variant, self.article.punctuation)
-
-    #: What holds the document: let go of by :meth:`release`.
-    _DOCUMENT_STATE = ("loaded", "views", "analysis", "remembered", "copier", "article", "aids",
-                       "following", "lines", "nav", "_search", "area")
-
-    def release(self) -> None:
-        """Replaced by another document's reader (unmounted, position saved): let go of this
-        document, its analysis and widgets. Textual keeps the app's first screen object
-        alive until the app ends, so without this the first document would stay in memory."""
-        for name in self._DOCUMENT_STATE:
-            self.__dict__.pop(name, None)
-        self.displayed_children  # noqa: B018 (read, Textual renews its cache of the removed widgets)
 
     def action_view(self, change: str) -> None:
         """``script`` (简 ⇄ 繁), ``variant`` (standard → Taiwan → Hong Kong) or ``source`` (and back)."""
@@ -250,17 +224,9 @@ class ReaderScreen(Screen[None]):
         if inspect.isawaitable(result):
             await result
 
-    def action_aid(self, name: str) -> None:
-        """A reading aid: pinyin (and its style), spaces between words, punctuation."""
-        getattr(self.aids, name)()
-
-    def action_toggle_type(self, kind: str = "") -> None:
-        """Show or hide one kind of highlight; without a kind, all of them (``H``)."""
-        article = self.article
-        article.highlight = not article.highlight if not kind else True
-        if kind:
-            article.hidden_types ^= {kind}
-        self.lines.highlights()
+    def action_aid(self, name: str, *args) -> None:
+        """A reading aid: pinyin (and its style), spaces between words, punctuation, highlights."""
+        getattr(self.aids, name)(*args)
 
     def action_mention(self, step: int) -> None:
         """The next (previous) mention of what was chosen in a panel or searched."""
@@ -268,7 +234,7 @@ class ReaderScreen(Screen[None]):
 
     def action_search(self) -> None:
         """Open the search bar (a query in either script finds both)."""
-        self._search = self.following.open_search(self._search)
+        self.following.open_search()
 
     def action_filter(self) -> None:
         self.following.toggle_filter()

@@ -25,24 +25,32 @@ class Remembered:
         self.views = views
         self.store = state.StateStore()
         self.doc_key = pipeline.document_key(views.document)  # reading positions, bookmarks
+        self.position = 0  # the reading cursor's paragraph, saved once it rests and on leaving
+        self._save_timer = None
 
     def _warn(self) -> None:
         for warning in self.store.drain_warnings():
             self.host.notify(warning, severity="warning", markup=False)
 
-    def restore(self, article: ArticleView) -> int:
-        """Put the article's cursor where the last reading stopped, its bookmarks in the
-        margin; the paragraph it is on."""
+    def restore(self, article: ArticleView) -> None:
+        """Put the article's cursor where the last reading stopped, its bookmarks in the margin."""
         position = self.store.position(self.doc_key)
         self._warn()
         if position is not None and 0 < position < len(self.views):
             article.cursor = position
         article.set_bookmarks(self.bookmarked())
-        return article.cursor
+        self.position = article.cursor
 
-    def save_position(self, paragraph: int) -> None:
-        """Write the reading position now (atomically)."""
-        self.store.set_position(self.doc_key, paragraph)
+    def moved(self, paragraph: int) -> None:
+        """The reading cursor is on ``paragraph``: saved once it rests there for a second."""
+        self.position = paragraph
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.host.set_timer(1.0, self.save_position)
+
+    def save_position(self) -> None:
+        """Write the reading position now (atomically); a failure is a warning, never fatal."""
+        self.store.set_position(self.doc_key, self.position)
         self._warn()
 
     def date(self) -> str | None:

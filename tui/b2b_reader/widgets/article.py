@@ -25,15 +25,26 @@ from ..core.models import Span
 from ..core.script import Views
 from . import article_text
 from .annotation_styles import ANNOTATION_CLASSES, AnnotationStyles
+from .article_rows import centring, row_strip
 from .selection import Selection
-from ..core.state import DEFAULT_READING_WIDTH
-from .strips import MARGIN, margin_strip
+from .strips import MARGIN
 from .viewport import Block, Viewport
-from .word_stops import WordStops
+from .word_cursor import WordCursor
 
 if TYPE_CHECKING:
     from ..core.search import Match
 
+
+class ArticleMessage(Message):
+    """What the article tells its screen (its messages are declared on ``ArticleView``)."""
+
+    def __init__(self, article: ArticleView) -> None:
+        super().__init__()
+        self.article = article
+
+    @property
+    def control(self) -> ArticleView:
+        return self.article
 
 
 class ArticleView(Widget, can_focus=True):
@@ -75,41 +86,23 @@ class ArticleView(Widget, can_focus=True):
     hidden_types: reactive[frozenset[str]] = reactive(frozenset(), init=False)
     """Annotation kinds left unstyled (the digit keys)."""
 
-    class CursorMoved(Message):
+    class CursorMoved(ArticleMessage):
         """The reading cursor moved to another paragraph."""
 
         def __init__(self, article: ArticleView, paragraph: int) -> None:
-            super().__init__()
-            self.article = article
+            super().__init__(article)
             self.paragraph = paragraph
 
-        @property
-        def control(self) -> ArticleView:
-            return self.article
-
-    class WordMoved(Message):
+    class WordMoved(ArticleMessage):
         """The word cursor moved onto ``word`` (canonical ``(start, end)``) of ``paragraph``."""
 
         def __init__(self, article: ArticleView, paragraph: int, word: tuple[int, int]) -> None:
-            super().__init__()
-            self.article = article
+            super().__init__(article)
             self.paragraph = paragraph
             self.word = word
 
-        @property
-        def control(self) -> ArticleView:
-            return self.article
-
-    class SelectionChanged(Message):
+    class SelectionChanged(ArticleMessage):
         """The selection (v) started, grew, shrank or ended."""
-
-        def __init__(self, article: ArticleView) -> None:
-            super().__init__()
-            self.article = article
-
-        @property
-        def control(self) -> ArticleView:
-            return self.article
 
     def __init__(self, views: Views, script: str, variant: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -125,7 +118,7 @@ class ArticleView(Widget, can_focus=True):
         self.search_query = ""  # ... and the query, found in the title and headings
         text_width = lambda: max(self.size.width - 2 * MARGIN, 4)  # noqa: E731
         self.viewport = Viewport(views.document, (script, variant), self.block_text, text_width)
-        self._word_stops = WordStops(views.canonical, self.viewport.step)
+        self.words = WordCursor(self)  # h/l, a click: moves ``word``
         self.selection = Selection(self)  # v: its own state; drawn by article_text
         self._annotation_styles: AnnotationStyles | None = None
         self._base = Style()
@@ -168,21 +161,14 @@ class ArticleView(Widget, can_focus=True):
 
     watch_highlight = watch_hidden_types = watch_punctuation
 
-    def _centre(self) -> None:
-        """Past the reading width, centre the column: equal padding either side."""
-        settings = getattr(self.app, "settings", None)
-        limit = getattr(settings, "reading_width", DEFAULT_READING_WIDTH)  # 0: the whole width
-        room = self.outer_size.width - 2 * MARGIN
-        pad = (room - limit) // 2 if limit and room > limit else 0
-        if self.styles.padding.left != pad:
-            self.styles.padding = (0, pad)
-
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self.viewport.invalidate()  # a theme or CSS change restyles the cached lines too
 
     def on_resize(self, event: events.Resize) -> None:
-        self._centre()
+        pad = centring(self)  # past the reading width, the column centred
+        if self.styles.padding.left != pad:
+            self.styles.padding = (0, pad)
         self.viewport.invalidate()
         self.viewport.top = self.viewport.advance(self.viewport.top, 0)
         self.refresh()
@@ -214,7 +200,7 @@ class ArticleView(Widget, can_focus=True):
     def set_spans(self, spans: dict[int, list[Span]]) -> None:
         """Annotations to style, per paragraph, on canonical offsets."""
         self.spans = spans
-        self._word_stops.set_spans(spans)
+        self.words.stops.set_spans(spans)
         self.invalidate()
 
     def set_part_spans(self, spans: dict[tuple[str, int], list[Span]]) -> None:
@@ -298,28 +284,7 @@ class ArticleView(Widget, can_focus=True):
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        size = self._frame_size or self.size
-        rows = self.viewport.rows(size.height)
-        base = self._base
-        width = size.width
-        if y >= len(rows):
-            return Strip.blank(width, base)
-        block_index, line = rows[y]
-        block = self.viewport.blocks[block_index]
-        lines = self.viewport.lines(block_index)
-        on_cursor = block.kind != "heading" and block.index == self.cursor
-        on_cursor = on_cursor and line < len(lines) - (block_index < len(self.viewport.blocks) - 1)
-        mark = " "
-        if line == 0 and block.kind != "heading" and block.index in self.bookmarks:
-            mark = "•"  # a bookmark (m), on the paragraph's first line
-        focused = on_cursor and self.has_focus
-        key = (block_index, line, on_cursor, focused, mark, width, base)
-
-        def draw() -> Strip:
-            cursor = self.get_component_rich_style("article--cursor") if on_cursor else None
-            bar = self.get_component_rich_style("article--cursor-bar") if focused else None
-            return margin_strip(lines[line], self.app.console, base, width, mark, cursor, bar)
-        return self.viewport.strip(key, draw)
+        return row_strip(self, y, self._frame_size or self.size, self._base)
 
     # -- moving -------------------------------------------------------------------------
 
@@ -349,33 +314,29 @@ class ArticleView(Widget, can_focus=True):
             self.set_reactive(ArticleView.cursor, target)
             self.post_message(self.CursorMoved(self, target))
 
-    # -- the word cursor --------------------------------------------------------------
+    # -- the word cursor (``WordCursor``) ------------------------------------------------
 
     def words_of(self, index: int) -> list[tuple[int, int]]:
         """Word stops of paragraph ``index`` (canonical offsets), annotations whole."""
-        return self._word_stops.of(index)
+        return self.words.stops.of(index)
 
     def set_word(self, paragraph: int, start: int, end: int) -> None:
         """Put the word cursor on ``[start, end)`` of ``paragraph`` (the reading cursor follows)."""
-        if self.cursor != paragraph:
-            self.cursor = paragraph
-        self.word = (start, end)
-        self.invalidate([paragraph])
-        self.post_message(self.WordMoved(self, paragraph, self.word))  # the panels select what it is
+        self.words.put(paragraph, start, end)
 
     def action_word_next(self) -> None:
         """Next word; past the paragraph's last word, the next paragraph's first."""
         if self.selection.active:
             self.selection.extend("sentence", True)
-        elif found := self._word_stops.after(self.cursor, self.word):
-            self.set_word(found[0], *found[1])
+        else:
+            self.words.step(1)
 
     def action_word_previous(self) -> None:
         """Previous word; before the paragraph's first word, the previous paragraph's last."""
         if self.selection.active:
             self.selection.extend("sentence", False)
-        elif found := self._word_stops.before(self.cursor, self.word):
-            self.set_word(found[0], *found[1])
+        else:
+            self.words.step(-1)
 
     def action_cursor_down(self) -> None:
         if self.selection.active:
@@ -420,22 +381,4 @@ class ArticleView(Widget, can_focus=True):
         self.scroll_lines(-3)
 
     async def on_click(self, event: events.Click) -> None:
-        """A click puts the reading cursor on the paragraph and the word cursor on the word
-        under it; a click on the word already under the word cursor looks it up."""
-        content = event.get_content_offset(self)  # inside the centring padding and focus bar
-        rows = self.viewport.visible(self.size.height)
-        if content is None or not 0 <= content.y < len(rows):
-            return
-        block_index, line = rows[content.y]
-        block = self.viewport.blocks[block_index]
-        if block.kind == "heading":
-            return
-        from .hit import word_clicked
-
-        word = word_clicked(self, block_index, line, content.x - MARGIN)
-        if word is None:
-            self.cursor = block.index
-        elif block.index == self.cursor and word == self.word:
-            await self.run_action("screen.lookup")
-        else:
-            self.set_word(block.index, *word)
+        await self.words.click(event)  # the word cursor on the word clicked (twice: looked up)
