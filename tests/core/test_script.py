@@ -63,6 +63,15 @@ def test_headings_and_title_follow_the_view():
 _cjk = st.text(alphabet=st.sampled_from(list("互联网产业发展里后台余涌说话们这个阿里巴巴干面发了，。ab1 ")), max_size=40)
 
 
+def test_a_text_ending_in_a_phrase_that_changes_length_maps_its_end_to_the_views_end():
+    # 互联网 is 網際網路 in Taiwan: the end of the text is the end of the view, never its start
+    for text in ("互联网", "发展互联网", "互联网互联网"):
+        view = convert_segments(text, [], converter("s2twp"))
+        assert view.text.endswith("網際網路")
+        assert view.map.to_view(len(text)) == len(view.text)
+        assert view.map.to_canonical(len(view.text)) == len(text)
+
+
 @settings(max_examples=150, deadline=None)
 @given(_cjk, st.lists(st.integers(0, 40), max_size=6), st.sampled_from(["s2t", "s2tw", "s2twp", "s2hk"]))
 def test_offset_maps_are_monotone_and_exact_at_cuts(text, cuts, config):

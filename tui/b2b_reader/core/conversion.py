@@ -68,6 +68,8 @@ def _map(src: tuple[int, ...], dst: tuple[int, ...], x: int, end: bool) -> int:
     i = min(bisect_right(src, x) - 1, len(src) - 2)
     if x == src[i]:
         return dst[i]
+    if x == src[i + 1]:  # the text's end (i stops at the last piece): its end, not its start
+        return dst[i + 1]
     if src[i + 1] - src[i] == dst[i + 1] - dst[i]:
         return dst[i] + (x - src[i])
     return dst[i + 1] if end else dst[i]
