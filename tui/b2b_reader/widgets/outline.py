@@ -20,7 +20,11 @@ HANGING = 2
 
 class Heading:
     """A heading as an outline row: when it wraps, its later lines are indented (a hanging
-    indent), so one long heading never reads as two. ``str()`` is its plain text."""
+    indent), so one long heading never reads as two. ``str()`` is its plain text, and its
+    height follows from it (the outline keeps heights by it: a view switch re-measures
+    only the headings whose words changed)."""
+
+    plain_height = True
 
     def __init__(self, text: Text) -> None:
         self.text = text
