@@ -91,7 +91,6 @@ class Outline(OptionList):
         script, variant, counts = self._wanted
         self._shown = self._wanted
         highlighted = self.highlighted if self._marked is None else self._marked
-        self.clear_options()
         document = self.views.document
         options = []
         for section in document.sections:
@@ -104,7 +103,7 @@ class Outline(OptionList):
             if counts and counts.get(section.index):
                 label.append(f" ({counts[section.index]})", style="bold reverse")
             options.append(Option(Heading(inert_text(label)), id=f"section-{section.index}"))
-        self.add_options(options)
+        self.set_options(options)  # not clear + add: an empty list between is a layout
         if highlighted is not None:
             self.highlighted = highlighted
 

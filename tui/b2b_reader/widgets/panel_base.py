@@ -107,8 +107,9 @@ class ListPanel(Widget):
         before = self.highlighted_target
         rows = list(rows)
         self.targets = [target for _, target in rows]
-        option_list.clear_options()
-        option_list.add_options(Option(inert_text(label), disabled=target is None) for label, target in rows)
+        # One replacement, not clear + add: an empty list in between hides the scrollbar and
+        # shows it again, a layout of the whole screen.
+        option_list.set_options([Option(inert_text(label), disabled=target is None) for label, target in rows])
         keys = [(t.layer, t.key) if t else None for t in self.targets]
         if before is not None and (before.layer, before.key) in keys:
             option_list.highlighted = keys.index((before.layer, before.key))
