@@ -83,7 +83,10 @@ class OptionList(_OptionList):
             heights = self._known_heights = {}
         if key is not None and (known := heights.get(key)) is not None:
             return known
-        height = self._get_visual(option).get_height(self.styles, width)
+        if (lines_at := getattr(prompt, "lines_at", None)) is not None:  # counts without drawing
+            height = lines_at(self.app.console, width)
+        else:
+            height = self._get_visual(option).get_height(self.styles, width)
         if key is not None:
             if len(heights) >= _MAX_HEIGHTS:
                 heights.clear()

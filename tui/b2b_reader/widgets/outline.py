@@ -36,10 +36,19 @@ class Heading:
         return Measurement.get(console, options, self.text)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(options.max_width, HANGING + 2)
-        first = self.text.wrap(console, width, overflow="fold")[0] if self.text.plain else Text()
+        yield from self._lines(console, self.text, options.max_width)
+
+    def lines_at(self, console: Console, width: int) -> int:
+        """How many lines it takes at ``width``: the lines of its plain text, not drawn
+        (drawing them to count, as Textual does, cost ~4x: 648 headings on a 1M book)."""
+        return sum(1 for _ in self._lines(console, Text(self.text.plain), width))
+
+    @staticmethod
+    def _lines(console: Console, text: Text, width: int):
+        width = max(width, HANGING + 2)
+        first = text.wrap(console, width, overflow="fold")[0] if text.plain else Text()
         yield first
-        rest = self.text[len(first.plain):]
+        rest = text[len(first.plain):]
         if rest.plain.strip():
             for line in rest.wrap(console, width - HANGING, overflow="fold"):
                 if line.plain.strip():
