@@ -14,7 +14,10 @@ resize that keeps the width keeps the lines.
 
 from __future__ import annotations
 
+from rich._wrap import divide_line
+from rich.cells import cell_len
 from rich.text import Text
+from textual.content import Content
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
@@ -23,6 +26,18 @@ from textual.widgets.option_list import Option
 
 #: Heights kept per list, at most (a view switch of a long timeline adds ~10,000).
 _MAX_HEIGHTS = 100_000
+
+
+def _wrapped_lines(plain: str, width: int) -> int:
+    """The lines Textual's Content wraps ``plain`` to at ``width`` (its ``get_height`` with
+    the default rules), counted without formatting them: a line that fits is one line,
+    a longer one as many as ``divide_line`` cuts it into. Tabs are counted as Textual does."""
+    height = 0
+    for line in plain.split("\n"):
+        if "\t" in line:
+            line = Content(line).expand_tabs(8).plain
+        height += 1 if cell_len(line) <= width else len(divide_line(line, width, fold=True)) + 1
+    return height
 
 
 class OptionList(_OptionList):
@@ -85,6 +100,8 @@ class OptionList(_OptionList):
             return known
         if (lines_at := getattr(prompt, "lines_at", None)) is not None:  # counts without drawing
             height = lines_at(self.app.console, width)
+        elif key is not None and key[0] is Text and self._plain_wrap():
+            height = _wrapped_lines(prompt.plain, width)
         else:
             height = self._get_visual(option).get_height(self.styles, width)
         if key is not None:
@@ -92,6 +109,13 @@ class OptionList(_OptionList):
                 heights.clear()
             heights[key] = height
         return height
+
+    def _plain_wrap(self) -> bool:
+        """Whether rows wrap as Textual wraps by default (words, folding long ones, no padding
+        of lines): then a row's height is counted from its plain text by _wrapped_lines."""
+        get = self.styles.get  # what Content.get_height reads
+        return (get("text_wrap", "wrap") == "wrap" and get("text_overflow", "fold") == "fold"
+                and not get("line_pad", 0))
 
     def _update_lines(self) -> None:
         # Textual 8.2's, with heights from _height().
