@@ -127,11 +127,11 @@ class ListPanel(Widget):
         # One replacement, not clear + add: an empty list in between hides the scrollbar and
         # shows it again, a layout of the whole screen.
         option_list.set_options(options[1])
-        keys = [(t.layer, t.key) if t else None for t in self.targets]
-        if before is not None and (before.layer, before.key) in keys:
-            option_list.highlighted = keys.index((before.layer, before.key))
-        else:
-            option_list.highlighted = next((i for i, t in enumerate(self.targets) if t), None)
+        same = None
+        if before is not None:
+            layer, key = before.layer, before.key
+            same = next((i for i, t in enumerate(self.targets) if t is not None and t.key == key and t.layer == layer), None)
+        option_list.highlighted = same if same is not None else next((i for i, t in enumerate(self.targets) if t), None)
 
     def note(self, text: str) -> None:
         """Show a one-line note instead of rows ("analysing…", "nothing found")."""
