@@ -115,7 +115,8 @@ class ListPanel(Widget):
         option_list = self.option_list
         before = self.highlighted_target
         options = self._options.get(id(rows)) if kept else None
-        if options is None or options[0] is not rows:
+        again = options is not None and options[0] is rows
+        if not again:
             given = rows
             rows = list(rows)
             options = (given, [Option(inert_text(label), disabled=target is None) for label, target in rows])
@@ -126,7 +127,7 @@ class ListPanel(Widget):
         self.targets = [target for _, target in rows]
         # One replacement, not clear + add: an empty list in between hides the scrollbar and
         # shows it again, a layout of the whole screen.
-        option_list.set_options(options[1])
+        option_list.set_options(options[1], keep_drawn=again)
         same = None
         if before is not None:
             layer, key = before.layer, before.key
