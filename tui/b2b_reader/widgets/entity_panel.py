@@ -34,7 +34,8 @@ class EntityPanel(ListPanel):
             return
         kinds = [k for k in ENTITY_KEYS if k in groups] + sorted(k for k in groups if k not in ENTITY_KEYS)
         count_style = foreground(self.get_component_rich_style("entity-panel--count"))
-        styles = tuple(foreground(self.get_component_rich_style(f"entity-panel--{k}")) for k in kinds if k in ENTITY_KEYS)
+        styles = tuple(foreground(self.get_component_rich_style(f"entity-panel--{k}"))
+                       for k in kinds if k in ENTITY_KEYS)
         if self._rows_of is not analysis:  # rows kept per view while the analysis lasts
             self._rows_of, self._rows = analysis, {}
         view = (id(views), script, variant, count_style, styles)

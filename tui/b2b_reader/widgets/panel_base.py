@@ -131,7 +131,8 @@ class ListPanel(Widget):
         same = None
         if before is not None:
             layer, key = before.layer, before.key
-            same = next((i for i, t in enumerate(self.targets) if t is not None and t.key == key and t.layer == layer), None)
+            same = next((i for i, t in enumerate(self.targets)
+                         if t is not None and t.key == key and t.layer == layer), None)
         option_list.highlighted = same if same is not None else next((i for i, t in enumerate(self.targets) if t), None)
 
     def note(self, text: str) -> None:
