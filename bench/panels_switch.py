@@ -30,10 +30,11 @@ async def measure(result, repeat: int) -> dict[str, list[float]]:
     from textual.app import App
     from textual.widgets import TabbedContent
 
+    from b2b_reader.widgets.highlight_colours import HighlightColours
     from b2b_reader.widgets.panels import EntityPanel, GlossaryPanel, TimelinePanel
     from b2b_reader.widgets.side import SidePanels
 
-    class Bench(App):
+    class Bench(HighlightColours, App):  # the panels' CSS uses the article's $hl-* colours
         def compose(self):
             yield SidePanels(result.views)
 

@@ -299,3 +299,29 @@ async def test_a_view_switch_reaches_a_hidden_tab_when_it_is_opened(analysed):
         await pilot.pause()
         rows = app.query_one(TimelinePanel).rows()
         assert any(traditional in row for row in rows) and not any(simplified in row for row in rows)
+
+
+@pytest.mark.parametrize("width", [24, 37])
+async def test_wrapped_rows_are_drawn_whole_in_both_views(analysed, width):
+    """A narrow panel wraps the timeline's clauses over several lines: every line of every
+    row is drawn, none lost or left blank, in one view, after a switch and back (the list
+    counts a row's lines from its text, and reuses them per view)."""
+    analysis, views = analysed
+    app = PanelApp(TimelinePanel, analysis, views)
+    async with app.run_test(size=(width, 400)) as pilot:
+        panel, option_list = app.panel, app.panel.option_list
+
+        def drawn() -> str:
+            lines = [option_list.render_line(y).text.rstrip() for y in range(option_list.size.height)]
+            used = len(option_list._lines)
+            assert used < option_list.size.height  # the whole list fits: every line is on screen
+            assert all(line.strip() for line in lines[:used])  # no row has a blank line in it
+            assert not any(line.strip() for line in lines[used:])
+            return "".join("".join(line.split()) for line in lines)
+
+        for script, variant in (("simplified", "std"), ("traditional", "tw"), ("simplified", "std")):
+            panel.show(analysis, views, script, variant)
+            await pilot.pause()
+            wrapped = sum(1 for row in panel.rows() for line in row.split("\n") if len(line) * 2 > width)
+            assert wrapped > 3  # the width makes rows wrap
+            assert drawn() == "".join("".join(row.split()) for row in panel.rows())

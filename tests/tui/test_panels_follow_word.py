@@ -39,13 +39,38 @@ async def test_the_entity_under_the_word_cursor_is_selected_focus_stays(default_
         assert default_app.focused is article  # selected in its panel, focus not taken
 
 
-async def test_the_glossary_term_under_the_word_cursor_is_selected(default_app):
+async def test_the_glossary_term_under_the_word_cursor_is_selected_when_its_tab_opens(default_app):
     async with default_app.run_test(size=SIZE) as pilot:
         await wait_for_analysis(pilot)
         side = await side_ready(pilot)
         panel = side.query_one(GlossaryPanel)
         article = default_app.screen.article
-        article.set_word(15, 32, 36)  # 下沉市场, a glossary term
+        article.set_word(15, 32, 36)  # 下沉市场, a glossary term, while the Entities tab is open
+        await pilot.pause()
+        assert default_app.focused is article
+        side.query_one("#side-tabs").active = "tab-glossary"
         await pilot.pause()
         assert panel.highlighted_target is not None and panel.highlighted_target.key == "下沉市场"
+        assert "lower-tier market" in str(side.query_one("#definition").render())  # its definition shown
         assert default_app.focused is article
+
+
+async def test_the_word_cursor_after_t_selects_in_the_hidden_tab_once_opened(default_app):
+    async with default_app.run_test(size=SIZE) as pilot:
+        await wait_for_analysis(pilot)
+        side = await side_ready(pilot)
+        side.query_one("#side-tabs").active = "tab-glossary"
+        await pilot.pause()
+        side.query_one("#side-tabs").active = "tab-entities"
+        await pilot.pause()
+        before = [t.label for t in side.query_one(GlossaryPanel).targets if t and t.key == "下沉市场"]
+        await pilot.press("t")  # the hidden glossary now lists the old view: it is refilled when opened
+        article = default_app.screen.article
+        article.set_word(15, 32, 36)  # 下沉市场
+        await pilot.pause()
+        panel = side.query_one(GlossaryPanel)
+        side.query_one("#side-tabs").active = "tab-glossary"
+        await pilot.pause()
+        assert panel.highlighted_target.key == "下沉市场"
+        swapped = panel.highlighted_target.label.translate(str.maketrans("场場", "場场"))
+        assert before == [swapped]  # listed in the new view (场 ⇄ 場)

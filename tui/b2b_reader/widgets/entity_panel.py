@@ -34,6 +34,19 @@ class EntityPanel(ListPanel):
             return
         kinds = [k for k in ENTITY_KEYS if k in groups] + sorted(k for k in groups if k not in ENTITY_KEYS)
         count_style = foreground(self.get_component_rich_style("entity-panel--count"))
+        styles = tuple(foreground(self.get_component_rich_style(f"entity-panel--{k}"))
+                       for k in kinds if k in ENTITY_KEYS)
+        if self._rows_of is not analysis:  # rows kept per view while the analysis lasts
+            self._rows_of, self._rows = analysis, {}
+        view = (id(views), script, variant, count_style, styles)
+        if (rows := self._rows.get(view)) is None:
+            rows = self._rows[view] = self._build(groups, kinds, views, script, variant, count_style)
+        self.fill(rows, kept=True)
+
+    _rows_of: Analysis | None = None
+    _rows: dict[tuple, list]  # set with _rows_of
+
+    def _build(self, groups, kinds, views: Views, script: str, variant: str, count_style) -> list:
         rows: list[tuple[Text, Target | None]] = []
         for kind in kinds:
             entities = groups[kind]
@@ -48,4 +61,4 @@ class EntityPanel(ListPanel):
                 at = len(name) + 1
                 label = Text(f" {name}{count}", spans=[Span(at, at + len(count), count_style)])
                 rows.append((label, Target("entity", key, shown, mentions)))
-        self.fill(rows)
+        return rows

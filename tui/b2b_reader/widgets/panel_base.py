@@ -56,6 +56,10 @@ class Target:
     mentions: tuple[Mention, ...]
 
 
+#: Row lists whose options a panel keeps (two views and a spare).
+_KEPT_LISTS = 3
+
+
 class ListPanel(Widget):
     """A bordered panel around an option list whose rows may carry targets."""
 
@@ -82,6 +86,7 @@ class ListPanel(Widget):
         super().__init__(id=id, classes=classes)
         self.border_title = self.TITLE
         self.targets: list[Target | None] = []
+        self._options: dict[int, tuple[Iterable, list[Option]]] = {}  # id(kept rows) -> (rows, options)
 
     def compose(self) -> ComposeResult:
         yield OptionList()
@@ -101,19 +106,34 @@ class ListPanel(Widget):
         """Every row's text as shown (for tests and screen readers)."""
         return [str(option.prompt) for option in self.option_list.options]
 
-    def fill(self, rows: Iterable[tuple[Text, Target | None]]) -> None:
-        """Replace the rows, keeping the cursor on the same target when it is still listed."""
+    def fill(self, rows: Iterable[tuple[Text, Target | None]], *, kept: bool = False) -> None:
+        """Replace the rows, keeping the cursor on the same target when it is still listed.
+
+        ``kept``: the panel keeps this list of rows, unchanged, and may pass it again (its
+        rows per view: ``t`` back and forth); its options are then reused, with what the
+        list measured of them."""
         option_list = self.option_list
         before = self.highlighted_target
-        rows = list(rows)
+        options = self._options.get(id(rows)) if kept else None
+        again = options is not None and options[0] is rows
+        if not again:
+            given = rows
+            rows = list(rows)
+            options = (given, [Option(inert_text(label), disabled=target is None) for label, target in rows])
+            if kept:
+                if len(self._options) >= _KEPT_LISTS:
+                    del self._options[next(iter(self._options))]
+                self._options[id(given)] = options
         self.targets = [target for _, target in rows]
-        option_list.clear_options()
-        option_list.add_options(Option(inert_text(label), disabled=target is None) for label, target in rows)
-        keys = [(t.layer, t.key) if t else None for t in self.targets]
-        if before is not None and (before.layer, before.key) in keys:
-            option_list.highlighted = keys.index((before.layer, before.key))
-        else:
-            option_list.highlighted = next((i for i, t in enumerate(self.targets) if t), None)
+        # One replacement, not clear + add: an empty list in between hides the scrollbar and
+        # shows it again, a layout of the whole screen.
+        option_list.set_options(options[1], keep_drawn=again)
+        same = None
+        if before is not None:
+            layer, key = before.layer, before.key
+            same = next((i for i, t in enumerate(self.targets)
+                         if t is not None and t.key == key and t.layer == layer), None)
+        option_list.highlighted = same if same is not None else next((i for i, t in enumerate(self.targets) if t), None)
 
     def note(self, text: str) -> None:
         """Show a one-line note instead of rows ("analysing…", "nothing found")."""

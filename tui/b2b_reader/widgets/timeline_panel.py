@@ -127,7 +127,7 @@ class TimelinePanel(ListPanel):
                 label = _row(event, key, phrase, views.text(script, variant, event.text), *styles)
                 mention = (event.paragraph, event.span_start, event.span_end)
                 rows.append((label, Target("event", key, phrase, (mention,))))
-        self.fill(rows)
+        self.fill(rows, kept=True)
 
     def row_for(self, paragraph: int, offset: int) -> int | None:
         """The row of the event whose date phrase covers canonical ``offset`` in ``paragraph``.
