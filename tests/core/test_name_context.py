@@ -242,6 +242,8 @@ def test_a_name_right_after_a_business_role_is_a_person():
     assert names("该公司实控人阳端为另一家平台的创始人。").get("阳端") == "person"
     assert names("原股东韩影签订了股权转让协议。").get("韩影") == "person"
     assert names("董事长王建国表示将扩大投资。").get("王建国") == "person"
+    got = names("君融贷法人吴隽、董事罗鹏，分别在融数集团任职。")
+    assert got.get("罗鹏") == "person" and "董事罗鹏" not in got
     assert not any(t == "person" for t in names("工商记录显示，其股东曾出现融数集团。").values())
     got = names("股东方面表示，董事会将召开股东大会，董事长王某未出席。")
     assert not any(t == "person" for t in got.values()), got

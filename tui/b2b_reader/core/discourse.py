@@ -167,6 +167,8 @@ def coordinated(texts: Sequence[str], spans) -> list[tuple[int, int, int, str]]:
                 if s is None or s in starts:
                     continue
                 item = text[s:e]
+                if any(s <= fs and fe <= e and fs - s >= 2 and text[s:fs] in frequent for fs, fe, _t in found):
+                    continue  # 董事罗鹏: a word before the name 罗鹏 (not 汇 of 汇金易安 around 金易安)
                 if (_ITEM.match(item) and not item.isdigit() and not _COUNTED.match(item)
                         and not _two_words(item, frequent)):
                     out.append((p, s, e, etype))
