@@ -111,3 +111,22 @@ def test_isolated_analysis_gives_the_same_result():
     child = pipeline.analyze(loaded.document, pipeline.make_views(loaded.document), use_cache=False, isolated=True)
     assert to_json(child) == to_json(here)
     assert any(s.key == "阿里巴巴" for s in child.spans)
+
+
+def test_the_callers_work_runs_while_the_child_analyses(tmp_path, monkeypatch):
+    # the reader builds the shown view's converters while the child works, not after its result
+    from b2b_reader.core import cache, pipeline
+
+    monkeypatch.setenv("B2B_READER_HOME", str(tmp_path))
+    loaded = pipeline.load_default()
+    views = pipeline.make_views(loaded.document)
+    key = pipeline.analysis_key(loaded.document, None, [pipeline.user_file("lexicon.toml"),
+                                                        pipeline.user_file("glossary.toml")])
+    seen = []
+    result = pipeline.analyze(loaded.document, views, isolated=True,
+                              meanwhile=lambda: seen.append(cache.has("analysis", key)))
+    assert seen == [False]  # called once, before the child had stored its result
+    assert cache.has("analysis", key) and any(s.key == "阿里巴巴" for s in result.spans)
+    # not isolated: nothing runs beside the analysis, so nothing is called
+    pipeline.analyze(loaded.document, views, use_cache=False, meanwhile=lambda: seen.append("here"))
+    assert seen == [False]

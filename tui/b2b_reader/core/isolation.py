@@ -7,6 +7,7 @@ writes the analysis cache entry and, after sending its result, the view the read
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,7 +58,7 @@ def _start_child(job: dict):
 
 def analyze_in_child(paragraphs: list[str], document: Document, date: str | None,
                       lexicon_path: Path, glossary_path: Path, cache_key: str | None = None,
-                      view: dict | None = None) -> Analysis:
+                      view: dict | None = None, meanwhile: Callable[[], object] | None = None) -> Analysis:
     """``_analyze`` in a fresh interpreter, its result sent back in the JSON form.
 
     A plain subprocess with pipes rather than ``multiprocessing``: the latter hands
@@ -66,6 +67,7 @@ def analyze_in_child(paragraphs: list[str], document: Document, date: str | None
     With ``cache_key`` the child stores the result in the disk cache itself; with ``view``
     (``pipeline._view_job``) it then caches that view too, after closing its output: the
     result is read as soon as it is sent, and the child finishes on its own.
+    ``meanwhile`` runs here once the child has started, before its result is awaited.
     """
     import io
     import pickle
@@ -75,6 +77,8 @@ def analyze_in_child(paragraphs: list[str], document: Document, date: str | None
     child = _start_child(job)
     _children.add(child)
     try:
+        if meanwhile is not None:
+            meanwhile()
         stdout = child.stdout.read()
     finally:
         child.stdout.close()

@@ -8,6 +8,7 @@ the ``analyze --json`` schema ``core.analysis_json``, the child process ``core.i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -143,7 +144,8 @@ ISOLATE_FROM_CHARS = 100_000
 
 
 def analyze(document: Document, views: Views, date: str | None = None, use_cache: bool = True,
-            isolated: bool = False, keep_view: tuple[str, str] | None = None) -> Analysis:
+            isolated: bool = False, keep_view: tuple[str, str] | None = None,
+            meanwhile: Callable[[], object] | None = None) -> Analysis:
     """The slow pass over canonical text: entities, glossary terms, dates and events.
 
     ``date`` overrides the document's date; with neither, it is inferred from the text.
@@ -153,6 +155,8 @@ def analyze(document: Document, views: Views, date: str | None = None, use_cache
     slows every keystroke down while it runs). ``keep_view`` (script, variant) is also
     cached, cut at the result, for the next open (:func:`store_view`); when isolated, a
     child process writes it, after the result is sent (5M characters: ~6 s of JSON).
+    ``meanwhile``: work of the caller's that can run while a child analyses (not called
+    otherwise).
     """
     from . import cache
 
@@ -170,7 +174,8 @@ def analyze(document: Document, views: Views, date: str | None = None, use_cache
         from .isolation import analyze_in_child
 
         return analyze_in_child(views.all_canonical(), document, date, *overlays,
-                                cache_key=key if use_cache else None, view=_view_job(views, keep_view))
+                                cache_key=key if use_cache else None, view=_view_job(views, keep_view),
+                                meanwhile=meanwhile)
     if analysis is None:
         analysis = _analyze(views.all_canonical(), document, date, *overlays)
         if use_cache:
@@ -217,14 +222,17 @@ def analysed(document: Document, views: Views, date: str | None = None, generati
     """Analyse ``document`` for a reader (in a child process when it is long), and build
     what the reader swaps in: views cut at the result and the groups its panels list, all
     computed here, off the reader's UI thread. ``views`` is not changed."""
+    # the shown view's converters are built while a child analyses (they are needed to draw
+    # the first highlights; s2twp takes ~70 ms), not after the result is in
+    warm = None if keep_view is None else lambda: _warm_converters(*keep_view)
     analysis = analyze(document, views, date, isolated=document.char_count >= ISOLATE_FROM_CHARS,
-                       keep_view=keep_view)
+                       keep_view=keep_view, meanwhile=warm)
     from .analysis import collector_paused
 
     with collector_paused():  # 10^5 new groups and cut views: a full collection here cost 0.06-0.2 s at 1M
         analysis.by_paragraph(), analysis.part_spans(), analysis.entity_groups(), analysis.events_in_order()
-        if keep_view is not None:
-            _warm_converters(*keep_view)
+        if warm is not None:
+            warm()  # (built already if a child analysed: the converters are cached)
         return Analysed(generation, analysis, analysed_views(views, analysis))
 
 
