@@ -346,11 +346,11 @@ def government_orgs(text: str, tokens: Sequence[tuple[str, str]], offsets: Seque
             continue  # (会 after a place is mostly "will": 香港会在; 金融|办 is cut so)
         if w[-1] == "会" and not w.endswith(_BODY_MEETINGS) or w in _GENERIC_TEAMS:
             continue  # 社会, 博览会: no body; 球队: a team, not a name
-        start = None
-        k = j
         if t == "nt" and any(w[:i] in PLACES for i in range(2, len(w))):
             yield offsets[j], offsets[j + 1], "org"  # 南非队: the place is in the token (马赛战胜|南非队)
             continue
+        start = None
+        k = j
         while k >= 0 and offsets[j + 1] - offsets[k] <= _MAX_GOV:
             word, tag = tokens[k]
             if word in PLACES or tag in ("ns", "nt") and word[-1:] in _PLACE_TAILS | {"局"}:
@@ -366,9 +366,9 @@ def government_orgs(text: str, tokens: Sequence[tuple[str, str]], offsets: Seque
 
 # A role a business text names someone by, right before the name (宜人贷CEO方以涵辞职,
 # 实控人阳端为, 原股东韩影签订, 董事罗鹏，)
-ROLE = re.compile(r"(?:CEO|COO|CFO|CTO|董事长|副董事长|总裁|副总裁|总经理|副总经理|联合创始人|创始人|"
-                   r"实际控制人|实控人|法定代表人|法人代表|法人|大股东|股东|董事|监事|董秘|行长|合伙人|"
-                   r"负责人|首席执行官)(?=[\u4e00-\u9fff])")
+_ROLE = re.compile(r"(?:CEO|COO|CFO|CTO|董事长|副董事长|总裁|副总裁|总经理|副总经理|联合创始人|创始人|"
+                    r"实际控制人|实控人|法定代表人|法人代表|法人|大股东|股东|董事|监事|董秘|行长|合伙人|"
+                    r"负责人|首席执行官)(?=[\u4e00-\u9fff])")
 # What follows a name rather than being its third character (韩越仍为, 阳端为, 罗鹏，)
 _AFTER_NAME = frozenset("因为在是将于对和与及称表仍曾已也说等的了被向从自以并均就都还则却又")
 
@@ -377,10 +377,10 @@ def titled_people(text: str) -> Iterator[tuple[int, int, str]]:
     """``(start, end, "person")`` of a name right after a role (CEO方以涵, 股东韩影):
     a common surname and one or two more characters, the third only if it is no word's
     start and not what follows a name; never an ordinary word (股东方面)."""
-    if not ROLE.search(text):
-        return
-    frequent = frequent_words()
-    for m in ROLE.finditer(text):
+    frequent = None
+    for m in _ROLE.finditer(text):
+        if frequent is None:
+            frequent = frequent_words()
         s = m.end()
         if text[s] not in SURNAMES or text[s] in _AFTER_NAME and text[s + 1:s + 3] in frequent:
             continue  # (股东曾出现: 曾 is "once" before a word)

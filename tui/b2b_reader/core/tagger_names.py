@@ -14,7 +14,7 @@ from .candidates import PRIO_BACKSTOP, PRIO_TAGGED
 from .cedict_names import is_english_word
 from .entity_rules import NOT_NAMES, ORG_ENDINGS, dictionary_name_words
 from .gazetteer import NOT_NAMES_LATIN, NOT_ORGS, NOT_PLACES, PLACES
-from .name_context import LEADING as _LEADING, ROLE, STRONG_HEADS
+from .name_context import LEADING as _LEADING, STRONG_HEADS
 from .ner_model import Inputs
 
 NEVER_NAMES = NOT_NAMES | NOT_PLACES | NOT_ORGS
@@ -52,10 +52,6 @@ def add_model_names(model, inputs: Inputs, cands: list[list], lexicon_taken) -> 
         name = texts[p][start:end]
         if name in NEVER_NAMES or (name.isascii() and name.upper() in NOT_NAMES_LATIN):
             continue  # reviewed words that are never names (中华, 城市, 古老, GMV)
-        role = ROLE.match(name) if etype == "person" else None
-        if role and len(name) - role.end() >= 2:
-            start += role.end()  # 董事罗鹏: the role is not the name
-            name = name[role.end():]
         if etype == "person" and name.endswith(_NOT_PERSON_ENDS):
             continue  # 金鹿杯, 金鸡奖: an award or a contest is not a person
         if etype == "person" and not _HAN.search(name):
