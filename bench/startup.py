@@ -15,6 +15,7 @@ import os
 import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -40,6 +41,19 @@ def child_env(home: str) -> dict[str, str]:
     return {"B2B_READER_HOME": home, "PYTHONDONTWRITEBYTECODE": ""}
 
 
+def wait_for_view_cache(proc: PtyProcess, home: str, timeout: float = 120) -> None:
+    """Keep the reader open until its analysis child has cached the view shown: a fixed
+    pause is not enough on a busy machine (the child runs niced; the analysis and the view
+    took ~8 s on a 2-core machine at load 4), and a reader closed sooner leaves the cache
+    cold, so every timed start would convert the text with OpenCC again."""
+    views = Path(home) / "cache" / "views"
+    deadline = time.perf_counter() + timeout
+    while not (views.is_dir() and any(views.iterdir())):
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the reader never cached its view: the cache is not warm")
+        proc.drain(0.2)
+
+
 def startup(runs: int, home: str) -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
         f.write(first_paragraphs())
@@ -48,7 +62,9 @@ def startup(runs: int, home: str) -> None:
         proc = PtyProcess(cmd, env=child_env(home))
         try:
             proc.first_frame(MARKER)
-            proc.drain(3.0)  # the reader caches its analysis and views after the first frame
+            if cmd == [READER]:
+                wait_for_view_cache(proc, home)
+            proc.drain(1.0)
         finally:
             proc.close()
     reader, bare = [], []
