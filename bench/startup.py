@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -68,13 +69,17 @@ def startup(runs: int, home: str) -> None:
         finally:
             proc.close()
     reader, bare = [], []
+    cpu: dict[str, list[float]] = {"reader": [], "bare": []}
     for _ in range(runs):
-        for cmd, out in ((bare_cmd, bare), ([READER], reader)):
+        for cmd, out, name in ((bare_cmd, bare, "bare"), ([READER], reader, "reader")):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             proc = PtyProcess(cmd, env=child_env(home))
             try:
                 out.append(proc.first_frame(MARKER))
             finally:
-                proc.close()
+                proc.close()  # stopped at the first frame: its CPU time is (nearly) all start-up
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[name].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     os.unlink(f.name)
     r, b = statistics.median(reader), statistics.median(bare)
     print(f"first frame with article text, median of {runs}:")
@@ -87,6 +92,10 @@ def startup(runs: int, home: str) -> None:
     pairs = statistics.median(x / y for x, y in zip(reader, bare))
     print(f"  median of paired ratios {pairs:5.2f}; best runs {min(reader) * 1000:.0f} vs "
           f"{min(bare) * 1000:.0f} ms, ratio {min(reader) / min(bare):5.2f}")
+    # CPU time depends less on what else the machine runs than wall time does.
+    rc, bc = statistics.median(cpu["reader"]), statistics.median(cpu["bare"])
+    print(f"  CPU time to the first frame, medians: bare {bc * 1000:.0f} ms, b2b-reader {rc * 1000:.0f} ms, "
+          f"ratio {rc / bc:5.2f}; load average {os.getloadavg()[0]:.1f}")
 
 
 def keys(label: str, argv: list[str], marker: bytes, presses: int, home: str) -> None:
