@@ -105,10 +105,13 @@ class Analysis:
         mentions (paragraph, start, end): what the entity panel lists, in any view."""
         def make() -> dict:
             groups: dict[str, dict[str, list[tuple[int, int, int]]]] = {}
-            for span in self.spans:
-                if span.layer == "entity":
-                    groups.setdefault(span.type or "", {}).setdefault(span.key, []).append(
-                        (span.paragraph, span.start, span.end))
+            table = self._memo.get("table") if "spans" not in self.__dict__ else None
+            # (read from the columns when the spans are not made: no Span per row)
+            found = table.entities() if table is not None else (
+                (span.type, span.key, (span.paragraph, span.start, span.end)) for span in self.spans
+                if span.layer == "entity")
+            for kind, key, mention in found:
+                groups.setdefault(kind or "", {}).setdefault(key, []).append(mention)
             return {kind: sorted(((key, tuple(sorted(m))) for key, m in entities.items()),
                                  key=lambda item: (-len(item[1]), item[1][0], item[0]))
                     for kind, entities in groups.items()}

@@ -74,6 +74,16 @@ class SpanTable:
                 zip(self.paragraph[lo:hi], self.start[lo:hi], self.end[lo:hi],
                     self.layer[lo:hi], self.type[lo:hi], self.key[lo:hi])]
 
+    def entities(self) -> Iterator[tuple[str, str, tuple[int, int, int]]]:
+        """(type, key, (paragraph, start, end)) of the entity spans, in order."""
+        strings = self.strings
+        if "entity" not in strings:
+            return
+        entity = strings.index("entity")
+        for p, s, e, layer, kind, key in zip(*self.columns()):
+            if layer == entity:
+                yield strings[kind], strings[key], (p, s, e)
+
     def rows_of(self, paragraph: int) -> tuple[int, int]:
         """The rows (``lo``, ``hi``) of a paragraph's spans."""
         return bisect_left(self.paragraph, paragraph), bisect_right(self.paragraph, paragraph)
