@@ -226,9 +226,10 @@ class Analysed(NamedTuple):
 def analysed(document: Document, views: Views, date: str | None = None, generation: int = 0,
              keep_view: tuple[str, str] | None = None) -> Analysed:
     """Analyse ``document`` for a reader (in a child process when it is long), and build
-    what the reader swaps in: views cut at the result, the spans per paragraph and, unless
-    the child sent it (its spans are made when first read: a 5M-character book's took
-    seconds), the groups its panels list, all computed here, off the reader's UI thread.
+    what the reader swaps in: views cut at the result, the spans per paragraph and the
+    groups its panels list, all computed here, off the reader's UI thread; a long
+    document's analysis in the compact form (from the child or the cache: its spans are
+    made when first read) is grouped after its highlights show (:func:`group`).
     ``views`` is not changed."""
     # the shown view's converters are built while a child analyses (they are needed to draw
     # the first highlights; s2twp takes ~70 ms), not after the result is in

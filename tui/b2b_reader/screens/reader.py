@@ -142,7 +142,8 @@ class ReaderScreen(Screen[None]):
 
     @background(exclusive=True, group="panels")
     def _group(self, analysis: Analysis) -> Analysis:
-        """The panels' groups of an analysis the child sent (its spans made now), off the UI thread."""
+        """The panels' groups of a long document's analysis, off the UI thread, once its
+        highlights are drawn."""
         return pipeline.group(analysis)
 
     def _show_analysis(self, analysis: Analysis) -> None:
