@@ -98,17 +98,25 @@ async def test_an_impossible_date_in_the_front_matter_in_the_reader():
 
 
 def _mutations(entry: dict) -> list:
-    """Valid JSON of the wrong shape, as a damaged or hand-edited cache holds it."""
-    spans, events = entry["spans"], entry["events"]
+    """Valid JSON of the wrong shape, as a damaged or hand-edited cache holds it (the
+    compact form: spans as six columns and a string table, events as rows)."""
+    (paragraphs, starts, ends, layers, types, keys), strings = entry["spans"]
+    events = entry["events"]
+
+    def spans(**changed):
+        columns = {"p": paragraphs, "s": starts, "e": ends, "l": layers, "t": types, "k": keys, **changed}
+        return {**entry, "spans": [list(columns.values()), strings]}
+
     return [
-        {**entry, "spans": {}}, {**entry, "spans": [["0", 1, 2, "entity", "org", "x"]]},
-        {**entry, "spans": [[0, 5, 2, "entity", "org", "x"]]}, {**entry, "spans": [spans[0][:4]]},
-        {**entry, "spans": [[True, 0, 1, "entity", "org", "x"]]}, {**entry, "glossary": [{"term": 1}]},
+        {**entry, "spans": {}}, spans(p=["0", *paragraphs[1:]]), spans(s=[ends[0] + 1, *starts[1:]]),
+        {**entry, "spans": [entry["spans"][0][:4], strings]}, spans(p=[True, *paragraphs[1:]]),
+        spans(p=[-1, *paragraphs[1:]]), spans(k=[len(strings), *keys[1:]]), spans(p=paragraphs[:-1]),
+        {**entry, "spans": [entry["spans"][0], [1]]}, {**entry, "glossary": [{"term": 1}]},
         {**entry, "glossary": [{**entry["glossary"][0], "occurrences": [[0, "a", 1]]}]},
-        {**entry, "events": [{**events[0], "paragraph": "一"}]}, {**entry, "events": [{"date": "2023"}]},
+        {**entry, "events": [[*events[0][:8], "一", *events[0][9:]]]}, {**entry, "events": [{"date": "2023"}]},
         {**entry, "events": [[1, 2]]}, {**entry, "date": 2023}, {**entry, "date": "2023-13-45"},
         {**entry, "date_inferred": "yes"}, {**entry, "warnings": "oops"}, {**entry, "warnings": [1]},
-        {k: v for k, v in entry.items() if k != "events"}, [entry], "analysis",
+        {k: v for k, v in entry.items() if k != "events"}, {**entry, "form": 1}, [entry], "analysis",
     ]
 
 
@@ -117,7 +125,7 @@ async def test_cache_entries_of_the_wrong_shape_are_misses(default_analysed):
     pipeline.analyze(loaded.document, pipeline.make_views(loaded.document))  # writes the entry
     (entry_path,) = (cache.cache_dir() / "analysis").glob("*.json")
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
-    spans = len(entry["spans"])
+    spans = len(entry["spans"][0][0])
     for mutation in _mutations(entry):
         entry_path.write_text(json.dumps(mutation, ensure_ascii=False), encoding="utf-8")
         again = pipeline.analyze(loaded.document, pipeline.make_views(loaded.document))

@@ -3,7 +3,8 @@ disk cache's, and what the analysis child process sends back)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -12,7 +13,11 @@ from .models import Span
 
 if TYPE_CHECKING:
     from .glossary import GlossaryItem
+    from .span_table import SpanTable
     from .timeline import Event
+
+#: Fields an analysis from the child process (:meth:`Analysis.deferred`) makes when first read.
+_LAZY = ("spans", "events")
 
 
 @dataclass
@@ -40,15 +45,45 @@ class Analysis:
     #: the UI regrouped ~60k spans of a 1M-character book for every panel on every ``t``).
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
+    @classmethod
+    def deferred(cls, table: SpanTable, events: Callable[[], list[Event]], **values) -> Analysis:
+        """An analysis whose ``spans`` (from the columns of ``table``) and ``events`` are
+        made when first read, on whichever thread reads them: the reader draws its first
+        highlights from :meth:`by_paragraph` and :meth:`cuts`, which read ``table`` a
+        paragraph at a time, and groups the panels' lists after that frame."""
+        analysis = cls(**values)
+        del analysis.spans, analysis.events  # now read through __getattr__
+        analysis._memo.update({"table": table, "make spans": table.spans, "make events": events})
+        return analysis
+
+    def __getattr__(self, name: str):
+        # Called only for an attribute not set: the fields ``deferred`` left out.
+        make = self.__dict__.get("_memo", {}).get(f"make {name}") if name in _LAZY else None
+        if make is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        with _MAKING:
+            if name not in self.__dict__:  # (another thread made it meanwhile)
+                with collector_paused():
+                    self.__dict__[name] = make()
+        return self.__dict__[name]
+
+    def has_deferred(self) -> bool:
+        """Whether some field :meth:`deferred` left out is still to be made."""
+        return any(f"make {name}" in self._memo and name not in self.__dict__ for name in _LAZY)
+
     def _once(self, name: str, make: Callable[[], object]):
         value = self._memo.get(name)
         if value is None:
             value = self._memo[name] = make()
         return value
 
-    def by_paragraph(self) -> dict[int, list[Span]]:
+    def by_paragraph(self) -> Mapping[int, list[Span]]:
         """Spans grouped per paragraph, in order."""
-        def make() -> dict[int, list[Span]]:
+        def make() -> Mapping[int, list[Span]]:
+            if "table" in self._memo:
+                from .span_table import ParagraphSpans
+
+                return ParagraphSpans(self._memo["table"])
             grouped: dict[int, list[Span]] = {}
             for span in sorted(self.spans, key=_span_order):
                 grouped.setdefault(span.paragraph, []).append(span)
@@ -70,10 +105,13 @@ class Analysis:
         mentions (paragraph, start, end): what the entity panel lists, in any view."""
         def make() -> dict:
             groups: dict[str, dict[str, list[tuple[int, int, int]]]] = {}
-            for span in self.spans:
-                if span.layer == "entity":
-                    groups.setdefault(span.type or "", {}).setdefault(span.key, []).append(
-                        (span.paragraph, span.start, span.end))
+            table = self._memo.get("table") if "spans" not in self.__dict__ else None
+            # (read from the columns when the spans are not made: no Span per row)
+            found = table.entities() if table is not None else (
+                (span.type, span.key, (span.paragraph, span.start, span.end)) for span in self.spans
+                if span.layer == "entity")
+            for kind, key, mention in found:
+                groups.setdefault(kind or "", {}).setdefault(key, []).append(mention)
             return {kind: sorted(((key, tuple(sorted(m))) for key, m in entities.items()),
                                  key=lambda item: (-len(item[1]), item[1][0], item[0]))
                     for kind, entities in groups.items()}
@@ -87,12 +125,19 @@ class Analysis:
         """Span boundaries in the title and headings, for :meth:`Views.with_cuts`."""
         return {key: [x for span in spans for x in (span.start, span.end)] for key, spans in self.part_spans().items()}
 
-    def cuts(self) -> dict[int, list[int]]:
+    def cuts(self) -> Mapping[int, list[int]]:
         """Span boundaries per paragraph, for cutting views that change length."""
+        if "table" in self._memo:
+            from .span_table import ParagraphCuts
+
+            return ParagraphCuts(self._memo["table"])
         cuts: dict[int, list[int]] = {}
         for span in self.spans:
             cuts.setdefault(span.paragraph, []).extend((span.start, span.end))
         return cuts
+
+
+_MAKING = threading.Lock()
 
 
 def _span_order(span: Span) -> tuple:

@@ -67,30 +67,10 @@ def _texts(value) -> bool:
 
 
 def _analysis_ok(data: dict) -> bool:
-    """The shape ``analysis.to_json`` writes."""
-    from dataclasses import fields
+    """The shape ``compact.to_compact`` writes."""
+    from .compact import check
 
-    from .models import check_date
-    from .timeline import Event
-
-    if not all(isinstance(data[k], list) for k in ("spans", "glossary", "events")):
-        return False
-    for row in data["spans"]:
-        if not (isinstance(row, list) and len(row) == 6 and all(_count(v) for v in row[:3])
-                and row[1] <= row[2] and all(isinstance(v, str) for v in row[3:])):
-            return False
-    for item in data["glossary"]:
-        if not (all(isinstance(item.get(k), str) for k in ("term", "pinyin", "en", "zh", "category"))
-                and all(isinstance(o, list) and len(o) == 3 and all(_count(v) for v in o) for o in item["occurrences"])):
-            return False
-    types = {"str": str, "int": int, "bool": bool}
-    wanted = {f.name: types.get(str(f.type), object) for f in fields(Event)}
-    for event in data["events"]:
-        if set(event) != set(wanted) or any(type(event[k]) is not t for k, t in wanted.items() if t is not object):
-            return False
-    date = data["date"]
-    return ((date is None or (isinstance(date, str) and check_date(date) == date))
-            and type(data["date_inferred"]) is bool and _texts(data["warnings"]))
+    return check(data)
 
 
 def _views_ok(data: dict) -> bool:

@@ -7,21 +7,21 @@ writes the analysis cache entry and, after sending its result, the view the read
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .analysis import collector_paused, from_json, to_json
+from .analysis import Analysis, collector_paused
 
 if TYPE_CHECKING:
-    from .analysis import Analysis
     from .models import Document
     from .script import Views
+    from .span_table import SpanTable
 
 _CHILD = ("import pickle, sys; job = pickle.load(sys.stdin.buffer); sys.path[:0] = job.pop('path'); "
           "from b2b_reader.core.isolation import child_main; child_main(job)")
-#: Rows per pickled chunk sent back by the child: each load is short, so the caller's
-#: other threads get the GIL between chunks (one load of 50,000 spans would stall them).
+#: Events per pickled chunk sent back by the child: each load is short, so the caller's
+#: other threads get the GIL between chunks (one load of 50,000 events would stall them).
 _CHUNK = 2000
 
 
@@ -51,15 +51,28 @@ def _start_child(job: dict):
         _writers.discard(done)
     child = subprocess.Popen([sys.executable, "-c", _CHILD], stdin=subprocess.PIPE,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _widen(child.stdout)
     child.stdin.write(pickle.dumps({"path": sys.path, **job}))
     child.stdin.close()
     return child
 
 
+def _widen(pipe) -> None:
+    """A pipe of 1 MiB where the system allows it (Linux): the result of a 5M-character
+    book (7 MB) then passes in a few writes, not ~100 of 64 KiB, each waiting for the
+    reader's thread and then for the child (niced: last in line on a busy machine)."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
+    except (ImportError, AttributeError, OSError):  # another system, or a lower limit: the default
+        pass
+
+
 def analyze_in_child(paragraphs: list[str], document: Document, date: str | None,
                       lexicon_path: Path, glossary_path: Path, cache_key: str | None = None,
                       view: dict | None = None, meanwhile: Callable[[], object] | None = None) -> Analysis:
-    """``_analyze`` in a fresh interpreter, its result sent back in the JSON form.
+    """``_analyze`` in a fresh interpreter, its result sent back in a compact form (:func:`messages`).
 
     A plain subprocess with pipes rather than ``multiprocessing``: the latter hands
     ``sys.stderr.fileno()`` to its helper process, which fails once a UI library has
@@ -69,34 +82,88 @@ def analyze_in_child(paragraphs: list[str], document: Document, date: str | None
     result is read as soon as it is sent, and the child finishes on its own.
     ``meanwhile`` runs here once the child has started, before its result is awaited.
     """
-    import io
     import pickle
 
     job = {"kind": "analyze", "paragraphs": paragraphs, "document": document, "date": date,
            "lexicon": lexicon_path, "glossary": glossary_path, "cache_key": cache_key, "view": view}
     child = _start_child(job)
     _children.add(child)
+    head = None
     try:
         if meanwhile is not None:
             meanwhile()
-        stdout = child.stdout.read()
-    finally:
-        child.stdout.close()
-        _children.discard(child)
-        _writers.add(child)
-    stream = io.BytesIO(stdout)
-    try:
-        with collector_paused():
-            data = pickle.load(stream)
-            while stream.tell() < len(stdout):
-                name, rows = pickle.load(stream)
-                data[name].extend(rows)
+        head = pickle.load(child.stdout)
+        analysis = received(head, _Tail(child.stdout).read)
     except (EOFError, pickle.UnpicklingError, KeyError, TypeError, ValueError):
+        child.stdout.close()  # (a child still writing ends: nobody reads it)
         stderr = child.stderr.read()
         child.wait()
         detail = stderr.decode("utf-8", "replace").strip().splitlines()
         raise RuntimeError(f"analysis process failed: {detail[-1] if detail else child.returncode}") from None
-    return from_json(data)
+    finally:
+        if head is None:
+            child.stdout.close()
+        _children.discard(child)
+        _writers.add(child)
+    return analysis
+
+
+class _Tail:
+    """The rest of a child's output (its events), read by a thread of its own from now on:
+    the child can finish (and cache its view) while the reader draws; reading a pipe
+    mostly waits, without the GIL."""
+
+    def __init__(self, stream) -> None:
+        import threading
+
+        self._data = b""
+        self._thread = threading.Thread(target=self._drain, args=(stream,), name="analysis-tail", daemon=True)
+        self._thread.start()
+
+    def _drain(self, stream) -> None:
+        try:
+            self._data = stream.read()
+        except (OSError, ValueError):  # closed: the reader quit
+            pass
+        finally:
+            stream.close()
+
+    def read(self) -> bytes:
+        """All of it (waits for the child to have sent it)."""
+        self._thread.join()
+        return self._data
+
+
+def messages(data: dict, table: SpanTable) -> Iterator[bytes]:
+    """What the child sends for ``compact.to_compact`` ``data`` (``table``: its spans'
+    columns), in two pickles: first everything but the events, the spans as arrays (the
+    reader loads them in milliseconds, where rows of a 5M-character document cost ~2.5 s of
+    unpickling and ``Span``s); then the events' rows, in chunks, read after the highlights."""
+    import pickle
+
+    with collector_paused():
+        yield pickle.dumps({**data, "spans": table.to_transfer(), "events": None}, protocol=5)
+        events = data["events"]
+        yield pickle.dumps([pickle.dumps(events[i:i + _CHUNK], protocol=5) for i in range(0, len(events), _CHUNK)],
+                           protocol=5)
+
+
+def received(head: dict, tail: Callable[[], bytes]) -> Analysis:
+    """The analysis of :func:`messages`' first pickle (``head``); ``tail`` gives the second
+    one's bytes. Its spans and events are made when first read (``Analysis.deferred``),
+    the events a chunk at a time (each load is short, so the reader's other threads get
+    the GIL between chunks)."""
+    import pickle
+
+    from .compact import from_compact
+
+    def events() -> list:
+        chunks = pickle.loads(tail())
+        if not (isinstance(chunks, list) and all(isinstance(c, bytes) for c in chunks)):
+            raise ValueError("the analysis process sent no events")
+        return [row for chunk in chunks for row in pickle.loads(chunk)]
+
+    return from_compact(head, events)
 
 
 def store_view_in_child(document: Document, analysis: Analysis, view: dict) -> None:
@@ -112,11 +179,12 @@ def child_main(job: dict) -> None:
     """Entry point of the child process of :func:`analyze_in_child` (and of
     :func:`store_view_in_child`)."""
     import os
-    import pickle
     import sys
 
     from . import cache
+    from .compact import to_compact
     from .pipeline import _analyze, store_view
+    from .span_table import SpanTable
     from .script import Views
 
     if hasattr(os, "nice"):
@@ -129,18 +197,16 @@ def child_main(job: dict) -> None:
         cuts, part_cuts = job["cuts"], job["part_cuts"]
     else:
         analysis = _analyze(job["paragraphs"], document, job["date"], job["lexicon"], job["glossary"])
-        data = to_json(analysis)
+        table = SpanTable.from_spans(analysis.spans)
+        data = to_compact(analysis, table)
         if job["cache_key"] is not None:
             cache.store("analysis", job["cache_key"], data)
         out = sys.stdout.buffer
-        pickle.dump({**data, "spans": [], "events": []}, out)
-        for name in ("spans", "events"):
-            rows = data[name]
-            for i in range(0, len(rows), _CHUNK):
-                pickle.dump((name, rows[i:i + _CHUNK]), out)
-        out.flush()
+        for message in messages(data, table):
+            out.write(message)
+            out.flush()
         cuts, part_cuts = analysis.cuts(), analysis.part_cuts()
-        del data, analysis
+        del data, analysis, table
     os.close(1)  # the caller has the result now
     if view is not None:
         devnull = os.open(os.devnull, os.O_WRONLY)

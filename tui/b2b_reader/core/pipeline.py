@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .analysis import Analysis, _span_order, from_json, to_json
+from .analysis import Analysis, _span_order
 from .entity_types import DATE_BLOCKING
 
 # Loading input is ``core.loading``; its names stay importable from here.
@@ -166,8 +166,10 @@ def analyze(document: Document, views: Views, date: str | None = None, use_cache
     if use_cache:
         cached = cache.load("analysis", key)
         if cached is not None:
+            from .compact import from_compact
+
             try:
-                analysis = from_json(cached)
+                analysis = from_compact(cached)
             except (KeyError, TypeError, ValueError):
                 pass  # an entry of an older shape: recompute and overwrite it
     if analysis is None and isolated:  # the child also writes the cache entry: no JSON encoding here
@@ -179,7 +181,9 @@ def analyze(document: Document, views: Views, date: str | None = None, use_cache
     if analysis is None:
         analysis = _analyze(views.all_canonical(), document, date, *overlays)
         if use_cache:
-            cache.store("analysis", key, to_json(analysis))
+            from .compact import to_compact
+
+            cache.store("analysis", key, to_compact(analysis))
     if keep_view is not None and not cache.has("views", _views_key(views, *keep_view)):
         if isolated:
             from .isolation import store_view_in_child
@@ -210,30 +214,52 @@ class Generations:
 
 class Analysed(NamedTuple):
     """What an analysis gives the reader: the analysis and the views cut at it (new
-    views, never the old ones changed), tagged with the generation it was asked as."""
+    views, never the old ones changed), tagged with the generation it was asked as;
+    ``grouped``: whether the panels' groups are made already (else :func:`group` them)."""
 
     generation: int
     analysis: Analysis
     views: Views
+    grouped: bool = True
 
 
 def analysed(document: Document, views: Views, date: str | None = None, generation: int = 0,
              keep_view: tuple[str, str] | None = None) -> Analysed:
     """Analyse ``document`` for a reader (in a child process when it is long), and build
-    what the reader swaps in: views cut at the result and the groups its panels list, all
-    computed here, off the reader's UI thread. ``views`` is not changed."""
+    what the reader swaps in: views cut at the result, the spans per paragraph and the
+    groups its panels list, all computed here, off the reader's UI thread; a long
+    document's analysis in the compact form (from the child or the cache: its spans are
+    made when first read) is grouped after its highlights show (:func:`group`).
+    ``views`` is not changed."""
     # the shown view's converters are built while a child analyses (they are needed to draw
     # the first highlights; s2twp takes ~70 ms), not after the result is in
-    warm = None if keep_view is None else lambda: _warm_converters(*keep_view)
+    def warm() -> None:
+        if keep_view is not None:
+            _warm_converters(*keep_view)
+        from . import glossary, timeline  # noqa: F401  (reading the result needs them: ~0.4 s of imports)
+
     analysis = analyze(document, views, date, isolated=document.char_count >= ISOLATE_FROM_CHARS,
                        keep_view=keep_view, meanwhile=warm)
     from .analysis import collector_paused
 
     with collector_paused():  # 10^5 new groups and cut views: a full collection here cost 0.06-0.2 s at 1M
-        analysis.by_paragraph(), analysis.part_spans(), analysis.entity_groups(), analysis.events_in_order()
-        if warm is not None:
-            warm()  # (built already if a child analysed: the converters are cached)
-        return Analysed(generation, analysis, analysed_views(views, analysis))
+        analysis.by_paragraph(), analysis.part_spans()
+        # a short document's groups are made here (at once); a long one's after its highlights
+        grouped = not analysis.has_deferred() or document.char_count < ISOLATE_FROM_CHARS
+        if grouped:
+            group(analysis)
+        warm()  # (done already if a child analysed: the converters are cached)
+        return Analysed(generation, analysis, analysed_views(views, analysis), grouped)
+
+
+def group(analysis: Analysis) -> Analysis:
+    """Make the groups the panels list (``Analysis.entity_groups``, the ordered events),
+    off the reader's UI thread."""
+    from .analysis import collector_paused
+
+    with collector_paused():
+        analysis.entity_groups(), analysis.events_in_order()
+    return analysis
 
 
 def _warm_converters(script: str, variant: str) -> None:

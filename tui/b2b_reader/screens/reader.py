@@ -117,6 +117,8 @@ class ReaderScreen(Screen[None]):
     def _worker_changed(self, event: Worker.StateChanged) -> None:
         """Every worker of the screen: failures are reported (one place), analysis shown."""
         failed = report_failure(self, event)
+        if event.worker.group == "panels" and event.state == WorkerState.SUCCESS:
+            self._show_analysis(event.worker.result)
         if event.worker.group != "analysis":
             return
         if event.state == WorkerState.SUCCESS:
@@ -131,11 +133,18 @@ class ReaderScreen(Screen[None]):
             self.article.set_part_spans(self.analysis.part_spans())
             self.info = ""
             # The highlights first; the outline's labels, the panels (9,000 timeline rows for
-            # a 1M-character book) and the rest after that frame.
-            self.call_after_refresh(self._show_analysis, self.analysis)
+            # a 1M-character book) and the rest after that frame, grouped first if need be.
+            # (Queued by the article, after what set_spans queued: its spans are drawn then.)
+            self.article.call_after_refresh(self._show_analysis if result.grouped else self._group, self.analysis)
         elif failed:
             self.info = "analysis failed"
         self.lines.status()
+
+    @background(exclusive=True, group="panels")
+    def _group(self, analysis: Analysis) -> Analysis:
+        """The panels' groups of a long document's analysis, off the UI thread, once its
+        highlights are drawn."""
+        return pipeline.group(analysis)
 
     def _show_analysis(self, analysis: Analysis) -> None:
         """What the analysis adds besides the highlights (headings' labels, panels, title)."""

@@ -18,8 +18,9 @@ from textual.worker import Worker, WorkerState
 background = partial(work, thread=True, exit_on_error=False)
 
 #: What each group of workers does, for the message when it fails.
-WHAT = {"analysis": "Analysis", "copy": "Copying", "export": "Export", "search-index": "Search index",
-        "warm": "Loading the dictionary", "warm-pinyin": "Loading pinyin", "lookup": "Lookup"}
+WHAT = {"analysis": "Analysis", "panels": "Listing the analysis", "copy": "Copying", "export": "Export",
+        "search-index": "Search index", "warm": "Loading the dictionary", "warm-pinyin": "Loading pinyin",
+        "lookup": "Lookup"}
 
 
 def warm_dictionary() -> None:

@@ -9,7 +9,7 @@ changes what is drawn ends in :meth:`ArticleView.invalidate`, the one invalidati
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich.style import Style
@@ -109,7 +109,7 @@ class ArticleView(Widget, can_focus=True):
         self.views = views
         self.set_reactive(ArticleView.script, script)
         self.set_reactive(ArticleView.variant, variant)
-        self.spans: dict[int, list[Span]] = {}
+        self.spans: Mapping[int, list[Span]] = {}  # (the analysis' own: made a paragraph at a time)
         self.part_spans: dict[tuple[str, int], list[Span]] = {}  # the title's and headings'
         self.marked: tuple[int, int, int] | None = None  # (paragraph, start, end) canonical
         self.word: tuple[int, int] | None = None  # word cursor in the cursor's paragraph, canonical
@@ -197,7 +197,7 @@ class ArticleView(Widget, can_focus=True):
         self.search_query = query
         self.invalidate()
 
-    def set_spans(self, spans: dict[int, list[Span]]) -> None:
+    def set_spans(self, spans: Mapping[int, list[Span]]) -> None:
         """Annotations to style, per paragraph, on canonical offsets."""
         self.spans = spans
         self.words.stops.set_spans(spans)
