@@ -35,7 +35,7 @@ from operator import itemgetter
 import rjieba
 
 from .candidates import MARKS, PRIO_BACKSTOP, PRIO_DATE, PRIO_LEXICON, PRIO_NUMBER, PRIO_TAGGED
-from .candidates import in_context, resolve, trie_pattern
+from .candidates import in_context, resolve
 from .cedict_names import org_matcher
 from .entity_rules import common_dictionary_names, dotted_names, tagged_names
 from .gazetteer import PLACES
@@ -46,7 +46,7 @@ from .source_names import source_names
 from .ner_model import Inputs, load_model
 from .numbers import find_figures
 from .place_use import drop_qualifiers
-from .trie_match import GroupedMatcher
+from .trie_match import GroupedMatcher, trie_pattern
 from .tagger_names import NEVER_NAMES, abbreviation_in_word, add_model_names, first_of_word
 
 _BLOCK = 1 << 19  # characters of paragraphs analysed (and tagged) together
@@ -54,7 +54,6 @@ _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-_trie_pattern = trie_pattern  # its former name here (main's tests/core/test_trie_match.py imports it)
 __all__ = ["NEVER_NAMES", "MODEL_MAX_CHARS", "entity_blocks", "entity_inputs", "find_entities",
            "lexicon_matcher"]
 
