@@ -162,11 +162,6 @@ def ambiguous(word: str) -> bool:
     return word in proper and word in common
 
 
-def proper_names() -> dict[str, str]:
-    """Every proper noun of 2-8 characters → its type."""
-    return _tables()[0]
-
-
 @lru_cache(maxsize=1)
 def org_matcher() -> re.Pattern[str] | None:
     """A regex of CC-CEDICT's companies, banks and exchanges that are no ordinary word

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .fold import EXTRA_VARIANTS, NOT_FOLDED, TRADITIONAL_SOURCE_VARIANTS, fold, fold_table  # noqa: F401 (re-exported)
-from .models import Document, Span
+from .models import Document
 from .script import OffsetMap, converter
 
 #: Joins folded paragraphs in the index; a query containing it matches nothing.
@@ -272,33 +272,7 @@ class Matches(Sequence[Match]):
         return bisect_left(self.positions, self.source.paragraph_end(last), lo) - lo
 
 
-def merge(*lists: Sequence[Match]) -> list[Match]:
-    """Matches of several searches in document order, overlaps dropped (first kept)."""
-    out: list[Match] = []
-    for m in sorted({m for matches in lists for m in matches}):
-        if out and out[-1].paragraph == m.paragraph and m.start < out[-1].end:
-            continue
-        out.append(m)
-    return out
-
-
 # ── filters and summaries ────────────────────────────────────────────────────────────
-
-
-def paragraphs_mentioning(spans: Iterable[Span], key: str) -> list[int]:
-    """Paragraphs holding a span (entity, glossary term, date) whose ``key`` is ``key``."""
-    return sorted({s.paragraph for s in spans if s.key == key})
-
-
-def mentions(spans: Iterable[Span], key: str) -> list[Match]:
-    """The spans with ``key`` as matches, so ``n``/``N`` and the count work on them too."""
-    return sorted({Match(s.paragraph, s.start, s.end) for s in spans if s.key == key})
-
-
-def restrict(matches: Iterable[Match], paragraphs: Collection[int]) -> list[Match]:
-    """The matches that lie in ``paragraphs``."""
-    wanted = set(paragraphs)
-    return [m for m in matches if m.paragraph in wanted]
 
 
 def sections_with(document: Document, matches: Sequence[Match]) -> dict[int, int]:
