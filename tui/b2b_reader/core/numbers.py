@@ -30,14 +30,14 @@ _CURRENCY = "(?:元|美元|人民币|港元|港币|欧元|日元|英镑|韩元|�
 _MEASURE = ("(?:个百分点|个|名|家|位|人次|人|件|款|种|项|台|辆|条|座|所|次|倍|岁|户|"
             "单|笔|吨|平方米|公里|米|年|天|小时|分钟|套|张|部|间|份|批|亩|篇|场|届)")
 
-# The scanner opens with a lookahead on the characters a match can start with: without it
-# the engine walks every alternative at every position of the text (3-4x slower). The set
-# must list every possible first character, or matches would be lost.
 _PERCENT = re.compile(rf"{_ARABIC}\s?[%％]|百分之{_CNNUM}|{_QTY}个百分点")
 _MONEY = re.compile(rf"{_QTY}{_CURRENCY}|{_ARABIC}(?:[十百千万亿]+)(?=\s|[，,。；;、）)]|$)")
 _COUNT = re.compile(rf"{_QTY}{_MEASURE}")
 # One scan instead of three: at each position percent is tried first (25个百分点 is not a
-# count of 个), then money, then counts.
+# count of 个), then money, then counts. It opens with a lookahead on the characters a
+# match can start with: without it the engine walks every alternative at every position
+# of the text (3-4x slower). The set must list every possible first character, or matches
+# would be lost.
 _FIGURE = re.compile(
     rf"(?=[\d{_D}十百千万亿数几上])"
     f"(?:(?P<percent>{_PERCENT.pattern})|(?P<money>{_MONEY.pattern})|(?P<count>{_COUNT.pattern}))"
