@@ -350,6 +350,8 @@ def _analyze_texts(paragraphs: list[str], document: Document, date: str | None,
         found.setdefault(span.key, []).append((span.paragraph, span.start, span.end))
     for term_key, occurrences in found.items():
         term = glossary.get(term_key)
+        if term is None:  # (find_terms keys its spans by the glossary's own terms)
+            continue
         analysis.glossary.append(GlossaryItem(term.term, term.pinyin, term.en, term.zh, term.category,
                                               tuple(occurrences)))
     analysis.spans.sort(key=_span_order)
