@@ -188,3 +188,20 @@ def test_spans_are_in_bounds_sorted_and_disjoint(paragraphs):
         if a.paragraph == b.paragraph:
             assert a.end <= b.start
 
+
+
+@pytest.mark.parametrize("text, years", [("2018-2024年，公司营收翻了三倍。", "2018-2024年"),
+                                         ("2019至2021年，阿里巴巴的营收增长了两倍。", "2019至2021年"),
+                                         ("上世纪70年代，这家工厂开始生产电视机。", "70年代"),
+                                         ("自09年起，公司每年分红。", "自09年")])
+def test_years_written_as_ranges_decades_or_short_are_dates_not_counts(text, years):
+    # The entity finder's dates are the timeline's: a range of years, a decade, a year
+    # "since '09" are held as dates against the count of years they also read as
+    # (70年, 09年), and highlighted as dates.
+    from b2b_reader.core import pipeline
+
+    loaded = pipeline.load_text(text, "range.txt")
+    analysis = pipeline.analyze(loaded.document, pipeline.make_views(loaded.document), use_cache=False)
+    start = text.index(years)
+    over = [s.type for s in analysis.spans if s.layer == "entity" and s.start < start + len(years) and start < s.end]
+    assert over == ["date"]

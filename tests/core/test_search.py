@@ -9,7 +9,7 @@ from b2b_reader.core import pipeline
 from b2b_reader.core.models import Document, Paragraph, Section
 from b2b_reader.core.script import Views
 from b2b_reader.core.search import (Match, build_index, build_view_index, first_from, fold,
-                                    in_paragraph, mentions, paragraphs_mentioning, search,
+                                    in_paragraph, search,
                                     sections_with)
 
 
@@ -97,15 +97,15 @@ def test_no_match_across_paragraphs_and_empty_queries():
 
 def test_filter_to_paragraphs_mentioning_an_entity(article, analysis):
     document, _views, canonical, index = article
-    paragraphs = paragraphs_mentioning(analysis.spans, "余涌")
+    paragraphs = sorted({s.paragraph for s in analysis.spans if s.key == "余涌"})
     assert paragraphs == [10, 11, 14, 16, 24]
     everywhere = list(search(index, "1688"))
     filtered = list(search(index, "1688", paragraphs=paragraphs))
     assert filtered == [m for m in everywhere if m.paragraph in paragraphs]
     assert 0 < len(filtered) < len(everywhere)
-    names = mentions(analysis.spans, "余涌")  # his nickname 朴初 is a mention too
-    assert [canonical[m.paragraph][m.start:m.end] for m in names] == ["余涌", "朴初", "余涌", "余涌", "余涌", "余涌"]
-    assert [m.paragraph for m in names] == [10, 10, 11, 14, 16, 24]
+    names = sorted((s.paragraph, s.start, s.end) for s in analysis.spans if s.key == "余涌")  # his nickname 朴初 too
+    assert [canonical[p][start:end] for p, start, end in names] == ["余涌", "朴初", "余涌", "余涌", "余涌", "余涌"]
+    assert [p for p, _s, _e in names] == [10, 10, 11, 14, 16, 24]
 
 
 def test_sections_with_counts_matches_per_section(article):

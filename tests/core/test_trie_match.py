@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from b2b_reader.core.entities import _trie_pattern
 from b2b_reader.core.lexicon import load_lexicon
-from b2b_reader.core.trie_match import GroupedMatcher
+from b2b_reader.core.trie_match import GroupedMatcher, trie_pattern
 
 NEWS = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "news_business_dev"
 
@@ -21,11 +20,11 @@ def spans(matcher, text: str) -> list[tuple[int, int, str]]:
 def test_longest_name_at_the_leftmost_position_across_groups():
     words = ["中国", "中国平安", "平安银行", "银行", "安徽", "国平"]
     # one first character per group: every name's competitors live in other regexes
-    matcher = GroupedMatcher(words, _trie_pattern, group_size=1)
+    matcher = GroupedMatcher(words, trie_pattern, group_size=1)
     assert len(matcher.patterns) == 5
     text = "中国平安银行与安徽银行"
     assert spans(matcher, text) == [(0, 4, "中国平安"), (4, 6, "银行"), (7, 9, "安徽"), (9, 11, "银行")]
-    assert spans(matcher, text) == spans(re.compile(_trie_pattern(words)), text)
+    assert spans(matcher, text) == spans(re.compile(trie_pattern(words)), text)
     assert spans(matcher, "") == []
 
 
@@ -34,8 +33,8 @@ def test_same_matches_as_one_regex_on_whole_business_articles(group_size):
     if not NEWS.is_dir():
         pytest.skip(f"{NEWS} is not here")
     words = list(load_lexicon().surfaces())
-    one = re.compile(_trie_pattern(words))
-    grouped = GroupedMatcher(words, _trie_pattern, group_size=group_size)
+    one = re.compile(trie_pattern(words))
+    grouped = GroupedMatcher(words, trie_pattern, group_size=group_size)
     total = 0
     for path in sorted(NEWS.glob("*.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -47,8 +46,6 @@ def test_same_matches_as_one_regex_on_whole_business_articles(group_size):
 
 def test_one_trie_pattern_finds_the_longest_word_with_its_end_rule_and_case():
     import re
-
-    from b2b_reader.core.trie_match import trie_pattern
 
     words = ["电商", "电商平台", "gmv", "618"]
     rx = re.compile(trie_pattern(words, lambda w: "(?![0-9])" if w.isdigit() else "", fold_case=True))

@@ -79,3 +79,17 @@ async def test_without_colour_each_kind_has_its_own_mark(default_app, monkeypatc
         assert len(set(marks.values())) == len(components), marks
         # date and product were both bold italic
         assert marks["article--date"] != marks["article--product"]
+
+
+def test_a_type_added_to_the_registry_has_its_colour_under_an_ansi_theme(monkeypatch):
+    # One palette: a new entity type is one registry entry, its ANSI colour included (a
+    # second table of ANSI colours by type raised KeyError for a type it lacked).
+    from dataclasses import replace
+
+    from b2b_reader.widgets import highlight_colours
+
+    brand = replace(highlight_colours.ENTITY_TYPES[0], key="brand", ansi="ansi_bright_magenta")
+    monkeypatch.setattr(highlight_colours, "ENTITY_TYPES", (*highlight_colours.ENTITY_TYPES, brand))
+    variables = highlight_colours.highlight_variables({"background": "ansi_default"})
+    assert variables["hl-brand"] == "ansi_bright_magenta"
+    assert variables["hl-person"] == "ansi_yellow"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
 from operator import itemgetter
 
 from .name_context import bracket_ok, work_titles
@@ -19,32 +18,6 @@ PRIO_LEXICON, PRIO_DATE, PRIO_TAGGED, PRIO_DISCOURSE, PRIO_NUMBER, PRIO_BACKSTOP
 NAME_TYPES = frozenset(("person", "org", "place"))
 MARKS = frozenset("（(《“「『【[〈‘）)》”」』】]〉’\"")
 _MARK_RX = re.compile("[" + re.escape("".join(sorted(MARKS))) + "]")
-
-
-def trie_pattern(words: Sequence[str]) -> str:
-    """A regex matching any of ``words``, longest first, shaped as a trie.
-
-    A flat alternation of hundreds of names retries every name at every position; a trie
-    lets the regex engine reject a position on its first character.
-    """
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        terminal = "" in node
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and not terminal else "(?:" + "|".join(alts) + ")"
-        if terminal:
-            body = (body if body.startswith("(?:") else "(?:" + body + ")") + "?"
-        return body
-
-    return build(root)
 
 
 def in_context(text: str, cands: list) -> None:

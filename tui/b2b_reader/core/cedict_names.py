@@ -162,16 +162,11 @@ def ambiguous(word: str) -> bool:
     return word in proper and word in common
 
 
-def proper_names() -> dict[str, str]:
-    """Every proper noun of 2-8 characters → its type."""
-    return _tables()[0]
-
-
 @lru_cache(maxsize=1)
 def org_matcher() -> re.Pattern[str] | None:
     """A regex of CC-CEDICT's companies, banks and exchanges that are no ordinary word
     too (台积电, 纳斯达克, 港交所; not 小米, also millet), longest first; None if none."""
-    from .candidates import trie_pattern
+    from .trie_match import trie_pattern
 
     proper, common = _tables()
     words = sorted(w for w, t in proper.items() if t == "org" and w not in common)

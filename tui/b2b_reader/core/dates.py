@@ -53,7 +53,8 @@ from .date_patterns import (
     cn_number,
 )
 
-__all__ = ["Base", "Found", "Parsed", "parse_base", "parse_all", "resolve", "scan", "label_of", "cn_number"]
+__all__ = ["Base", "Found", "Parsed", "calendar_dates", "parse_base", "parse_all", "resolve", "scan", "label_of",
+           "cn_number", "written_label"]
 
 # --------------------------------------------------------------------------- scanning
 
@@ -209,3 +210,30 @@ def scan(text: str, base: Base | None, blocked: list[tuple[int, int]] = ()) -> l
     document, where they follow the narrative instead.
     """
     return [resolve(p, base) for p in parse_all(text, blocked)]
+
+
+def calendar_dates(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[Parsed]:
+    """The expressions of :func:`parse_all` that name a place on the calendar by its year,
+    month or decade (2019年, 今年3月, 去年上半年, 10月下旬, 2010-01-29, 1980年代): the dates
+    the entity finder holds against figures and names before the tagger runs. Not counts,
+    durations, anaphors, days alone or words (近日, 今天): the pipeline dates those later,
+    once the names are known."""
+    return [p for p in parse_all(text, blocked) if _calendar(p.a)]
+
+
+def _calendar(a: _F) -> bool:
+    if a.decade is not None:
+        return True
+    if (a.count or a.duration or a.vague or a.ana or a.festival or a.near or a.recent
+            or a.week is not None or a.weekday is not None or a.drel is not None or a.mrel is not None):
+        return False
+    return a.year is not None or a.month is not None or (a.yrel is not None and a.months is not None)
+
+
+def written_label(p: Parsed) -> str | None:
+    """The label (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) of an expression whose year is
+    written, as it resolves with no publication date; None for the others."""
+    if p.a.year is None and p.a.decade is None:
+        return None
+    found = resolve(p, None)
+    return label_of(found.first, found.precision) if found.first and found.precision else None

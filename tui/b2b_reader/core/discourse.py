@@ -14,11 +14,11 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import accumulate
 
-from .candidates import MARKS, NAME_TYPES, PRIO_DISCOURSE, in_context, resolve, trie_pattern
+from .candidates import MARKS, NAME_TYPES, PRIO_DISCOURSE, in_context, resolve
 from .entity_rules import frequent_words
 from .gazetteer import PLACES
 from .name_context import alias_definitions, org_by_context, trade_name
-from .trie_match import GroupedMatcher
+from .trie_match import GroupedMatcher, trie_pattern
 
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -5,8 +5,9 @@ returns sorted, non-overlapping :class:`Span` objects (``layer="entity"``). Thre
 feed it, strongest first:
 
 1. the lexicon: every name and alias, matched with one trie-shaped regex;
-2. rules for dates and figures (``core.numbers``), which never override a lexicon name
-   (``1688年轻买家`` holds the org 1688, not the year 1688);
+2. dates (``core.dates``, the one date grammar: the calendar dates, held against the
+   figures they also read as, 1980年代 over the count 1980年) and figures (``core.numbers``),
+   which never override a lexicon name (``1688年轻买家`` holds the org 1688, not the year);
 3. person/org/place names the lexicon lacks, from the character tagger of
    ``core.ner_model``; it reads rjieba's tags and what the lexicon, the figure rules and
    the tag rules of ``core.entity_rules`` found, and learned where those are wrong. A
@@ -35,7 +36,7 @@ from operator import itemgetter
 import rjieba
 
 from .candidates import MARKS, PRIO_BACKSTOP, PRIO_DATE, PRIO_LEXICON, PRIO_NUMBER, PRIO_TAGGED
-from .candidates import in_context, resolve, trie_pattern
+from .candidates import in_context, resolve
 from .cedict_names import org_matcher
 from .entity_rules import common_dictionary_names, dotted_names, tagged_names
 from .gazetteer import PLACES
@@ -45,8 +46,9 @@ from .name_context import business_orgs, government_orgs, legal_names, listed_na
 from .source_names import source_names
 from .ner_model import Inputs, load_model
 from .numbers import find_figures
+from .dates import calendar_dates, written_label
 from .place_use import drop_qualifiers
-from .trie_match import GroupedMatcher
+from .trie_match import GroupedMatcher, trie_pattern
 from .tagger_names import NEVER_NAMES, abbreviation_in_word, add_model_names, first_of_word
 
 _BLOCK = 1 << 19  # characters of paragraphs analysed (and tagged) together
@@ -54,7 +56,6 @@ _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-_trie_pattern = trie_pattern  # its former name here (main's tests/core/test_trie_match.py imports it)
 __all__ = ["NEVER_NAMES", "MODEL_MAX_CHARS", "entity_blocks", "entity_inputs", "find_entities",
            "lexicon_matcher"]
 
@@ -177,14 +178,17 @@ def entity_blocks(paragraphs: Sequence[str], lexicon: Lexicon, rules_as_candidat
             lex.append((start, end, etype))
             cands.append((start, end, PRIO_LEXICON, etype, key, ()))
             taken[start:end] = b"\x01" * (end - start)
-        for start, end, etype, key, kind in find_figures(text):
+        # a lexicon name is never read as a date or number
+        for date in calendar_dates(text, [(s, e) for s, e, _t in lex]):
+            cands.append((date.start, date.end, PRIO_DATE, "date", written_label(date), (("kind", "date"),)))
+            marks.append((date.start, date.end, "date"))
+        for start, end, kind in find_figures(text):
             if 1 in taken[start:end]:
-                continue  # a lexicon name is never read as a number or date
+                continue
             if kind == "count" and start and text[start - 1] == "第":
                 continue  # ordinals (第31届) are not counts
-            prio = PRIO_DATE if etype == "date" else PRIO_NUMBER
-            cands.append((start, end, prio, etype, key, (("kind", kind),)))
-            marks.append((start, end, etype))
+            cands.append((start, end, PRIO_NUMBER, "number", None, (("kind", kind),)))
+            marks.append((start, end, "number"))
         found = list(tagged_names(tokens, common, offsets)) if rules else []
         found.extend(dotted_names(text))
         lex_orgs = {s for s, _e, t in lex if t == "org"}

@@ -36,6 +36,9 @@ class EntityType:
     """A date may not start inside it (its digits are a name, an amount or a model)."""
     background: str = ""
     """A background too (terms are shaded), as a TCSS value."""
+    ansi: str = ""
+    """Its colour under an ANSI theme (one of the terminal's named colours), where the
+    theme's own colours are unknown and no lightness can be measured."""
 
     @property
     def color(self) -> str:
@@ -50,15 +53,17 @@ class EntityType:
 
 #: The entity types, in legend order.
 ENTITY_TYPES: tuple[EntityType, ...] = (
-    EntityType("person", "person", "People", "1", 30, "underline", "underlined", blocks_dates=True),
-    EntityType("org", "organisation", "Organisations", "2", 205, "bold", "bold", blocks_dates=True),
-    EntityType("place", "place", "Places", "3", 115, "italic", "italic"),
-    EntityType("date", "date", "Dates", "4", 275, "bold underline", "double underline"),
+    EntityType("person", "person", "People", "1", 30, "underline", "underlined", blocks_dates=True,
+               ansi="ansi_yellow"),
+    EntityType("org", "organisation", "Organisations", "2", 205, "bold", "bold", blocks_dates=True,
+               ansi="ansi_bright_blue"),
+    EntityType("place", "place", "Places", "3", 115, "italic", "italic", ansi="ansi_green"),
+    EntityType("date", "date", "Dates", "4", 275, "bold underline", "double underline", ansi="ansi_magenta"),
     EntityType("number", "number", "Numbers", "5", 175, "italic underline", "dotted underline",
-               blocks_dates=True),
-    EntityType("event", "event", "Events", "6", 345, "bold italic", "wavy underline"),
+               blocks_dates=True, ansi="ansi_cyan"),
+    EntityType("event", "event", "Events", "6", 345, "bold italic", "wavy underline", ansi="ansi_red"),
     EntityType("product", "product", "Products", "7", 58, "bold italic underline", "⟨in brackets⟩",
-               blocks_dates=True),
+               blocks_dates=True, ansi="ansi_bright_yellow"),
 )
 
 #: Glossary terms: not an entity, but highlighted, toggled and listed alike. The text's own

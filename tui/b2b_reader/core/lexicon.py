@@ -48,7 +48,6 @@ class Lexicon:
             by_name[entry.name] = entry  # later files override earlier ones by name
         self.entries: tuple[Entry, ...] = tuple(by_name.values())
         self.warnings: list[str] = list(warnings or [])
-        self._by_name = by_name
         self._surface: dict[str, Entry] = {}
         for entry in self.entries:
             for alias in entry.aliases:

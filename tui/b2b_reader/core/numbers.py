@@ -1,12 +1,11 @@
-"""Dates and figures in canonical (simplified) Chinese text, found by rules.
+"""Figures in canonical (simplified) Chinese text, found by rules, and Chinese numerals.
 
-``find_figures(text)`` yields ``(start, end, type, key, kind)``: type ``date`` or ``number``,
-kind ``date``, ``money``, ``percent`` or ``count``.
+``find_figures(text)`` yields ``(start, end, kind)``, kind ``money``, ``percent`` or ``count``.
 Numbers are money (1亿元, 300万美元, 数千万元), percentages (50%, 百分之五十, 25个百分点)
 and counts (300多个, 数千名, 5-6个). Counts need digits or a Chinese numeral with a
 place word (十百千万亿): 一个 / 两家 are everyday grammar, highlighting them is noise.
-Dates: 1999年, 2023年1月, 今年3月, 10月下旬, 二〇一二年, 2020年上半年, 2010-01-29.
-A date's key is ISO-like when absolute (``2023-01``), else its text; a number's key is its text.
+Dates are not read here: they have one grammar, ``core.date_patterns``, scanned by
+``core.dates`` (the entity finder takes its dates from there).
 """
 
 from __future__ import annotations
@@ -31,34 +30,18 @@ _CURRENCY = "(?:元|美元|人民币|港元|港币|欧元|日元|英镑|韩元|�
 _MEASURE = ("(?:个百分点|个|名|家|位|人次|人|件|款|种|项|台|辆|条|座|所|次|倍|岁|户|"
             "单|笔|吨|平方米|公里|米|年|天|小时|分钟|套|张|部|间|份|批|亩|篇|场|届)")
 
-_MONTH = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
-_PART = "(?:上旬|中旬|下旬|初|中|底|末)"
-_YEAR_DIGITS = r"(?:1[5-9]|20)\d\d"
-_YEAR = rf"(?:{_YEAR_DIGITS}|[一二][{_D}]{{3}})年"
-_REL_YEAR = "(?:今年|去年|明年|前年|后年|同年|当年)"
-_HALF = "(?:上半年|下半年|年初|年中|年底|年末|第[一二三四1-4]季度|[一二三四1-4]季度|Q[1-4])"
-
-# Both scanners open with a lookahead on the characters a match can start with: without
-# it the engine walks every alternative at every position of the text (3-4x slower). The
-# sets must list every possible first character, or matches would be lost.
-_DATE = re.compile(
-    r"(?=[0-9一二三四五六七八九十今去明前后同当])"
-    rf"(?:(?:{_YEAR}|{_REL_YEAR})(?:{_MONTH}(?:{_DAY}|{_PART})?|{_HALF})?"
-    rf"|{_YEAR_DIGITS}[-/.](?:1[0-2]|0?[1-9])[-/.](?:[12]\d|3[01]|0?[1-9])(?!\d)"
-    rf"|{_MONTH}(?:{_DAY}|{_PART})?)"
-)
 _PERCENT = re.compile(rf"{_ARABIC}\s?[%％]|百分之{_CNNUM}|{_QTY}个百分点")
 _MONEY = re.compile(rf"{_QTY}{_CURRENCY}|{_ARABIC}(?:[十百千万亿]+)(?=\s|[，,。；;、）)]|$)")
 _COUNT = re.compile(rf"{_QTY}{_MEASURE}")
 # One scan instead of three: at each position percent is tried first (25个百分点 is not a
-# count of 个), then money, then counts.
+# count of 个), then money, then counts. It opens with a lookahead on the characters a
+# match can start with: without it the engine walks every alternative at every position
+# of the text (3-4x slower). The set must list every possible first character, or matches
+# would be lost.
 _FIGURE = re.compile(
     rf"(?=[\d{_D}十百千万亿数几上])"
     f"(?:(?P<percent>{_PERCENT.pattern})|(?P<money>{_MONEY.pattern})|(?P<count>{_COUNT.pattern}))"
 )
-# Relative years alone are left to the timeline; with a month or half they are dates.
-_BARE_REL = re.compile(rf"{_REL_YEAR}$")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_.]")
 
 
@@ -87,20 +70,16 @@ def cn_to_int(s: str) -> int | None:
     return total + section + (digit or 0)
 
 
-def find_figures(text: str) -> Iterator[tuple[int, int, str, str, str]]:
-    """Dates and numbers in ``text`` as ``(start, end, type, key, kind)``, maybe overlapping.
+def find_figures(text: str) -> Iterator[tuple[int, int, str]]:
+    """Numbers in ``text`` as ``(start, end, kind)``, kind ``money``, ``percent`` or ``count``.
 
     Overlaps are resolved by the caller (longest wins). Matches glued to an ASCII word
     (B2B, M2C, iPhone15) are dropped.
     """
-    for m in _DATE.finditer(text):
-        if _BARE_REL.match(m.group()) or _glued(text, m.start(), m.end()):
-            continue
-        yield m.start(), m.end(), "date", _date_key(m.group()), "date"
     for m in _FIGURE.finditer(text):
         if _glued(text, m.start(), m.end()):
             continue
-        yield m.start(), m.end(), "number", m.group(), m.lastgroup or "count"
+        yield m.start(), m.end(), m.lastgroup or "count"
 
 
 def _glued(text: str, start: int, end: int) -> bool:
@@ -109,27 +88,3 @@ def _glued(text: str, start: int, end: int) -> bool:
     return bool(before and _ASCII_WORD.match(before) and text[start].isascii()) or bool(
         after and after.isascii() and after.isalnum() and text[end - 1].isascii()
     )
-
-
-_KEY = re.compile(rf"^(?:(\d{{4}}|[{_D}]{{4}})年)?(?:(\d{{1,2}}|[十一二三四五六七八九]+)月)?"
-                  rf"(?:(\d{{1,2}}|[二三十一四五六七八九]+)[日号])?")
-
-
-def _date_key(s: str) -> str:
-    """ISO-like key for an absolute date (``2023-01``, ``1999``); else the text itself."""
-    m = re.match(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$", s)
-    if m:
-        return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
-    m = _KEY.match(s)
-    if not m or not m.group(1):
-        return s
-    parts = [f"{_num(m[1]):04d}"]
-    if m[2]:
-        parts.append(f"{_num(m[2]):02d}")
-        if m[3]:
-            parts.append(f"{_num(m[3]):02d}")
-    return "-".join(parts)
-
-
-def _num(s: str) -> int:
-    return int(s) if s.isdigit() else (cn_to_int(s) or 0)

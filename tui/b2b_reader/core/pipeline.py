@@ -22,7 +22,7 @@ from .models import Document, Span
 from .script import VARIANTS, VIEWS_VERSION, Views, view_key
 
 #: Bump when cleaning, parsing or analysis output changes, so cached results are not reused.
-PIPELINE_VERSION = "8"
+PIPELINE_VERSION = "9"
 #: Full-width ASCII forms (１９８１, Ｑ３, １．５, ％) as ASCII, for analysis only: one character
 #: for one, so offsets are exact. The Chinese punctuation that shares the block (，：；！？（）)
 #: is the text's own punctuation, not a wide form of ASCII, and stays.
@@ -376,6 +376,8 @@ def _analyze_texts(paragraphs: list[str], document: Document, date: str | None,
         found.setdefault(span.key, []).append((span.paragraph, span.start, span.end))
     for term_key, occurrences in found.items():
         term = glossary.get(term_key)
+        if term is None:  # (find_terms keys its spans by the glossary's own terms)
+            continue
         analysis.glossary.append(GlossaryItem(term.term, term.pinyin, term.en, term.zh, term.category,
                                               tuple(occurrences)))
     analysis.spans.sort(key=_span_order)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .fold import EXTRA_VARIANTS, NOT_FOLDED, TRADITIONAL_SOURCE_VARIANTS, fold, fold_table  # noqa: F401 (re-exported)
-from .models import Document, Span
+from .models import Document
 from .script import OffsetMap, converter
 
 #: Joins folded paragraphs in the index; a query containing it matches nothing.
@@ -195,7 +195,7 @@ def search(index: SearchIndex, query: str, paragraphs: Collection[int] | None = 
 
 def _add_view_matches(matches: Matches, extra: Iterable[Match]) -> Matches:
     """``matches`` plus the view's own (canonical offsets) that overlap none of them."""
-    starts, positions, length = matches.index.starts, matches.positions, matches.length
+    starts, positions, length = matches.source.starts, matches.positions, matches.length
     lengths: dict[int, int] = {}
     end = -1
     for m in extra:  # in document order
@@ -207,7 +207,7 @@ def _add_view_matches(matches: Matches, extra: Iterable[Match]) -> Matches:
         end = pos + size
     if not lengths:
         return matches
-    return Matches(matches.index, sorted([*positions, *lengths]), length, lengths)
+    return Matches(matches.source, sorted([*positions, *lengths]), length, lengths)
 
 
 class Matches(Sequence[Match]):
@@ -220,11 +220,11 @@ class Matches(Sequence[Match]):
     fast path on it. Offsets are canonical (mapped back when the index is a view's).
     """
 
-    __slots__ = ("index", "positions", "length", "lengths")
+    __slots__ = ("source", "positions", "length", "lengths")
 
     def __init__(self, index: SearchIndex, positions: list[int], length: int,
                  lengths: dict[int, int] | None = None):
-        self.index = index
+        self.source = index  # (not ``index``: that is Sequence.index)
         self.positions = positions
         self.length = length
         self.lengths = lengths or {}  # position → length where a view match differs
@@ -236,10 +236,10 @@ class Matches(Sequence[Match]):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
         pos = self.positions[i]
-        return self._match(bisect_right(self.index.starts, pos) - 1, pos)
+        return self._match(bisect_right(self.source.starts, pos) - 1, pos)
 
     def __iter__(self):
-        starts = self.index.starts
+        starts = self.source.starts
         p = 0
         for pos in self.positions:
             if p + 1 < len(starts) and pos >= starts[p + 1]:
@@ -250,55 +250,29 @@ class Matches(Sequence[Match]):
         return f"Matches({len(self)}: {list(self[:3])}{'...' if len(self) > 3 else ''})"
 
     def _match(self, p: int, pos: int) -> Match:
-        start = pos - self.index.starts[p]
-        if self.index.maps is None:
+        start = pos - self.source.starts[p]
+        if self.source.maps is None:
             return Match(p, start, start + self.lengths.get(pos, self.length))
-        m = self.index.maps[p]
+        m = self.source.maps[p]
         return Match(p, m.to_canonical(start), m.to_canonical(start + self.length, end=True))
 
     def position(self, paragraph: int, offset: int) -> int:
         """The index text position of (paragraph, offset), clamped inside the paragraph."""
-        if paragraph >= len(self.index):
-            return len(self.index.text) + 1
+        if paragraph >= len(self.source):
+            return len(self.source.text) + 1
         if paragraph < 0:
             return -1
-        start = self.index.starts[paragraph]
-        offset = offset if self.index.maps is None else self.index.maps[paragraph].to_view(offset)
-        return start + max(-1, min(offset, self.index.paragraph_end(paragraph) - start))
+        start = self.source.starts[paragraph]
+        offset = offset if self.source.maps is None else self.source.maps[paragraph].to_view(offset)
+        return start + max(-1, min(offset, self.source.paragraph_end(paragraph) - start))
 
     def count_in(self, first: int, last: int) -> int:
         """How many matches lie in paragraphs ``first`` to ``last`` (inclusive)."""
-        lo = bisect_left(self.positions, self.index.starts[first])
-        return bisect_left(self.positions, self.index.paragraph_end(last), lo) - lo
-
-
-def merge(*lists: Sequence[Match]) -> list[Match]:
-    """Matches of several searches in document order, overlaps dropped (first kept)."""
-    out: list[Match] = []
-    for m in sorted({m for matches in lists for m in matches}):
-        if out and out[-1].paragraph == m.paragraph and m.start < out[-1].end:
-            continue
-        out.append(m)
-    return out
+        lo = bisect_left(self.positions, self.source.starts[first])
+        return bisect_left(self.positions, self.source.paragraph_end(last), lo) - lo
 
 
 # ── filters and summaries ────────────────────────────────────────────────────────────
-
-
-def paragraphs_mentioning(spans: Iterable[Span], key: str) -> list[int]:
-    """Paragraphs holding a span (entity, glossary term, date) whose ``key`` is ``key``."""
-    return sorted({s.paragraph for s in spans if s.key == key})
-
-
-def mentions(spans: Iterable[Span], key: str) -> list[Match]:
-    """The spans with ``key`` as matches, so ``n``/``N`` and the count work on them too."""
-    return sorted({Match(s.paragraph, s.start, s.end) for s in spans if s.key == key})
-
-
-def restrict(matches: Iterable[Match], paragraphs: Collection[int]) -> list[Match]:
-    """The matches that lie in ``paragraphs``."""
-    wanted = set(paragraphs)
-    return [m for m in matches if m.paragraph in wanted]
 
 
 def sections_with(document: Document, matches: Sequence[Match]) -> dict[int, int]:

@@ -208,6 +208,8 @@ def build_timeline(
         text = paragraphs[index]
         sentences = split_sentences(text)
         for e in items:
+            if e.date is None or e.date_start is None or e.date_end is None or e.precision is None:
+                continue  # (resolved is all four or none: exprs holds the resolved)
             number = next((i for i, (s, t) in enumerate(sentences) if s <= e.start < t), len(sentences) - 1)
             s_lo, s_hi = sentences[number] if sentences else (0, len(text))
             peers = [p for p in items if s_lo <= p.start < s_hi]

@@ -1,7 +1,9 @@
 """Leftmost-longest matching of many names with trie-shaped regexes.
 
 :func:`trie_pattern` builds the regex of a set of words shaped as a trie (shared prefixes
-tried once; the glossary compiles one, and its ends carry lookaheads of its own).
+tried once), the one builder of the core: the lexicon's and the document's names go
+through :class:`GroupedMatcher`, CC-CEDICT's companies and the glossary compile one each
+(the glossary's ends carry lookaheads of their own).
 
 One regex for every lexicon name is slow once the lexicon is large: at each position whose
 character can begin a name, Python's regex engine tries the root alternatives one by one,

@@ -27,6 +27,7 @@ from .scrolling import move, scroll_bindings
 
 if TYPE_CHECKING:
     from ..core.glossary import GlossaryItem
+    from ..widgets.panel_base import Target
 
 #: Dictionary entries shown; common words have a dozen and the first few are the point.
 MAX_ENTRIES = 8
@@ -55,10 +56,11 @@ class Subject:
     place: Mention | None = None  # (paragraph, start, end) in the article, canonical
 
 
-class LookupScreen(ModalScreen["tuple[str, str, str, list] | None"]):
+class LookupScreen(ModalScreen["Target | None"]):
     """Shows one word; the dictionary is read in a worker so the screen opens at once.
 
-    Dismissed by ``m`` with a target (layer, key, label, mentions) for the reader to follow."""
+    Dismissed by ``m`` with a :class:`Target` (layer, key, label, mentions) for the reader
+    to follow."""
 
     DEFAULT_CSS = dialog_css("LookupScreen", "lookup-body")
 
@@ -163,8 +165,10 @@ class LookupScreen(ModalScreen["tuple[str, str, str, list] | None"]):
         if not self.subject.known.mentions:
             self.notify("Not an entity or glossary term of this document", timeout=1.5)
             return
+        from ..widgets.panel_base import Target
+
         layer, key, mentions = self.subject.known.mentions[0]
-        self.dismiss((layer, key, self.convert(key), mentions))  # the opener follows them (look_up)
+        self.dismiss(Target(layer, key, self.convert(key), mentions))  # the opener follows them (look_up)
 
     # -- text --------------------------------------------------------------------------------
 
@@ -296,10 +300,10 @@ def look_up(host, article, analysis) -> None:
 
     subject = subject_at(article, analysis, article.cursor, *article.word)
     script, variant, views = article.script, article.variant, article.views
-    def chosen(target) -> None:  # m: the mentions, followed as if chosen in a panel
+    def chosen(target: Target | None) -> None:  # m: the mentions, followed as if chosen in a panel
         if target is not None:
             from ..widgets.panel_base import TargetChosen
 
-            host.post_message(TargetChosen(host, *target))
+            host.post_message(TargetChosen(host, target.layer, target.key, target.label, target.mentions))
 
     host.app.push_screen(LookupScreen(subject, lambda text: views.text(script, variant, text), step), chosen)

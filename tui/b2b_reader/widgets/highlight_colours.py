@@ -76,13 +76,8 @@ def highlight_variables(variables: Mapping[str, str]) -> dict[str, str]:
     except Exception:  # ANSI themes: "ansi_default" has no value to measure against
         behind = []
     if not behind or any(c.ansi is not None for c in behind):
-        return {f"hl-{kind.key}": _ANSI[kind.key] for kind in ENTITY_TYPES}
+        return {f"hl-{kind.key}": kind.ansi for kind in ENTITY_TYPES}
     return {f"hl-{kind.key}": highlight_colour(kind.hue, behind).hex for kind in ENTITY_TYPES}
-
-
-#: Under an ANSI theme: the terminal's palette, one named colour per kind.
-_ANSI = {"person": "ansi_yellow", "org": "ansi_bright_blue", "place": "ansi_green", "date": "ansi_magenta",
-         "number": "ansi_cyan", "event": "ansi_red", "product": "ansi_bright_yellow"}
 
 
 class HighlightColours:
